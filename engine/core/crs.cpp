@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/crs.hpp"
+
+#include "core/errors.hpp"
+
+namespace hotspot {
+
+OGRSpatialReference crs_from_user(const std::string& text, const std::string& flag) {
+  init_gdal();
+  OGRSpatialReference srs;
+  if (srs.SetFromUserInput(text.c_str()) != OGRERR_NONE) {
+    throw UsageError(flag + " '" + text + "': not a CRS GDAL/PROJ understands (try EPSG:27700)");
+  }
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+OGRSpatialReference working_crs() { return crs_from_user(kWorkingCrs, "working CRS"); }
+
+TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what) {
+  OGRSpatialReference source(from);
+  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const OGRSpatialReference target = working_crs();
+  TransformPtr ct(OGRCreateCoordinateTransformation(&source, &target));
+  if (!ct) throw DataError(what + ": no transformation to " + kWorkingCrs + ": " + gdal_last_error());
+  return ct;
+}
+
+}  // namespace hotspot

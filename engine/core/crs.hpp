@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+
+#include "core/gdal_handles.hpp"
+
+namespace hotspot {
+
+// The working CRS of every analysis: British National Grid, metres.
+inline constexpr const char* kWorkingCrs = "EPSG:27700";
+
+// A CRS from user text (EPSG:27700, a WKT, a PROJ string) with x = easting/longitude axis
+// order; throws UsageError naming `flag`.
+OGRSpatialReference crs_from_user(const std::string& text, const std::string& flag);
+
+OGRSpatialReference working_crs();
+
+// A PROJ transformation (through GDAL) from `from` to the working CRS.
+TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what);
+
+}  // namespace hotspot

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/gdal_handles.hpp"
+
+#include <mutex>
+
+#include <cpl_string.h>
+
+#include "core/errors.hpp"
+
+namespace hotspot {
+
+void init_gdal() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+  });
+}
+
+std::string gdal_last_error(const std::string& fallback) {
+  const char* msg = CPLGetLastErrorMsg();
+  return (msg && *msg) ? std::string(msg) : fallback;
+}
+
+GDALDatasetUniquePtr open_vector(const std::string& path, const std::string& what,
+                                 const std::vector<std::string>& open_options,
+                                 const std::vector<std::string>& allowed_drivers) {
+  init_gdal();
+  CPLStringList options, drivers;
+  for (const auto& o : open_options) options.AddString(o.c_str());
+  for (const auto& d : allowed_drivers) drivers.AddString(d.c_str());
+  CPLErrorReset();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            allowed_drivers.empty() ? nullptr : drivers.List(),
+                                            options.List(), nullptr));
+  if (!ds) throw DataError(what + " '" + path + "': cannot open: " + gdal_last_error("not a readable vector source"));
+  if (ds->GetLayerCount() == 0) throw DataError(what + " '" + path + "': has no layer");
+  return ds;
+}
+
+GDALDatasetUniquePtr create_dataset(const std::string& driver_name, const std::string& path) {
+  init_gdal();
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+  if (!driver) throw DataError("GDAL has no " + driver_name + " driver");
+  CPLErrorReset();
+  GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!ds) throw DataError("cannot create '" + path + "': " + gdal_last_error());
+  return ds;
+}
+
+void close_dataset(GDALDatasetUniquePtr& ds, const std::string& path) {
+  CPLErrorReset();
+  ds.reset();
+  if (CPLGetLastErrorType() >= CE_Failure) throw DataError("cannot write '" + path + "': " + gdal_last_error());
+}
+
+OGRLayer* pick_layer(GDALDataset& ds, const std::string& layer_name, const std::string& path) {
+  if (layer_name.empty()) return ds.GetLayer(0);
+  OGRLayer* layer = ds.GetLayerByName(layer_name.c_str());
+  if (!layer) throw UsageError("--layer '" + layer_name + "': no such layer in '" + path + "'");
+  return layer;
+}
+
+int find_field(const OGRFeatureDefn& defn, const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+      if (EQUAL(defn.GetFieldDefn(i)->GetNameRef(), name.c_str())) return i;
+    }
+  }
+  return -1;
+}
+
+std::string as_utf8(const char* text) {
+  if (!text) return {};
+  if (CPLIsUTF8(text, -1)) return text;
+  char* recoded = CPLRecode(text, CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
+  std::string out(recoded);
+  CPLFree(recoded);
+  return out;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "inputs/crime_types.hpp"
+
+#include <charconv>
+
+#include "core/errors.hpp"
+
+namespace hotspot {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+}  // namespace
+
+std::optional<std::set<std::string>> parse_crime_types(const std::string& spec,
+                                                       const std::string& flag) {
+  const std::string s = trim(spec);
+  if (s.empty() || s == "all") return std::nullopt;
+  const std::string list = (s == kSeriousViolencePreset) ? kSeriousViolenceTypes : s;
+  std::set<std::string> types;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(';', start);
+    if (end == std::string::npos) end = list.size();
+    const std::string t = trim(list.substr(start, end - start));
+    if (!t.empty()) types.insert(t);
+    start = end + 1;
+  }
+  if (types.empty()) throw UsageError(flag + " '" + spec + "': names no crime type");
+  return types;
+}
+
+int parse_month(const std::string& text) {
+  if (text.size() != 7 || text[4] != '-') return 0;
+  int year = 0, month = 0;
+  auto [p1, e1] = std::from_chars(text.data(), text.data() + 4, year);
+  auto [p2, e2] = std::from_chars(text.data() + 5, text.data() + 7, month);
+  if (e1 != std::errc() || e2 != std::errc() || p1 != text.data() + 4 || p2 != text.data() + 7) return 0;
+  if (year < 1900 || year > 2999 || month < 1 || month > 12) return 0;
+  return year * 100 + month;
+}
+
+}  // namespace hotspot

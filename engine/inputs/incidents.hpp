@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/progress.hpp"
+#include "inputs/row_account.hpp"
+
+namespace hotspot {
+
+// Where an incident source keeps its coordinates and attributes. With nothing set, a CSV
+// with Longitude/Latitude columns is read as police.uk (EPSG:4326) and any other source
+// by its point geometry and layer CRS.
+struct IncidentColumns {
+  std::string x, y;      // projected coordinate columns (--x/--y); CRS from `crs`, default EPSG:27700
+  std::string lon, lat;  // geographic columns (--lon/--lat); CRS from `crs`, default EPSG:4326
+  std::string crs;       // overrides the CRS of the columns or of a layer without one
+  std::string month = "Month";          // YYYY-MM
+  std::string type = "Crime type";
+  std::string crime_id = "Crime ID";    // used only to report repeated IDs
+  std::string layer;                    // layer of a multi-layer source; default the first
+};
+
+struct IncidentFilter {
+  std::optional<std::set<std::string>> types;  // nullopt: every type
+  int from_month = 0;                          // YYYYMM inclusive, 0 = open
+  int to_month = 0;
+};
+
+// Loaded incidents, one entry per loaded row, in EPSG:27700 metres.
+struct Incidents {
+  std::vector<double> x, y;
+  std::vector<int32_t> month;     // YYYYMM, 0 when the source has no month
+  std::vector<uint16_t> type;     // index into type_names
+  std::vector<uint32_t> file;     // index into files
+  std::vector<uint64_t> line;
+  std::vector<std::string> type_names;  // sorted
+  std::vector<std::string> files;
+
+  size_t size() const { return x.size(); }
+  // Keeps the entries whose `keep` flag is set, in order.
+  void keep_only(const std::vector<char>& keep);
+};
+
+struct IncidentLoad {
+  Incidents incidents;
+  RowAccount account;
+};
+
+// Reads every source (already expanded, see expand_sources), applies the type and month
+// filters first, then parses and transforms coordinates. Rows that cannot be used are
+// rejected with file, line, column and reason; the account balances row for row.
+// Throws UsageError/DataError for a source that cannot be read at all.
+IncidentLoad read_incidents(const std::vector<std::string>& sources, const IncidentColumns& columns,
+                            const IncidentFilter& filter, const Progress& progress = {});
+
+}  // namespace hotspot

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace hotspot {
+
+// One input row that was not loaded. Holds no field values: rows may be personal data.
+struct Reject {
+  std::string file;
+  uint64_t line = 0;   // CSV: line in the file (header = 1); other sources: feature id
+  std::string column;  // the column at fault, empty when the row as a whole is
+  std::string reason;
+};
+
+// Every input row ends up in exactly one of: filtered (by type or month), rejected, loaded.
+struct RowAccount {
+  uint64_t read = 0;
+  uint64_t filtered_by_type = 0;
+  uint64_t filtered_by_month = 0;
+  uint64_t loaded = 0;
+  std::vector<Reject> rejects;
+  uint64_t repeated_ids_other_location = 0;  // police.uk Crime IDs seen again elsewhere
+  uint64_t repeated_ids_same_location = 0;
+  std::vector<std::string> warnings;
+
+  void reject(std::string file, uint64_t line, std::string column, std::string reason);
+  std::map<std::string, uint64_t> rejected_by_reason() const;
+  uint64_t filtered() const { return filtered_by_type + filtered_by_month; }
+  bool balanced() const { return read == filtered() + rejects.size() + loaded; }
+};
+
+}  // namespace hotspot

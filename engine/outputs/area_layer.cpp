@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "outputs/area_layer.hpp"
+
+#include <cmath>
+
+#include "outputs/geojson_layer.hpp"
+
+namespace hotspot {
+namespace {
+
+void add_field(OGRLayer& layer, const char* name, OGRFieldType type) {
+  OGRFieldDefn field(name, type);
+  layer.CreateField(&field);
+}
+
+double round_to(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+}  // namespace
+
+std::string type_count_field(const std::string& type_name) {
+  std::string out = "n_";
+  bool gap = false;
+  for (unsigned char c : type_name) {
+    if (std::isalnum(c)) {
+      if (gap && out.size() > 2) out += '_';
+      out += static_cast<char>(std::tolower(c));
+      gap = false;
+    } else {
+      gap = true;
+    }
+  }
+  return out.size() > 2 ? out : "n_unknown_type";
+}
+
+void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
+                      const AreaCounts& counts, const std::vector<std::string>& type_names) {
+  GeoJsonLayer out = create_geojson_layer(path, "lsoa", wkbMultiPolygon);
+  OGRLayer& layer = *out.layer;
+  add_field(layer, "lsoa_code", OFTString);
+  add_field(layer, "lsoa_name", OFTString);
+  add_field(layer, "district_code", OFTString);
+  add_field(layer, "district_name", OFTString);
+  add_field(layer, "area_km2", OFTReal);
+  add_field(layer, "incidents", OFTInteger64);
+  for (const auto& t : type_names) add_field(layer, type_count_field(t).c_str(), OFTInteger64);
+  add_field(layer, "population", OFTInteger64);
+  add_field(layer, "rate_per_1000", OFTReal);
+  add_field(layer, "imd_rank", OFTInteger);
+  add_field(layer, "imd_decile", OFTInteger);
+  if (imd.has_domains) {
+    for (const char* domain : kImdDomains) add_field(layer, (std::string(domain) + "_decile").c_str(), OFTInteger);
+  }
+
+  GEOSContextHandle_t ctx = boundaries.geos->get();
+  for (size_t a = 0; a < boundaries.areas.size(); ++a) {
+    const Area& area = boundaries.areas[a];
+    const ImdRecord* r = imd.find(area.code);
+    OGRFeature f(layer.GetLayerDefn());
+    for (int i = 0; i < f.GetFieldCount(); ++i) f.SetFieldNull(i);  // written as null, not left out
+    f.SetField("lsoa_code", area.code.c_str());
+    f.SetField("lsoa_name", area.name.c_str());
+    const std::string district = !area.district_code.empty() ? area.district_code : (r ? r->district_code : "");
+    f.SetField("district_code", district.c_str());
+    if (r) f.SetField("district_name", r->district_name.c_str());
+    f.SetField("area_km2", round_to(area.area_m2 / 1e6, 6));
+    f.SetField("incidents", static_cast<GIntBig>(counts.total[a]));
+    for (size_t t = 0; t < type_names.size(); ++t) {
+      f.SetField(type_count_field(type_names[t]).c_str(), static_cast<GIntBig>(counts.by_type[a][t]));
+    }
+    if (r && r->population) {
+      f.SetField("population", static_cast<GIntBig>(*r->population));
+      if (*r->population > 0) {
+        f.SetField("rate_per_1000", round_to(1000.0 * static_cast<double>(counts.total[a]) / *r->population, 4));
+      }
+    }
+    if (r) {
+      f.SetField("imd_rank", r->rank);
+      f.SetField("imd_decile", r->decile);
+      if (imd.has_domains) {
+        for (size_t d = 0; d < kImdDomains.size(); ++d) {
+          if (r->domain_deciles[d]) f.SetField((std::string(kImdDomains[d]) + "_decile").c_str(), r->domain_deciles[d]);
+        }
+      }
+    }
+    OGRGeometry* g = OGRGeometryFactory::createFromGEOS(ctx, area.geometry.get());
+    f.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(g));
+    out.add(f);
+  }
+  out.close();
+}
+
+}  // namespace hotspot

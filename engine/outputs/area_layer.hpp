@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyses/areas/area_counts.hpp"
+#include "inputs/boundaries.hpp"
+#include "inputs/imd.hpp"
+
+namespace hotspot {
+
+// Field name for a crime type's count: "n_" + lower-case words joined by '_'
+// ("Violence and sexual offences" -> "n_violence_and_sexual_offences").
+std::string type_count_field(const std::string& type_name);
+
+// Writes the area layer as RFC 7946 GeoJSON (EPSG:4326, 6 decimals): code, name, district,
+// incidents in total and per type, population, rate per 1,000, IMD rank, decile and domain
+// deciles. Areas with no IMD record get null IMD fields.
+void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
+                      const AreaCounts& counts, const std::vector<std::string>& type_names);
+
+}  // namespace hotspot

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "outputs/geojson_layer.hpp"
+
+#include "core/crs.hpp"
+#include "core/errors.hpp"
+
+namespace hotspot {
+
+GeoJsonLayer create_geojson_layer(const std::string& path, const std::string& layer_name,
+                                  OGRwkbGeometryType geometry_type) {
+  GeoJsonLayer out;
+  out.path = path;
+  out.dataset = create_dataset("GeoJSON", path);
+  OGRSpatialReference bng = working_crs();
+  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "SIGNIFICANT_FIGURES=12", nullptr};
+  out.layer = out.dataset->CreateLayer(layer_name.c_str(), &bng, geometry_type, const_cast<char**>(options));
+  if (!out.layer) throw DataError("cannot create layer in '" + path + "': " + gdal_last_error());
+  return out;
+}
+
+void GeoJsonLayer::add(OGRFeature& feature) {
+  if (layer->CreateFeature(&feature) != OGRERR_NONE) throw DataError("cannot write '" + path + "': " + gdal_last_error());
+}
+
+void GeoJsonLayer::close() { close_dataset(dataset, path); }
+
+}  // namespace hotspot

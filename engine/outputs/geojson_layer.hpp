@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+
+#include "core/gdal_handles.hpp"
+
+namespace hotspot {
+
+// A GeoJSON file being written: features are given in EPSG:27700 and GDAL writes them as
+// RFC 7946 (EPSG:4326, lon/lat, right-hand rings) with 6 decimals, about 0.1 m.
+struct GeoJsonLayer {
+  GDALDatasetUniquePtr dataset;
+  OGRLayer* layer = nullptr;
+  std::string path;
+
+  void add(OGRFeature& feature);
+  void close();
+};
+
+GeoJsonLayer create_geojson_layer(const std::string& path, const std::string& layer_name,
+                                  OGRwkbGeometryType geometry_type);
+
+}  // namespace hotspot

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "outputs/run_record.hpp"
+
+#include "core/errors.hpp"
+#include "outputs/csv_table.hpp"
+
+namespace hotspot {
+
+void write_rejects(const std::string& path, const RowAccount& account) {
+  CsvTable table{{"file", "line", "column", "reason"}, {}};
+  table.rows.reserve(account.rejects.size());
+  for (const auto& r : account.rejects) table.rows.push_back({r.file, std::to_string(r.line), r.column, r.reason});
+  write_csv(path, table);
+}
+
+CPLJSONObject rows_json(const RowAccount& account) {
+  CPLJSONObject rows;
+  rows.Add("read", static_cast<GInt64>(account.read));
+  CPLJSONObject filtered;
+  filtered.Add("by_type", static_cast<GInt64>(account.filtered_by_type));
+  filtered.Add("by_month", static_cast<GInt64>(account.filtered_by_month));
+  rows.Add("filtered", filtered);
+  rows.Add("loaded", static_cast<GInt64>(account.loaded));
+  CPLJSONObject rejected;
+  rejected.Add("total", static_cast<GInt64>(account.rejects.size()));
+  for (const auto& [reason, n] : account.rejected_by_reason()) rejected.Add(reason, static_cast<GInt64>(n));
+  rows.Add("rejected", rejected);
+  rows.Add("repeated_crime_ids_other_location", static_cast<GInt64>(account.repeated_ids_other_location));
+  rows.Add("repeated_crime_ids_same_location", static_cast<GInt64>(account.repeated_ids_same_location));
+  return rows;
+}
+
+void write_json(const std::string& path, const CPLJSONObject& summary) {
+  CPLJSONDocument doc;
+  doc.SetRoot(summary);
+  if (!doc.Save(path)) throw DataError("cannot write '" + path + "'");
+}
+
+}  // namespace hotspot

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+
+#include <cpl_json.h>
+
+#include "inputs/row_account.hpp"
+
+namespace hotspot {
+
+// rejects.csv: file, line, column, reason for every row not loaded (no field values).
+void write_rejects(const std::string& path, const RowAccount& account);
+
+// The "rows" block of summary.json: read, filtered, loaded, rejected by reason.
+CPLJSONObject rows_json(const RowAccount& account);
+
+// Writes `summary` as indented JSON.
+void write_json(const std::string& path, const CPLJSONObject& summary);
+
+}  // namespace hotspot

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <vector>
+
+#include "analyses/areas/area_counts.hpp"
+#include "analyses/areas/deprivation_profile.hpp"
+#include "outputs/output_folder.hpp"
+#include "pipeline/study_data.hpp"
+
+namespace hotspot {
+
+// Stage "areas": incidents per LSOA and the deprivation profile by IMD decile.
+struct AreasResult {
+  AreaCounts counts;
+  std::vector<DecileRow> profile;
+  double share_deciles_1_2 = 0;
+};
+
+AreasResult analyse_areas(const StudyData& study);
+
+// Stages lsoa.geojson and deprivation_profile.csv under `prefix` in `out`.
+void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix = "");
+
+}  // namespace hotspot

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/run_config.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include <toml++/toml.h>
+
+#include "core/errors.hpp"
+#include "inputs/crime_types.hpp"
+
+namespace fs = std::filesystem;
+
+namespace hotspot {
+namespace {
+
+class ConfigReader {
+ public:
+  ConfigReader(std::string path) : path_(std::move(path)), base_(fs::path(path_).parent_path()) {}
+
+  void allow(const toml::table& t, const std::string& where, const std::set<std::string>& keys) const {
+    for (const auto& [key, value] : t) {
+      if (!keys.count(std::string(key.str()))) {
+        throw UsageError(path_ + ": unknown key '" + qualified(where, std::string(key.str())) + "'");
+      }
+    }
+  }
+
+  std::string text(const toml::table& t, const std::string& where, const std::string& key, bool required) const {
+    const toml::node* n = t.get(key);
+    if (!n) {
+      if (required) throw UsageError(path_ + ": missing key '" + qualified(where, key) + "'");
+      return {};
+    }
+    if (!n->is_string()) throw UsageError(path_ + ": '" + qualified(where, key) + "' must be a string");
+    return std::string(*n->value<std::string>());
+  }
+
+  std::vector<std::string> texts(const toml::table& t, const std::string& where, const std::string& key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return {};
+    if (n->is_string()) return {std::string(*n->value<std::string>())};
+    std::vector<std::string> out;
+    const toml::array* a = n->as_array();
+    if (!a) throw UsageError(path_ + ": '" + qualified(where, key) + "' must be a string or a list of strings");
+    for (const auto& item : *a) {
+      if (!item.is_string()) throw UsageError(path_ + ": '" + qualified(where, key) + "' must hold strings only");
+      out.emplace_back(*item.value<std::string>());
+    }
+    return out;
+  }
+
+  // A path from the config, relative to the config file's folder; connection strings as written.
+  std::string file(const std::string& p) const {
+    if (p.empty() || p.rfind("PG:", 0) == 0 || p.rfind("/vsi", 0) == 0 || fs::path(p).is_absolute()) return p;
+    return (base_ / p).lexically_normal().string();
+  }
+
+  const toml::table& section(const toml::table& root, const std::string& name, bool required) const {
+    static const toml::table empty;
+    const toml::node* n = root.get(name);
+    if (!n) {
+      if (required) throw UsageError(path_ + ": missing section [" + name + "]");
+      return empty;
+    }
+    if (!n->is_table()) throw UsageError(path_ + ": '" + name + "' must be a section [" + name + "]");
+    return *n->as_table();
+  }
+
+  int month(const toml::table& t, const std::string& key) const {
+    const std::string v = text(t, "period", key, false);
+    if (v.empty()) return 0;
+    const int m = parse_month(v);
+    if (!m) throw UsageError(path_ + ": 'period." + key + "' = '" + v + "' is not a month YYYY-MM");
+    return m;
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  static std::string qualified(const std::string& where, const std::string& key) {
+    return where.empty() ? key : where + "." + key;
+  }
+  std::string path_;
+  fs::path base_;
+};
+
+}  // namespace
+
+RunPlan load_run_config(const std::string& path, const std::string& today, const std::string& output_override) {
+  if (!fs::is_regular_file(path)) throw UsageError("config '" + path + "': no such file");
+  toml::table root;
+  try {
+    root = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw UsageError(path + ":" + std::to_string(e.source().begin.line) + ":" +
+                     std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
+  }
+  const ConfigReader c(path);
+  c.allow(root, "", {"title", "date", "output", "steps", "incidents", "boundaries", "imd", "period", "crime_types"});
+
+  RunPlan plan;
+  plan.command = "run";
+  plan.title = c.text(root, "", "title", false);
+  const std::string date = c.text(root, "", "date", false);
+  if (!date.empty() && !std::regex_match(date, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
+    throw UsageError(path + ": 'date' = '" + date + "' is not a date YYYY-MM-DD");
+  }
+  const std::string output_root = !output_override.empty() ? output_override : c.file(c.text(root, "", "output", true));
+  plan.output_dir = (fs::path(output_root) / (date.empty() ? today : date)).string();
+  if (root.get("steps")) plan.steps = c.texts(root, "", "steps");
+  if (plan.steps.empty()) throw UsageError(path + ": 'steps' names no step (known: areas)");
+
+  StudyInputs& in = plan.inputs;
+  const toml::table& inc = c.section(root, "incidents", true);
+  c.allow(inc, "incidents", {"sources", "x", "y", "lon", "lat", "crs", "layer", "month_column", "type_column"});
+  for (const auto& s : c.texts(inc, "incidents", "sources")) in.incidents.push_back(c.file(s));
+  if (in.incidents.empty()) throw UsageError(path + ": 'incidents.sources' names no source");
+  in.columns.x = c.text(inc, "incidents", "x", false);
+  in.columns.y = c.text(inc, "incidents", "y", false);
+  in.columns.lon = c.text(inc, "incidents", "lon", false);
+  in.columns.lat = c.text(inc, "incidents", "lat", false);
+  in.columns.crs = c.text(inc, "incidents", "crs", false);
+  in.columns.layer = c.text(inc, "incidents", "layer", false);
+  if (inc.get("month_column")) in.columns.month = c.text(inc, "incidents", "month_column", true);
+  if (inc.get("type_column")) in.columns.type = c.text(inc, "incidents", "type_column", true);
+
+  const toml::table& b = c.section(root, "boundaries", true);
+  c.allow(b, "boundaries", {"source", "layer", "code_field", "name_field", "district_field", "crs", "districts"});
+  in.boundaries = c.file(c.text(b, "boundaries", "source", true));
+  in.boundary_options.layer = c.text(b, "boundaries", "layer", false);
+  in.boundary_options.code_field = c.text(b, "boundaries", "code_field", false);
+  in.boundary_options.name_field = c.text(b, "boundaries", "name_field", false);
+  in.boundary_options.district_field = c.text(b, "boundaries", "district_field", false);
+  in.boundary_options.crs = c.text(b, "boundaries", "crs", false);
+  in.boundary_options.districts = c.texts(b, "boundaries", "districts");
+
+  const toml::table& imd = c.section(root, "imd", true);
+  c.allow(imd, "imd", {"ranks", "domains", "population"});
+  in.imd = c.file(c.text(imd, "imd", "ranks", true));
+  in.imd_domains = c.file(c.text(imd, "imd", "domains", false));
+  in.population = c.file(c.text(imd, "imd", "population", false));
+
+  const toml::table& period = c.section(root, "period", false);
+  c.allow(period, "period", {"from", "to"});
+  in.filter.from_month = c.month(period, "from");
+  in.filter.to_month = c.month(period, "to");
+  if (in.filter.from_month && in.filter.to_month && in.filter.from_month > in.filter.to_month) {
+    throw UsageError(path + ": 'period.from' is after 'period.to'");
+  }
+
+  const toml::table& types = c.section(root, "crime_types", false);
+  c.allow(types, "crime_types", {"types"});
+  if (types.get("types")) plan.types_spec = c.text(types, "crime_types", "types", true);
+  in.filter.types = parse_crime_types(plan.types_spec, path + ": 'crime_types.types'");
+  return plan;
+}
+
+}  // namespace hotspot

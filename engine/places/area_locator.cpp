@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "places/area_locator.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace hotspot {
+
+AreaLocator::AreaLocator(const Boundaries& boundaries)
+    : boundaries_(boundaries),
+      ctx_(boundaries.geos->get()),
+      ids_(boundaries.areas.size()),
+      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}) {
+  std::iota(ids_.begin(), ids_.end(), size_t{0});
+  for (size_t i = 0; i < boundaries.areas.size(); ++i) {
+    const GEOSGeometry* g = boundaries.areas[i].geometry.get();
+    prepared_.emplace_back(GEOSPrepare_r(ctx_, g), PreparedDeleter{ctx_});
+    GEOSSTRtree_insert_r(ctx_, tree_.get(), g, &ids_[i]);
+  }
+}
+
+int32_t AreaLocator::locate(double x, double y) const {
+  GeomPtr point(GEOSGeom_createPointFromXY_r(ctx_, x, y), GeomDeleter{ctx_});
+  GeomPtr reach(GEOSGeom_createRectangle_r(ctx_, x - kEdgeTolerance_m, y - kEdgeTolerance_m, x + kEdgeTolerance_m,
+                                           y + kEdgeTolerance_m),
+                GeomDeleter{ctx_});
+  std::vector<size_t> candidates;
+  GEOSSTRtree_query_r(
+      ctx_, tree_.get(), reach.get(),
+      [](void* item, void* out) { static_cast<std::vector<size_t>*>(out)->push_back(*static_cast<size_t*>(item)); },
+      &candidates);
+  std::sort(candidates.begin(), candidates.end());  // code order: areas are sorted by code
+  for (size_t c : candidates) {
+    // The first area in code order that the point touches wins.
+    if (GEOSPreparedDistanceWithin_r(ctx_, prepared_[c].get(), point.get(), kEdgeTolerance_m) == 1) {
+      return static_cast<int32_t>(c);
+    }
+  }
+  return -1;
+}
+
+std::vector<int32_t> AreaLocator::locate_all(const std::vector<double>& x, const std::vector<double>& y,
+                                             const Progress& progress) const {
+  // police.uk snaps incidents to a fixed set of map points, so most points repeat: sort once,
+  // locate each distinct point once.
+  std::vector<uint32_t> order(x.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return x[a] < x[b] || (x[a] == x[b] && y[a] < y[b]);
+  });
+  std::vector<int32_t> out(x.size(), -1);
+  const size_t step = std::max<size_t>(order.size() / 100, 1);
+  for (size_t k = 0; k < order.size(); ++k) {
+    const uint32_t i = order[k];
+    if (k > 0 && x[i] == x[order[k - 1]] && y[i] == y[order[k - 1]]) {
+      out[i] = out[order[k - 1]];
+    } else {
+      out[i] = locate(x[i], y[i]);
+    }
+    if (k % step == 0) report(progress, "locating incidents", static_cast<double>(k) / static_cast<double>(order.size()));
+  }
+  report(progress, "locating incidents", 1.0);
+  return out;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Installs the Debian 12 packages hotspot needs. Usage: scripts/install-deps.sh [--with-tests]
+set -euo pipefail
+packages=(build-essential cmake pkg-config
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
+  libnanoflann-dev libtomlplusplus-dev libcli11-dev libfmt-dev)
+if [[ "${1:-}" == "--with-tests" ]]; then
+  # catch2: unit tests; python3-qgis: the headless QGIS layer check; libbenchmark-dev: bench/.
+  packages+=(catch2 python3-qgis qgis-providers libbenchmark-dev)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi

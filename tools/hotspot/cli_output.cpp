@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "cli_output.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+namespace hotspot::cli {
+namespace {
+
+// "197026" -> "197,026", as analysts read counts.
+std::string count(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+Progress terminal_progress(const CommonFlags& flags) {
+  if (flags.quiet || !isatty(STDERR_FILENO)) return {};
+  auto last = std::make_shared<int>(-1);
+  return [last](std::string_view stage, double done) {
+    const int percent = static_cast<int>(done * 100.0);
+    if (percent == *last) return;
+    *last = percent;
+    fmt::print(stderr, "\r{}: {:3d}%{}", stage, percent, percent >= 100 ? "\n" : "");
+    if (percent >= 100) *last = -1;
+    std::fflush(stderr);
+  };
+}
+
+void print_report(const RunReport& report, const CommonFlags& flags) {
+  if (flags.json) {
+    fmt::print("{}\n", report.summary.Format(CPLJSONObject::PrettyFormat::Pretty));
+    return;
+  }
+  if (flags.quiet) return;
+  const StudyData& s = report.study;
+  const RowAccount& a = s.load.account;
+  for (const auto& w : s.warnings) fmt::print(stderr, "warning: {}\n", w);
+  fmt::print("rows read  {:>10}\n", count(a.read));
+  fmt::print("  filtered {:>10}  (crime type {}, month {})\n", count(a.filtered()), count(a.filtered_by_type),
+             count(a.filtered_by_month));
+  fmt::print("  rejected {:>10}\n", count(a.rejects.size()));
+  for (const auto& [reason, n] : a.rejected_by_reason()) fmt::print("    {:>10}  {}\n", count(n), reason);
+  fmt::print("  loaded   {:>10}  in {} areas\n", count(a.loaded), count(s.boundaries.areas.size()));
+  if (report.areas) {
+    fmt::print("\nIMD decile  LSOAs  population  incidents  share  per 1,000\n");
+    for (const auto& row : report.areas->profile) {
+      fmt::print("{:>10}  {:>5}  {:>10}  {:>9}  {:>5.1f}%  {:>9}\n", row.decile ? std::to_string(row.decile) : "no IMD",
+                 row.areas, row.population ? count(static_cast<uint64_t>(*row.population)) : "-",
+                 count(row.incidents), 100.0 * row.share,
+                 row.per_1000 ? fmt::format("{:.2f}", *row.per_1000) : "-");
+    }
+    fmt::print("share of incidents in the most deprived 20% (deciles 1-2): {:.2f}%\n",
+               100.0 * report.areas->share_deciles_1_2);
+  }
+  fmt::print("\nwrote:\n");
+  for (const auto& path : report.outputs) fmt::print("  {}\n", path);
+}
+
+}  // namespace hotspot::cli

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// hotspot: place-based analysis of serious violence. Exit codes: 0 ok, 1 usage error, 2 data error.
+#include <cstdio>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "verbs.hpp"
+
+int main(int argc, char** argv) {
+  using namespace hotspot;
+  CLI::App app{"hotspot: hotspot analysis of serious violence for tasking meetings and partnerships"};
+  app.footer("Run 'hotspot VERB --help' for a verb's flags and an example.");
+  app.require_subcommand(1);
+  cli::CommonFlags flags;
+  app.add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
+  app.add_flag("--json", flags.json, "Print the run summary as JSON on stdout");
+  app.set_version_flag("--version", "hotspot 0.1.0");
+  const std::vector<cli::VerbAction> verbs = {cli::add_areas_verb(app, flags), cli::add_run_verb(app, flags)};
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
+    sub->add_flag("--json", flags.json, "Print the run summary as JSON on stdout");
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 1;
+  }
+  try {
+    for (const auto& run : verbs) run();
+  } catch (const UsageError& e) {
+    fmt::print(stderr, "hotspot: {}\n", e.what());
+    return 1;
+  } catch (const DataError& e) {
+    fmt::print(stderr, "hotspot: {}\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "hotspot: internal error: {}\n", e.what());
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "pipeline/study_data.hpp"
+
+namespace hotspot::cli {
+
+// The input, study-area and filter flags every analysis verb shares. They are declared
+// here once; finish() validates them and fills the engine's StudyInputs.
+struct StudyOptions {
+  StudyInputs inputs;
+  std::string types = "all";
+  std::string from, to;
+
+  void add_to(CLI::App& app);
+  void finish();  // throws UsageError naming the flag
+};
+
+}  // namespace hotspot::cli

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <ctime>
+#include <memory>
+
+#include "pipeline/run_config.hpp"
+#include "verbs.hpp"
+
+namespace hotspot::cli {
+namespace {
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&now));
+  return buf;
+}
+
+}  // namespace
+
+VerbAction add_run_verb(CLI::App& app, CommonFlags& flags) {
+  CLI::App* verb = app.add_subcommand("run", "Run the steps a tasking config names and write the pack");
+  verb->footer(
+      "Writes into <output>/<date>/ (date from the config, else today): one folder per step,\n"
+      "plus rejects.csv and summary.json. The config keys are described in docs/config.md.\n\n"
+      "Example:\n"
+      "  hotspot run examples/ashfield-mansfield/tasking.toml");
+  auto config = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  verb->add_option("config", *config, "Tasking config file (TOML)")->required();
+  verb->add_option("--output", *output, "Replace the config's output folder (the dated folder goes inside)");
+  return [verb, config, output, &flags] {
+    if (!*verb) return;
+    const RunPlan plan = load_run_config(*config, today(), *output);
+    print_report(execute(plan, terminal_progress(flags)), flags);
+  };
+}
+
+}  // namespace hotspot::cli

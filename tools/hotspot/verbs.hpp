@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli_output.hpp"
+
+namespace hotspot::cli {
+
+// A verb adds its sub-command and returns what to run once the command line is parsed.
+using VerbAction = std::function<void()>;
+
+VerbAction add_areas_verb(CLI::App& app, CommonFlags& flags);
+VerbAction add_run_verb(CLI::App& app, CommonFlags& flags);
+
+}  // namespace hotspot::cli
