@@ -20,16 +20,22 @@ std::optional<std::set<std::string>> parse_crime_types(const std::string& spec,
                                                        const std::string& flag) {
   const std::string s = trim(spec);
   if (s.empty() || s == "all") return std::nullopt;
-  const std::string list = (s == kSeriousViolencePreset) ? kSeriousViolenceTypes : s;
   std::set<std::string> types;
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t end = list.find(';', start);
-    if (end == std::string::npos) end = list.size();
-    const std::string t = trim(list.substr(start, end - start));
-    if (!t.empty()) types.insert(t);
-    start = end + 1;
-  }
+  const auto add_list = [&types](const std::string& list, const auto& self) -> void {
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t end = list.find(';', start);
+      if (end == std::string::npos) end = list.size();
+      const std::string t = trim(list.substr(start, end - start));
+      if (t == kSeriousViolencePreset) {
+        self(kSeriousViolenceTypes, self);
+      } else if (!t.empty()) {
+        types.insert(t);
+      }
+      start = end + 1;
+    }
+  };
+  add_list(s, add_list);
   if (types.empty()) throw UsageError(flag + " '" + spec + "': names no crime type");
   return types;
 }

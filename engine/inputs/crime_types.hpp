@@ -12,7 +12,8 @@ inline constexpr const char* kSeriousViolenceTypes =
     "Violence and sexual offences;Robbery;Possession of weapons";
 
 // "all" -> nullopt (no type filter); "serious-violence" -> its three types;
-// otherwise a ';'-separated list of police.uk crime type names. Throws UsageError naming `flag`.
+// otherwise a ';'-separated list of police.uk crime type names, in which "serious-violence"
+// stands for its three types. Throws UsageError naming `flag`.
 std::optional<std::set<std::string>> parse_crime_types(const std::string& spec,
                                                        const std::string& flag);
 

@@ -111,7 +111,8 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   const std::string output_root = !output_override.empty() ? output_override : c.file(c.text(root, "", "output", true));
   plan.output_dir = (fs::path(output_root) / (date.empty() ? today : date)).string();
   if (root.get("steps")) plan.steps = c.texts(root, "", "steps");
-  if (plan.steps.empty()) throw UsageError(path + ": 'steps' names no step (known: areas)");
+  if (plan.steps.empty()) throw UsageError(path + ": 'steps' names no step");
+  check_steps(plan.steps);
 
   StudyInputs& in = plan.inputs;
   const toml::table& inc = c.section(root, "incidents", true);

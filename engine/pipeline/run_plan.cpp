@@ -77,12 +77,18 @@ CPLJSONObject areas_json(const AreasResult& r) {
 
 }  // namespace
 
-RunReport execute(const RunPlan& plan, const Progress& progress) {
-  for (const auto& step : plan.steps) {
+void check_steps(const std::vector<std::string>& steps) {
+  for (const auto& step : steps) {
     if (std::find(kStages.begin(), kStages.end(), step) == kStages.end()) {
-      throw UsageError("steps: unknown step '" + step + "' (known: areas)");
+      std::string known;
+      for (const auto& s : kStages) known += (known.empty() ? "" : ", ") + s;
+      throw UsageError("steps: unknown step '" + step + "' (known: " + known + ")");
     }
   }
+}
+
+RunReport execute(const RunPlan& plan, const Progress& progress) {
+  check_steps(plan.steps);
   OutputFolder out(plan.output_dir);
   RunReport report{load_study(plan.inputs, progress), std::nullopt, {}, {}};
   const StudyData& study = report.study;

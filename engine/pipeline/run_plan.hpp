@@ -15,6 +15,9 @@ namespace hotspot {
 // The stages a run can compose, in the order they run.
 inline const std::vector<std::string> kStages = {"areas"};
 
+// Throws UsageError naming the first step that is not in kStages.
+void check_steps(const std::vector<std::string>& steps);
+
 struct RunPlan {
   std::string command = "run";  // recorded in summary.json
   std::string title;

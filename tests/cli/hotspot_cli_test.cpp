@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// The hotspot binary as a user meets it: exit codes, messages, atomic outputs, determinism.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "support/fixtures.hpp"
+
+namespace fs = std::filesystem;
+using namespace hotspot;
+
+namespace {
+
+struct Result {
+  int exit_code;
+  std::string out;  // stdout and stderr together
+};
+
+Result run_hotspot(const std::string& args) {
+  const std::string cmd = std::string(HOTSPOT_BIN) + " " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::string example(const std::string& name) { return test::source_path("examples/ashfield-mansfield/" + name); }
+
+const std::string kExampleArgs =
+    " --incidents " + example("police-uk") + " --boundaries " + test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
+    " --districts E07000170,E07000174 --imd " + example("imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv") +
+    " --population " + example("imd2019/File_6_-_IoD2019_Population_Denominators.csv");
+
+}  // namespace
+
+TEST_CASE("cli: every verb has --help with an example", "[cli]") {
+  for (const char* verb : {"areas", "run"}) {
+    const Result r = run_hotspot(std::string(verb) + " --help");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("Example") && Catch::Contains(std::string("hotspot ") + verb));
+  }
+  CHECK(run_hotspot("--help").exit_code == 0);
+}
+
+TEST_CASE("cli: usage errors exit 1 and name the flag", "[cli]") {
+  CHECK(run_hotspot("").exit_code == 1);
+  CHECK(run_hotspot("areas --bogus").exit_code == 1);
+  const Result month = run_hotspot("areas" + kExampleArgs + " --from 2024-13 --output /tmp/never");
+  CHECK(month.exit_code == 1);
+  CHECK_THAT(month.out, Catch::Contains("--from '2024-13'"));
+  const Result types = run_hotspot("areas" + kExampleArgs + " --types ';' --output /tmp/never");
+  CHECK(types.exit_code == 1);
+  CHECK_THAT(types.out, Catch::Contains("--types"));
+  CHECK_FALSE(fs::exists("/tmp/never"));
+}
+
+TEST_CASE("cli: a data error exits 2, names the file and leaves no output", "[cli]") {
+  const std::string dir = test::fixture_dir("cli_data_error");
+  const std::string bad_imd = test::write_file(dir, "imd.csv", "\xEF\xBB\xBFLSOA code (2011),x\nE01000001,1\n");
+  const Result r = run_hotspot("areas --incidents " + example("police-uk") + " --boundaries " +
+                           test::source_path("shapefiles/nottinghamshire_lsoa11.shp") + " --imd " + bad_imd +
+                           " --output " + dir + "/out");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.out, Catch::Contains("imd.csv") && Catch::Contains("Index of Multiple Deprivation (IMD) Rank"));
+  CHECK_FALSE(fs::exists(dir + "/out"));
+}
+
+TEST_CASE("cli: the example run is complete, accounted for, and byte-identical when repeated", "[cli]") {
+  const std::string dir = test::output_dir("cli_example_run");
+  const Result first = run_hotspot("run " + example("tasking.toml") + " --output " + dir + "/first");
+  REQUIRE(first.exit_code == 0);
+  const Result second = run_hotspot("--quiet run " + example("tasking.toml") + " --output " + dir + "/second");
+  REQUIRE(second.exit_code == 0);
+  CHECK(second.out.empty());
+  for (const char* f : {"areas/lsoa.geojson", "areas/deprivation_profile.csv", "rejects.csv", "summary.json"}) {
+    const std::string a = slurp(dir + "/first/2024-07-01/" + f);
+    CHECK_FALSE(a.empty());
+    CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
+  }
+  CHECK_THAT(first.out, Catch::Contains("loaded        9,111") && Catch::Contains("2024-07-01/summary.json"));
+}
+
+TEST_CASE("cli: --json prints the summary with the row accounting", "[cli]") {
+  const std::string dir = test::output_dir("cli_json");
+  const Result r = run_hotspot("areas --json" + kExampleArgs + " --types serious-violence --from 2023-07 --to 2024-06 --output " + dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("{") && Catch::Contains("\"loaded\":9111") && Catch::Contains("\"read\":27682"));
+  CHECK(slurp(dir + "/summary.json").find("\"loaded\":9111") != std::string::npos);
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+
+#include "core/errors.hpp"
+#include "pipeline/run_config.hpp"
+#include "support/fixtures.hpp"
+
+using namespace hotspot;
+
+TEST_CASE("the bundled example config loads with paths relative to it", "[pipeline][config]") {
+  const RunPlan plan = load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22");
+  CHECK(plan.steps == std::vector<std::string>{"areas"});
+  CHECK(plan.output_dir == test::source_path("examples/ashfield-mansfield/output/2024-07-01"));
+  CHECK(plan.inputs.boundaries == test::source_path("shapefiles/nottinghamshire_lsoa11.shp"));
+  CHECK(plan.inputs.boundary_options.districts == std::vector<std::string>{"E07000170", "E07000174"});
+  CHECK(plan.inputs.filter.from_month == 202307);
+  CHECK(plan.inputs.filter.to_month == 202406);
+  REQUIRE(plan.inputs.filter.types);
+  CHECK(plan.inputs.filter.types->size() == 3);
+  CHECK(load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22", "/tmp/x").output_dir ==
+        "/tmp/x/2024-07-01");
+}
+
+TEST_CASE("config errors name the key and the bad value", "[pipeline][config]") {
+  const std::string dir = test::fixture_dir("config_errors");
+  const std::string base = R"(output = "out"
+[incidents]
+sources = ["a.csv"]
+[boundaries]
+source = "b.shp"
+[imd]
+ranks = "f1.csv"
+)";
+  CHECK(load_run_config(test::write_file(dir, "ok.toml", base), "2026-11-22").output_dir == dir + "/out/2026-11-22");
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "k.toml", base + "colour = 1\n"), "d"),
+                    Catch::Contains("unknown key 'imd.colour'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "m.toml", base + "[period]\nfrom = \"2024-13\"\n"), "d"),
+                    Catch::Contains("'period.from' = '2024-13'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "s.toml", "steps = [\"kde\"]\n" + base), "d"),
+                    Catch::Contains("unknown step 'kde'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "p.toml", "output = \n"), "d"), Catch::Contains("p.toml:1"));
+  CHECK_THROWS_AS(load_run_config(dir + "/missing.toml", "d"), UsageError);
+}

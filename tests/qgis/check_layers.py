@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""Opens every GeoJSON layer the test suite wrote in headless QGIS, as an analyst's QGIS would.
+
+Usage: /usr/bin/python3 check_layers.py TEST_OUTPUT_DIR EXPECTED_LAYERS_JSON
+Run with QT_QPA_PLATFORM=offscreen. Debian's python3-qgis lives in /usr/bin/python3's
+dist-packages, which a python3 earlier on PATH may not see.
+
+Each layer must match a pattern in the expectations file and be valid, in EPSG:4326, with the
+expected feature count and fields; a same-named .qml beside it must load as its style. Every
+pattern must match at least one layer, so a test that stops writing its layer is noticed.
+"""
+import fnmatch
+import json
+import os
+import sys
+
+from qgis.core import QgsApplication, QgsVectorLayer
+
+
+def main(root, expected_path):
+    with open(expected_path) as f:
+        expected = json.load(f)
+    layers = sorted(
+        os.path.relpath(os.path.join(d, n), root)
+        for d, _, names in os.walk(root) for n in names if n.endswith(".geojson") and not n.startswith("."))
+    app = QgsApplication([], False)
+    app.initQgis()
+    failures, passed, used = [], 0, set()
+    for rel in layers:
+        pattern = next((p for p in expected if fnmatch.fnmatch(rel, p)), None)
+        if pattern is None:
+            failures.append(f"{rel}: not in {os.path.basename(expected_path)}; add its expected count and fields")
+            continue
+        used.add(pattern)
+        spec = expected[pattern]
+        path = os.path.join(root, rel)
+        layer = QgsVectorLayer(path, os.path.basename(rel), "ogr")
+        problems = []
+        if not layer.isValid():
+            problems.append("QGIS cannot open it")
+        else:
+            if layer.crs().authid() != "EPSG:4326":
+                problems.append(f"CRS {layer.crs().authid()} is not EPSG:4326")
+            if layer.featureCount() != spec["features"]:
+                problems.append(f"{layer.featureCount()} features, expected {spec['features']}")
+            names = [f.name() for f in layer.fields()]
+            missing = [n for n in spec["fields"] if n not in names]
+            if missing:
+                problems.append(f"missing fields {missing}")
+            qml = path[: -len(".geojson")] + ".qml"
+            if os.path.exists(qml):
+                message, ok = layer.loadNamedStyle(qml)
+                if not ok:
+                    problems.append(f"style {os.path.basename(qml)} does not load: {message}")
+        if problems:
+            failures.append(f"{rel}: " + "; ".join(problems))
+        else:
+            passed += 1
+            print(f"ok  {rel}: {layer.featureCount()} features, {layer.crs().authid()}")
+    for pattern in expected:
+        if pattern not in used:
+            failures.append(f"{pattern}: no such layer was written")
+    for f in failures:
+        print(f"FAIL {f}")
+    print(f"{passed} passed, {len(failures)} failed")
+    return 1 if failures or passed == 0 else 0
+
+
+if __name__ == "__main__":
+    code = main(sys.argv[1], sys.argv[2])
+    sys.stdout.flush()
+    # QgsApplication.exitQgis() can crash while tearing down headless Qt; the verdict is in.
+    os._exit(code)
