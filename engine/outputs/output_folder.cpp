@@ -35,10 +35,8 @@ std::string OutputFolder::stage(const std::string& name) {
   const fs::path final_path = fs::path(dir_) / name;
   make_dirs(final_path.parent_path(), created_dirs_);
   // The extension stays last: GDAL's CSV driver picks file or folder output by it.
-  std::string temp_name = ".";
-  temp_name.append(final_path.stem().string()).append(".partial-").append(std::to_string(getpid()));
-  temp_name.append(final_path.extension().string());
-  const fs::path temp = final_path.parent_path() / temp_name;
+  const fs::path temp = final_path.parent_path() / ("." + final_path.stem().string() + ".partial-" +
+                                                    std::to_string(getpid()) + final_path.extension().string());
   fs::remove(temp);
   staged_.push_back({name, temp.string(), final_path.string()});
   return temp.string();
