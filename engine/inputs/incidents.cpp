@@ -2,9 +2,13 @@
 #include "inputs/incidents.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "core/crs.hpp"
@@ -82,71 +86,41 @@ CoordinateSource resolve_coordinates(OGRLayer& layer, const IncidentColumns& c, 
   return out;
 }
 
-class IncidentReader {
- public:
-  IncidentReader(const IncidentColumns& columns, const IncidentFilter& filter)
-      : columns_(columns), filter_(filter) {}
-
-  void read_source(const std::string& path, uint32_t file_index);
-  IncidentLoad finish();
-
- private:
-  uint16_t type_index(const std::string& name);
-  void note_crime_id(const char* id, double x, double y);
-
-  const IncidentColumns& columns_;
-  const IncidentFilter& filter_;
-  IncidentLoad load_;
-  std::unordered_map<std::string, uint16_t> type_lookup_;
-  std::unordered_map<std::string, std::pair<double, double>> first_location_;
+// One source read on its own (safe to run beside other sources on other threads).
+struct SourceBatch {
+  RowAccount account;  // counts and rejects of this source only
+  std::vector<double> x, y;          // EPSG:27700
+  std::vector<double> raw_x, raw_y;  // as read, for the repeated Crime ID check
+  std::vector<int32_t> month;
+  std::vector<uint16_t> type;        // index into type_names of this batch
+  std::vector<std::string> type_names;
+  std::vector<uint64_t> line;
+  std::vector<std::string> crime_id;
 };
 
-uint16_t IncidentReader::type_index(const std::string& name) {
-  auto [it, inserted] = type_lookup_.try_emplace(name, static_cast<uint16_t>(type_lookup_.size()));
-  if (inserted) {
-    if (type_lookup_.size() > 65535) throw DataError("incidents: more than 65,535 distinct crime types");
-    load_.incidents.type_names.push_back(name);
-  }
-  return it->second;
-}
-
-void IncidentReader::note_crime_id(const char* id, double x, double y) {
-  if (!id || !*id) return;
-  auto [it, inserted] = first_location_.try_emplace(id, x, y);
-  if (inserted) return;
-  if (it->second.first == x && it->second.second == y) {
-    ++load_.account.repeated_ids_same_location;
-  } else {
-    ++load_.account.repeated_ids_other_location;
-  }
-}
-
-void IncidentReader::read_source(const std::string& path, uint32_t file_index) {
+SourceBatch read_source(const std::string& path, const IncidentColumns& columns, const IncidentFilter& filter) {
   // Every CSV column is read as text so that a bad number is a per-row reject, not a guess.
   auto ds = open_vector(path, "incidents", {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO"});
-  OGRLayer* layer = pick_layer(*ds, columns_.layer, path);
+  OGRLayer* layer = pick_layer(*ds, columns.layer, path);
   const bool is_csv = EQUAL(ds->GetDriver()->GetDescription(), "CSV");
-  const CoordinateSource coords = resolve_coordinates(*layer, columns_, path);
+  const CoordinateSource coords = resolve_coordinates(*layer, columns, path);
   const OGRFeatureDefn& defn = *layer->GetLayerDefn();
-  const int type_field = find_field(defn, {columns_.type});
-  const int month_field = find_field(defn, {columns_.month});
-  const int id_field = find_field(defn, {columns_.crime_id});
-  if (filter_.types && type_field < 0) {
-    throw DataError("incidents '" + path + "': no column '" + columns_.type +
+  const int type_field = find_field(defn, {columns.type});
+  const int month_field = find_field(defn, {columns.month});
+  const int id_field = find_field(defn, {columns.crime_id});
+  if (filter.types && type_field < 0) {
+    throw DataError("incidents '" + path + "': no column '" + columns.type +
                     "' to filter crime types on (--type-column, or --types all)");
   }
-  const bool month_filter = filter_.from_month || filter_.to_month;
+  const bool month_filter = filter.from_month || filter.to_month;
   if (month_filter && month_field < 0) {
-    throw DataError("incidents '" + path + "': no column '" + columns_.month +
+    throw DataError("incidents '" + path + "': no column '" + columns.month +
                     "' to filter months on (--month-column, or drop --from/--to)");
   }
 
-  // Rows that pass the filters and parse; transformed in one batch at the end.
-  std::vector<double> xs, ys;
-  std::vector<int32_t> months;
-  std::vector<uint16_t> types;
-  std::vector<uint64_t> lines;
-  RowAccount& account = load_.account;
+  SourceBatch b;
+  RowAccount& account = b.account;
+  std::unordered_map<std::string, uint16_t> type_lookup;
   layer->ResetReading();
   for (auto& feature : *layer) {
     ++account.read;
@@ -154,7 +128,7 @@ void IncidentReader::read_source(const std::string& path, uint32_t file_index) {
     const uint64_t line = static_cast<uint64_t>(is_csv ? fid + 1 : fid);
     std::string type_name;
     if (type_field >= 0) type_name = as_utf8(feature->GetFieldAsString(type_field));
-    if (filter_.types && !filter_.types->count(type_name)) {
+    if (filter.types && !filter.types->count(type_name)) {
       ++account.filtered_by_type;
       continue;
     }
@@ -162,10 +136,10 @@ void IncidentReader::read_source(const std::string& path, uint32_t file_index) {
     if (month_field >= 0) month = parse_month(feature->GetFieldAsString(month_field));
     if (month_filter) {
       if (month == 0) {
-        account.reject(path, line, columns_.month, "unparseable month (want YYYY-MM)");
+        account.reject(path, line, columns.month, "unparseable month (want YYYY-MM)");
         continue;
       }
-      if ((filter_.from_month && month < filter_.from_month) || (filter_.to_month && month > filter_.to_month)) {
+      if ((filter.from_month && month < filter.from_month) || (filter.to_month && month > filter.to_month)) {
         ++account.filtered_by_month;
         continue;
       }
@@ -202,66 +176,67 @@ void IncidentReader::read_source(const std::string& path, uint32_t file_index) {
         continue;
       }
     }
-    if (id_field >= 0) note_crime_id(feature->GetFieldAsString(id_field), x, y);
-    xs.push_back(x);
-    ys.push_back(y);
-    months.push_back(month);
-    types.push_back(type_index(type_name));
-    lines.push_back(line);
+    auto [it, inserted] = type_lookup.try_emplace(type_name, static_cast<uint16_t>(b.type_names.size()));
+    if (inserted) {
+      if (b.type_names.size() == 65535) throw DataError("incidents '" + path + "': more than 65,535 crime types");
+      b.type_names.push_back(type_name);
+    }
+    b.raw_x.push_back(x);
+    b.raw_y.push_back(y);
+    b.month.push_back(month);
+    b.type.push_back(it->second);
+    b.line.push_back(line);
+    b.crime_id.emplace_back(id_field >= 0 ? feature->GetFieldAsString(id_field) : "");
   }
 
-  if (xs.empty()) return;
+  b.x = b.raw_x;
+  b.y = b.raw_y;
+  if (b.x.empty()) return b;
   const TransformPtr ct = to_working_crs(coords.crs, "incidents '" + path + "'");
-  std::vector<int> ok(xs.size(), 0);
+  std::vector<int> ok(b.x.size(), 0);
   constexpr size_t kChunk = 1 << 20;  // GDAL 3.6 takes an int count
-  for (size_t at = 0; at < xs.size(); at += kChunk) {
-    const int n = static_cast<int>(std::min(kChunk, xs.size() - at));
-    ct->Transform(n, xs.data() + at, ys.data() + at, nullptr, ok.data() + at);
+  for (size_t at = 0; at < b.x.size(); at += kChunk) {
+    const int n = static_cast<int>(std::min(kChunk, b.x.size() - at));
+    ct->Transform(n, b.x.data() + at, b.y.data() + at, nullptr, ok.data() + at);
   }
-  Incidents& inc = load_.incidents;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    if (!ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i])) {
-      account.reject(path, lines[i], coords.x_field >= 0 ? coords.x_name : "geometry",
+  for (size_t i = 0; i < ok.size(); ++i) {
+    if (!ok[i] || !std::isfinite(b.x[i]) || !std::isfinite(b.y[i])) {
+      b.x[i] = std::numeric_limits<double>::quiet_NaN();  // dropped, and rejected, at the merge
+      account.reject(path, b.line[i], coords.x_field >= 0 ? coords.x_name : "geometry",
                      "coordinate transformation failed");
-      continue;
     }
-    inc.x.push_back(xs[i]);
-    inc.y.push_back(ys[i]);
-    inc.month.push_back(months[i]);
-    inc.type.push_back(types[i]);
-    inc.file.push_back(file_index);
-    inc.line.push_back(lines[i]);
   }
+  return b;
 }
 
-IncidentLoad IncidentReader::finish() {
-  // Sort type names so field order and type indices do not depend on the order rows came in.
-  Incidents& inc = load_.incidents;
-  std::vector<uint16_t> order(inc.type_names.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint16_t>(i);
-  std::sort(order.begin(), order.end(),
-            [&](uint16_t a, uint16_t b) { return inc.type_names[a] < inc.type_names[b]; });
-  std::vector<uint16_t> remap(order.size());
-  std::vector<std::string> sorted;
-  for (size_t rank = 0; rank < order.size(); ++rank) {
-    remap[order[rank]] = static_cast<uint16_t>(rank);
-    sorted.push_back(inc.type_names[order[rank]]);
-  }
-  for (auto& t : inc.type) t = remap[t];
-  inc.type_names = std::move(sorted);
-
-  RowAccount& account = load_.account;
-  account.loaded = inc.size();
-  if (account.repeated_ids_other_location) {
-    account.warnings.push_back(std::to_string(account.repeated_ids_other_location) +
-                               " rows repeat a Crime ID seen earlier at another location; kept");
-  }
-  if (filter_.types) {
-    for (const auto& wanted : *filter_.types) {
-      if (!type_lookup_.count(wanted)) account.warnings.push_back("crime type '" + wanted + "' matched no row");
+// Reads the sources on up to hardware_concurrency threads; batches come back in source order.
+std::vector<SourceBatch> read_sources(const std::vector<std::string>& sources, const IncidentColumns& columns,
+                                      const IncidentFilter& filter, const Progress& progress) {
+  std::vector<SourceBatch> batches(sources.size());
+  std::vector<std::exception_ptr> errors(sources.size());
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::mutex progress_mutex;
+  const auto work = [&] {
+    for (size_t i; (i = next++) < sources.size();) {
+      try {
+        batches[i] = read_source(sources[i], columns, filter);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+      const std::lock_guard<std::mutex> lock(progress_mutex);
+      report(progress, "reading incidents", static_cast<double>(++done) / static_cast<double>(sources.size()));
     }
+  };
+  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), sources.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);  // the first source, in order, that failed
   }
-  return std::move(load_);
+  return batches;
 }
 
 }  // namespace
@@ -288,14 +263,59 @@ void Incidents::keep_only(const std::vector<char>& keep) {
 
 IncidentLoad read_incidents(const std::vector<std::string>& sources, const IncidentColumns& columns,
                             const IncidentFilter& filter, const Progress& progress) {
-  IncidentReader reader(columns, filter);
-  for (size_t i = 0; i < sources.size(); ++i) {
-    report(progress, "reading incidents", static_cast<double>(i) / static_cast<double>(sources.size()));
-    reader.read_source(sources[i], static_cast<uint32_t>(i));
+  std::vector<SourceBatch> batches = read_sources(sources, columns, filter, progress);
+
+  // Merge in source order, so that type indices and "seen earlier" do not depend on threads.
+  IncidentLoad load;
+  Incidents& inc = load.incidents;
+  RowAccount& account = load.account;
+  std::map<std::string, uint16_t> types;  // sorted: type indices follow name order
+  for (const auto& b : batches) {
+    for (const auto& name : b.type_names) types.emplace(name, 0);
   }
-  report(progress, "reading incidents", 1.0);
-  IncidentLoad load = reader.finish();
-  load.incidents.files = sources;
+  if (types.size() > 65535) throw DataError("incidents: more than 65,535 distinct crime types");
+  for (auto& [name, index] : types) {
+    index = static_cast<uint16_t>(inc.type_names.size());
+    inc.type_names.push_back(name);
+  }
+  std::unordered_map<std::string, std::pair<double, double>> first_location;
+  for (uint32_t f = 0; f < batches.size(); ++f) {
+    SourceBatch& b = batches[f];
+    account.read += b.account.read;
+    account.filtered_by_type += b.account.filtered_by_type;
+    account.filtered_by_month += b.account.filtered_by_month;
+    std::move(b.account.rejects.begin(), b.account.rejects.end(), std::back_inserter(account.rejects));
+    std::vector<uint16_t> remap;
+    for (const auto& name : b.type_names) remap.push_back(types.at(name));
+    for (size_t i = 0; i < b.x.size(); ++i) {
+      if (std::isnan(b.x[i])) continue;  // rejected: transformation failed
+      if (!b.crime_id[i].empty()) {
+        auto [it, fresh] = first_location.try_emplace(b.crime_id[i], b.raw_x[i], b.raw_y[i]);
+        if (!fresh) {
+          const bool same = it->second.first == b.raw_x[i] && it->second.second == b.raw_y[i];
+          ++(same ? account.repeated_ids_same_location : account.repeated_ids_other_location);
+        }
+      }
+      inc.x.push_back(b.x[i]);
+      inc.y.push_back(b.y[i]);
+      inc.month.push_back(b.month[i]);
+      inc.type.push_back(remap[b.type[i]]);
+      inc.file.push_back(f);
+      inc.line.push_back(b.line[i]);
+    }
+    b = SourceBatch{};  // free as we go
+  }
+  inc.files = sources;
+  account.loaded = inc.size();
+  if (account.repeated_ids_other_location) {
+    account.warnings.push_back(std::to_string(account.repeated_ids_other_location) +
+                               " rows repeat a Crime ID seen earlier at another location; kept");
+  }
+  if (filter.types) {
+    for (const auto& wanted : *filter.types) {
+      if (!types.count(wanted)) account.warnings.push_back("crime type '" + wanted + "' matched no loaded row");
+    }
+  }
   return load;
 }
 
