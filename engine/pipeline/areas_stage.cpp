@@ -3,6 +3,7 @@
 
 #include "outputs/area_layer.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/styles.hpp"
 
 namespace hotspot {
 
@@ -17,6 +18,7 @@ AreasResult analyse_areas(const StudyData& study) {
 void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix) {
   write_area_layer(out.stage(prefix + "lsoa.geojson"), study.boundaries, study.imd, result.counts,
                    study.load.incidents.type_names);
+  write_text(out.stage(prefix + "lsoa.qml"), lsoa_style_qml());
   CsvTable table{{"imd_decile", "lsoas", "population", "incidents", "share_of_incidents", "incidents_per_1000"}, {}};
   for (const auto& row : result.profile) {
     table.rows.push_back({row.decile ? std::to_string(row.decile) : "no IMD", std::to_string(row.areas),

@@ -18,7 +18,7 @@ struct AreasResult {
 
 AreasResult analyse_areas(const StudyData& study);
 
-// Stages lsoa.geojson and deprivation_profile.csv under `prefix` in `out`.
+// Stages lsoa.geojson with its QGIS style lsoa.qml, and deprivation_profile.csv, under `prefix` in `out`.
 void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix = "");
 
 }  // namespace hotspot

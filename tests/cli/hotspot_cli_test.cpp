@@ -83,7 +83,7 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   const Result second = run_hotspot("--quiet run " + example("tasking.toml") + " --output " + dir + "/second");
   REQUIRE(second.exit_code == 0);
   CHECK(second.out.empty());
-  for (const char* f : {"areas/lsoa.geojson", "areas/deprivation_profile.csv", "rejects.csv", "summary.json"}) {
+  for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "rejects.csv", "summary.json"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));

@@ -7,7 +7,8 @@ Run with QT_QPA_PLATFORM=offscreen. Debian's python3-qgis lives in /usr/bin/pyth
 dist-packages, which a python3 earlier on PATH may not see.
 
 Each layer must match a pattern in the expectations file and be valid, in EPSG:4326, with the
-expected feature count and fields; a same-named .qml beside it must load as its style. Every
+expected feature count and fields; a same-named .qml beside it must load as its style and
+give the expected renderer. Every
 pattern must match at least one layer, so a test that stops writing its layer is noticed.
 """
 import fnmatch
@@ -53,6 +54,8 @@ def main(root, expected_path):
                 message, ok = layer.loadNamedStyle(qml)
                 if not ok:
                     problems.append(f"style {os.path.basename(qml)} does not load: {message}")
+                elif "renderer" in spec and layer.renderer().type() != spec["renderer"]:
+                    problems.append(f"style gives a {layer.renderer().type()} renderer, expected {spec['renderer']}")
         if problems:
             failures.append(f"{rel}: " + "; ".join(problems))
         else:
