@@ -44,7 +44,8 @@ void StudyOptions::add_to(CLI::App& app) {
   app.add_option("--imd-domains", in.imd_domains, "IoD2019 File_2 (domain deciles) CSV")->group("Deprivation");
   app.add_option("--population", in.population, "IoD2019 File_6 (population denominators) CSV")->group("Deprivation");
 
-  app.add_option("--types", types, "Crime types: serious-violence (Violence and sexual offences; Robbery; Possession of weapons), all, or \"T1;T2\"")
+  app.add_option("--types", types, "Crime types: all, serious-violence (= Violence and sexual offences; Robbery; Possession of weapons), "
+                 "or a list \"T1;T2\" that may include serious-violence")
       ->capture_default_str()->group("Filters");
   app.add_option("--from", from, "First month, YYYY-MM (inclusive)")->group("Filters");
   app.add_option("--to", to, "Last month, YYYY-MM (inclusive)")->group("Filters");

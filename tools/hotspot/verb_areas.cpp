@@ -9,7 +9,8 @@ namespace hotspot::cli {
 VerbAction add_areas_verb(CLI::App& app, CommonFlags& flags) {
   CLI::App* verb = app.add_subcommand("areas", "Count incidents per LSOA and profile them by IMD decile");
   verb->footer(
-      "Writes DIR/lsoa.geojson, DIR/deprivation_profile.csv, DIR/rejects.csv and DIR/summary.json.\n\n"
+      "Writes DIR/lsoa.geojson (+ lsoa.qml, its QGIS style), DIR/deprivation_profile.csv, DIR/rejects.csv\n"
+      "and DIR/summary.json; a failed run leaves none of them half-written.\n\n"
       "Example:\n"
       "  hotspot areas --incidents examples/ashfield-mansfield/police-uk \\\n"
       "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
