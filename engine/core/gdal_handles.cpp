@@ -26,6 +26,10 @@ GDALDatasetUniquePtr open_vector(const std::string& path, const std::string& wha
                                  const std::vector<std::string>& open_options,
                                  const std::vector<std::string>& allowed_drivers) {
   init_gdal();
+  VSIStatBufL stat;
+  if (VSIStatL(path.c_str(), &stat) == 0 && VSI_ISREG(stat.st_mode) && stat.st_size == 0) {
+    throw DataError(what + " '" + path + "': empty file");
+  }
   CPLStringList options, drivers;
   for (const auto& o : open_options) options.AddString(o.c_str());
   for (const auto& d : allowed_drivers) drivers.AddString(d.c_str());

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
 
+#include <gdal_utils.h>
+
 #include "core/errors.hpp"
+#include "core/gdal_handles.hpp"
 #include "inputs/crime_types.hpp"
 #include "inputs/incidents.hpp"
 #include "support/fixtures.hpp"
@@ -82,7 +85,7 @@ TEST_CASE("incident files that cannot be read give a clear error", "[inputs][inc
     CHECK(load.incidents.size() == 0);
   }
   SECTION("empty file") {
-    CHECK_THROWS_AS(read_one(test::write_file(dir, "empty.csv", "")), DataError);
+    CHECK_THROWS_WITH(read_one(test::write_file(dir, "empty.csv", "")), Catch::Contains("empty.csv': empty file"));
   }
   SECTION("unknown columns: no coordinates to read") {
     CHECK_THROWS_WITH(read_one(test::write_file(dir, "unknown.csv", "a,b\n1,2\n")),
@@ -136,6 +139,19 @@ TEST_CASE("generic CSV with projected columns and an OGR point layer", "[inputs]
 {"type": "Feature", "properties": {"Crime type": "Robbery"}, "geometry": {"type": "LineString", "coordinates": [[-1.2, 53], [-1.3, 53]]}}
 ]})");
   const IncidentLoad layer = read_one(geojson);
+  SECTION("the same points as a GeoPackage in British National Grid") {
+    const std::string gpkg = dir + "/points.gpkg";
+    GDALDatasetUniquePtr src(GDALDataset::Open(geojson.c_str(), GDAL_OF_VECTOR));
+    const char* options[] = {"-f", "GPKG", "-t_srs", "EPSG:27700", "-nln", "incidents", nullptr};
+    GDALVectorTranslateOptions* vt = GDALVectorTranslateOptionsNew(const_cast<char**>(options), nullptr);
+    GDALDatasetH src_h = GDALDataset::ToHandle(src.get());
+    GDALClose(GDALVectorTranslate(gpkg.c_str(), nullptr, 1, &src_h, vt, nullptr));
+    GDALVectorTranslateOptionsFree(vt);
+    const IncidentLoad from_gpkg = read_one(gpkg);
+    REQUIRE(from_gpkg.incidents.size() == 1);
+    CHECK(from_gpkg.incidents.x[0] == Approx(449712.17).margin(0.01));
+    CHECK(from_gpkg.account.rejects.size() == 2);
+  }
   REQUIRE(layer.incidents.size() == 1);
   CHECK(layer.incidents.x[0] == Approx(449712.17).margin(0.01));
   REQUIRE(layer.account.rejects.size() == 2);
