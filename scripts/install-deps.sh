@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
-  libnanoflann-dev libtomlplusplus-dev libcli11-dev libfmt-dev)
+  libnanoflann-dev libtomlplusplus-dev libcli11-dev libfmt-dev libboost-dev)
 if [[ "${1:-}" == "--with-tests" ]]; then
   # catch2: unit tests; python3-qgis: the headless QGIS layer check; libbenchmark-dev: bench/.
   packages+=(catch2 python3-qgis qgis-providers libbenchmark-dev)

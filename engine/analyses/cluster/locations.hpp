@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace hotspot {
+
+// Points grouped by exact location. police.uk snaps incidents to a fixed set of map points
+// (194,375 Nottinghamshire incidents sit on 13,941 locations), so the clustering methods work
+// on locations weighted by how many points share them, and give every point of a location
+// the same answer.
+struct Locations {
+  std::vector<double> x, y;          // one entry per distinct location, sorted by (x, y)
+  std::vector<uint32_t> weight;      // points at the location
+  std::vector<uint32_t> first;       // smallest input index of its points
+  std::vector<uint32_t> of_point;    // location of each input point
+
+  size_t size() const { return x.size(); }
+};
+
+Locations group_locations(const std::vector<double>& x, const std::vector<double>& y);
+
+}  // namespace hotspot
