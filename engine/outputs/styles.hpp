@@ -6,8 +6,9 @@
 namespace hotspot {
 
 // QGIS styles written beside our layers under the layer's name with .qml: QGIS loads a
-// same-named .qml as the layer's default style. Made by scripts/make_lsoa_style.py.
-std::string_view lsoa_style_qml();  // LSOAs coloured by rate_per_1000, five fixed classes
+// same-named .qml as the layer's default style. Made by scripts/make_styles.py.
+std::string_view lsoa_style_qml();      // LSOAs coloured by rate_per_1000, five fixed classes
+std::string_view clusters_style_qml();  // cluster outlines, heavier for higher NNH orders
 
 // Writes `text` to `path`; throws DataError.
 void write_text(const std::string& path, std::string_view text);

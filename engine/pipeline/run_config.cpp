@@ -77,7 +77,19 @@ class ConfigReader {
     return m;
   }
 
-  const std::string& path() const { return path_; }
+  double number(const toml::table& t, const std::string& where, const std::string& key, double fallback) const {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    if (auto v = n->value<double>()) return *v;
+    throw UsageError(path_ + ": '" + qualified(where, key) + "' must be a number");
+  }
+
+  int whole(const toml::table& t, const std::string& where, const std::string& key, int fallback) const {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    if (n->is_integer()) return static_cast<int>(*n->value<int64_t>());
+    throw UsageError(path_ + ": '" + qualified(where, key) + "' must be a whole number");
+  }
 
  private:
   static std::string qualified(const std::string& where, const std::string& key) {
@@ -99,7 +111,8 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
                      std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
   }
   const ConfigReader c(path);
-  c.allow(root, "", {"title", "date", "output", "steps", "incidents", "boundaries", "imd", "period", "crime_types"});
+  c.allow(root, "", {"title", "date", "output", "steps", "incidents", "boundaries", "imd", "period", "crime_types",
+                     "cluster"});
 
   RunPlan plan;
   plan.command = "run";
@@ -138,9 +151,10 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   in.boundary_options.crs = c.text(b, "boundaries", "crs", false);
   in.boundary_options.districts = c.texts(b, "boundaries", "districts");
 
-  const toml::table& imd = c.section(root, "imd", true);
+  const bool needs_imd = std::find(plan.steps.begin(), plan.steps.end(), "areas") != plan.steps.end();
+  const toml::table& imd = c.section(root, "imd", needs_imd);
   c.allow(imd, "imd", {"ranks", "domains", "population"});
-  in.imd = c.file(c.text(imd, "imd", "ranks", true));
+  in.imd = c.file(c.text(imd, "imd", "ranks", needs_imd));
   in.imd_domains = c.file(c.text(imd, "imd", "domains", false));
   in.population = c.file(c.text(imd, "imd", "population", false));
 
@@ -156,6 +170,21 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   c.allow(types, "crime_types", {"types"});
   if (types.get("types")) plan.types_spec = c.text(types, "crime_types", "types", true);
   in.filter.types = parse_crime_types(plan.types_spec, path + ": 'crime_types.types'");
+
+  const toml::table& cl = c.section(root, "cluster", false);
+  c.allow(cl, "cluster", {"method", "eps", "min_points", "threshold", "probability", "simulations", "seed", "k_orders",
+                          "shape"});
+  ClusterParams& cp = plan.cluster;
+  if (cl.get("method")) cp.method = c.text(cl, "cluster", "method", true);
+  check_cluster_method(cp.method);
+  cp.dbscan.eps_m = c.number(cl, "cluster", "eps", cp.dbscan.eps_m);
+  cp.dbscan.min_points = cp.nnh.min_points = c.whole(cl, "cluster", "min_points", cp.dbscan.min_points);
+  if (cl.get("threshold")) cp.nnh.threshold_m = c.number(cl, "cluster", "threshold", 0);
+  cp.nnh.probability = c.number(cl, "cluster", "probability", cp.nnh.probability);
+  cp.nnh.simulations = c.whole(cl, "cluster", "simulations", cp.nnh.simulations);
+  cp.nnh.seed = static_cast<uint64_t>(c.whole(cl, "cluster", "seed", static_cast<int>(cp.nnh.seed)));
+  cp.nni.k_orders = c.whole(cl, "cluster", "k_orders", cp.nni.k_orders);
+  if (cl.get("shape")) cp.shape = parse_cluster_shape(c.text(cl, "cluster", "shape", true));
   return plan;
 }
 

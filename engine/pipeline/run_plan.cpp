@@ -75,6 +75,73 @@ CPLJSONObject areas_json(const AreasResult& r) {
   return o;
 }
 
+CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) {
+  CPLJSONObject o;
+  o.Add("method", r.method);
+  const NniResult& n = r.nni;
+  CPLJSONObject nni;
+  nni.Add("points", static_cast<GInt64>(n.points));
+  nni.Add("area_km2", rounded(n.area_m2 / 1e6, 3));
+  nni.Add("observed_mean_m", rounded(n.observed_m, 4));
+  nni.Add("expected_mean_m", rounded(n.expected_m, 4));
+  nni.Add("ratio", rounded(n.ratio, 6));
+  nni.Add("z", rounded(n.z, 4));
+  nni.Add("p_clustered", n.p_clustered);
+  nni.Add("tied_share", rounded(n.tied_share, 6));
+  o.Add("nni", nni);
+  if (r.method == "nni") return o;
+  o.Add("shape", to_string(r.shape));
+  if (r.dbscan) {
+    CPLJSONObject d;
+    d.Add("eps_m", params.dbscan.eps_m);
+    d.Add("min_points", params.dbscan.min_points);
+    d.Add("clusters", r.dbscan->clusters);
+    GInt64 core = 0, noise = 0;
+    for (size_t i = 0; i < r.dbscan->label.size(); ++i) {
+      core += r.dbscan->core[i];
+      noise += r.dbscan->label[i] < 0;
+    }
+    d.Add("core_points", core);
+    d.Add("noise_points", noise);
+    o.Add("dbscan", d);
+  }
+  if (r.nnh) {
+    CPLJSONObject h;
+    if (params.nnh.threshold_m) {
+      h.Add("threshold_m", *params.nnh.threshold_m);
+    } else {
+      h.Add("probability", params.nnh.probability);
+    }
+    h.Add("min_points", params.nnh.min_points);
+    CPLJSONArray orders;
+    for (const NnhOrder& no : r.nnh->orders) {
+      CPLJSONObject j;
+      j.Add("order", no.order);
+      j.Add("points", static_cast<GInt64>(no.points));
+      j.Add("threshold_m", rounded(no.threshold_m, 3));
+      j.Add("clusters", no.clusters);
+      orders.Add(j);
+    }
+    h.Add("orders", orders);
+    if (r.nnh->simulation) {
+      const NnhSimulation& s = *r.nnh->simulation;
+      CPLJSONObject j;
+      j.Add("runs", s.runs);
+      j.Add("seed", static_cast<GInt64>(params.nnh.seed));
+      j.Add("clusters_min", s.min);
+      j.Add("clusters_p2_5", s.p025);
+      j.Add("clusters_median", s.median);
+      j.Add("clusters_p97_5", s.p975);
+      j.Add("clusters_max", s.max);
+      j.Add("p_value", rounded(s.p_value, 6));
+      h.Add("simulation", j);
+    }
+    h.Add("notes", strings(r.nnh->notes));
+    o.Add("nnh", h);
+  }
+  return o;
+}
+
 }  // namespace
 
 void check_steps(const std::vector<std::string>& steps) {
@@ -90,7 +157,8 @@ void check_steps(const std::vector<std::string>& steps) {
 RunReport execute(const RunPlan& plan, const Progress& progress) {
   check_steps(plan.steps);
   OutputFolder out(plan.output_dir);
-  RunReport report{load_study(plan.inputs, progress), std::nullopt, {}, {}};
+  RunReport report;
+  report.study = load_study(plan.inputs, progress);
   const StudyData& study = report.study;
 
   report.summary.Add("hotspot", "0.1.0");
@@ -107,6 +175,10 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       report.areas = analyse_areas(study);
       write_areas(study, *report.areas, out, prefix);
       report.summary.Add("areas", areas_json(*report.areas));
+    } else if (step == "cluster") {
+      report.cluster = analyse_clusters(study, plan.cluster, progress);
+      write_clusters(study, *report.cluster, out, prefix);
+      report.summary.Add("cluster", cluster_json(plan.cluster, *report.cluster));
     }
   }
   write_rejects(out.stage("rejects.csv"), study.load.account);

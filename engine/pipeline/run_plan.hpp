@@ -8,12 +8,13 @@
 
 #include "core/progress.hpp"
 #include "pipeline/areas_stage.hpp"
+#include "pipeline/cluster_stage.hpp"
 #include "pipeline/study_data.hpp"
 
 namespace hotspot {
 
 // The stages a run can compose, in the order they run.
-inline const std::vector<std::string> kStages = {"areas"};
+inline const std::vector<std::string> kStages = {"areas", "cluster"};
 
 // Throws UsageError naming the first step that is not in kStages.
 void check_steps(const std::vector<std::string>& steps);
@@ -24,6 +25,7 @@ struct RunPlan {
   StudyInputs inputs;
   std::string types_spec = "all";   // as the user wrote it, for the summary
   std::vector<std::string> steps = {"areas"};
+  ClusterParams cluster;
   std::string output_dir;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
 };
@@ -31,6 +33,7 @@ struct RunPlan {
 struct RunReport {
   StudyData study;
   std::optional<AreasResult> areas;
+  std::optional<ClusterResult> cluster;
   CPLJSONObject summary;
   std::vector<std::string> outputs;  // final paths
 };

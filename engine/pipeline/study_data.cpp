@@ -10,9 +10,11 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress) {
   const std::vector<std::string> sources = expand_sources(inputs.incidents, "--incidents");
   StudyData study;
   study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
-  study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
-  for (const auto& area : study.boundaries.areas) {
-    if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
+  if (!inputs.imd.empty()) {
+    study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
+    for (const auto& area : study.boundaries.areas) {
+      if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
+    }
   }
   study.load = read_incidents(sources, inputs.columns, inputs.filter, progress);
   study.area_of = place_incidents(study.load, study.boundaries, progress);

@@ -17,7 +17,7 @@ struct StudyInputs {
   IncidentFilter filter;
   std::string boundaries;
   BoundaryOptions boundary_options;
-  std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6
+  std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
 };
 
 // Loaded and placed: every incident kept is inside an area, and area_of[i] says which.

@@ -62,6 +62,27 @@ void print_report(const RunReport& report, const CommonFlags& flags) {
     fmt::print("share of incidents in the most deprived 20% (deciles 1-2): {:.2f}%\n",
                100.0 * report.areas->share_deciles_1_2);
   }
+  if (report.cluster) {
+    const ClusterResult& c = *report.cluster;
+    const NniResult& n = c.nni;
+    fmt::print("\nnearest neighbour index: R = {:.4f} (observed {:.1f} m, expected {:.1f} m), z = {:.2f}, p = {:.3g}\n",
+               n.ratio, n.observed_m, n.expected_m, n.z, n.p_clustered);
+    fmt::print("  {:.1f}% of incidents share their exact location with another\n", 100.0 * n.tied_share);
+    if (c.dbscan) {
+      fmt::print("dbscan: {} clusters\n", count(static_cast<uint64_t>(c.dbscan->clusters)));
+    }
+    if (c.nnh) {
+      for (const NnhOrder& o : c.nnh->orders) {
+        fmt::print("nnh order {}: {} points, threshold {:.1f} m, {} clusters\n", o.order, count(o.points),
+                   o.threshold_m, o.clusters);
+      }
+      for (const auto& note : c.nnh->notes) fmt::print("  stopped: {}\n", note);
+      if (const auto& sim = c.nnh->simulation) {
+        fmt::print("  {} random runs: first-order clusters median {:.0f} (95% range {:.1f} to {:.1f}), p = {:.3f}\n",
+                   sim->runs, sim->median, sim->p025, sim->p975, sim->p_value);
+      }
+    }
+  }
   fmt::print("\nwrote:\n");
   for (const auto& path : report.outputs) fmt::print("  {}\n", path);
 }

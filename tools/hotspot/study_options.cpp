@@ -16,7 +16,7 @@ int month_flag(const std::string& value, const std::string& flag) {
 
 }  // namespace
 
-void StudyOptions::add_to(CLI::App& app) {
+void StudyOptions::add_to(CLI::App& app, bool imd_required) {
   StudyInputs& in = inputs;
   app.add_option("--incidents", in.incidents,
                  "Incident sources: police.uk CSV files, folders of monthly folders, globs, or any OGR point "
@@ -40,7 +40,7 @@ void StudyOptions::add_to(CLI::App& app) {
   app.add_option("--districts", in.boundary_options.districts, "Keep only areas of these district codes, e.g. E07000170,E07000174")
       ->delimiter(',')->group("Study area");
 
-  app.add_option("--imd", in.imd, "IoD2019 File_1 (IMD rank and decile) CSV")->required()->group("Deprivation");
+  app.add_option("--imd", in.imd, "IoD2019 File_1 (IMD rank and decile) CSV")->required(imd_required)->group("Deprivation");
   app.add_option("--imd-domains", in.imd_domains, "IoD2019 File_2 (domain deciles) CSV")->group("Deprivation");
   app.add_option("--population", in.population, "IoD2019 File_6 (population denominators) CSV")->group("Deprivation");
 

@@ -16,7 +16,7 @@ struct StudyOptions {
   std::string types = "all";
   std::string from, to;
 
-  void add_to(CLI::App& app);
+  void add_to(CLI::App& app, bool imd_required);
   void finish();  // throws UsageError naming the flag
 };
 

@@ -19,7 +19,7 @@ VerbAction add_areas_verb(CLI::App& app, CommonFlags& flags) {
       "    --types serious-violence --from 2023-07 --to 2024-06 --output out/areas");
   auto study = std::make_shared<StudyOptions>();
   auto output = std::make_shared<std::string>();
-  study->add_to(*verb);
+  study->add_to(*verb, true);
   verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
   return [verb, study, output, &flags] {
     if (!*verb) return;

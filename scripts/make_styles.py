@@ -1,0 +1,40 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""Regenerates the QGIS styles hotspot writes beside its layers (QGIS writes the XML):
+- engine/outputs/styles/lsoa.qml: LSOAs coloured by incidents per 1,000 residents, five classes;
+- engine/outputs/styles/clusters.qml: cluster outlines by NNH order (1 red, 2 purple, 3+ black).
+
+Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py
+"""
+import os
+import sys
+
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsGraduatedSymbolRenderer,
+                       QgsMapLayer, QgsRendererCategory, QgsRendererRange, QgsVectorLayer)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+STYLES = os.path.join(HERE, "..", "engine", "outputs", "styles")
+RATE_CLASSES = [(0, 10, "under 10", "#fef0d9"), (10, 25, "10 to 25", "#fdcc8a"), (25, 50, "25 to 50", "#fc8d59"),
+                (50, 100, "50 to 100", "#e34a33"), (100, 1e9, "100 or more", "#b30000")]
+ORDERS = [(1, "first order", "#e31a1c", "0.6"), (2, "second order", "#6a3d9a", "1.0"), (3, "third order", "#000000", "1.4")]
+
+
+def save(layer, name):
+    message, ok = layer.saveNamedStyle(os.path.join(STYLES, name), categories=QgsMapLayer.Symbology)
+    print(message)
+    return ok
+
+
+app = QgsApplication([], False)
+app.initQgis()
+lsoa = QgsVectorLayer("Polygon?crs=EPSG:4326&field=rate_per_1000:double", "lsoa", "memory")
+lsoa.setRenderer(QgsGraduatedSymbolRenderer("rate_per_1000", [QgsRendererRange(lo, hi, QgsFillSymbol.createSimple(
+    {"color": colour, "outline_color": "#5a5a5a", "outline_width": "0.1"}), label)
+    for lo, hi, label, colour in RATE_CLASSES]))
+clusters = QgsVectorLayer("Polygon?crs=EPSG:4326&field=order:integer", "clusters", "memory")
+clusters.setRenderer(QgsCategorizedSymbolRenderer("order", [QgsRendererCategory(order, QgsFillSymbol.createSimple(
+    {"color": "0,0,0,0", "outline_color": colour, "outline_width": width}), label)
+    for order, label, colour, width in ORDERS]))
+ok = save(lsoa, "lsoa.qml") and save(clusters, "clusters.qml")
+sys.stdout.flush()
+os._exit(0 if ok else 1)  # exitQgis() can crash tearing down headless Qt
