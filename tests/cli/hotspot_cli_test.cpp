@@ -45,7 +45,7 @@ const std::string kExampleArgs =
 }  // namespace
 
 TEST_CASE("cli: every verb has --help with an example", "[cli]") {
-  for (const char* verb : {"areas", "run"}) {
+  for (const char* verb : {"areas", "cluster", "run"}) {
     const Result r = run_hotspot(std::string(verb) + " --help");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("Example") && Catch::Contains(std::string("hotspot ") + verb));
@@ -83,7 +83,9 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   const Result second = run_hotspot("--quiet run " + example("tasking.toml") + " --output " + dir + "/second");
   REQUIRE(second.exit_code == 0);
   CHECK(second.out.empty());
-  for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "rejects.csv", "summary.json"}) {
+  for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "cluster/nni.csv",
+                        "cluster/clusters.geojson", "cluster/clusters.qml", "cluster/points.gpkg", "rejects.csv",
+                        "summary.json"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
@@ -97,4 +99,33 @@ TEST_CASE("cli: --json prints the summary with the row accounting", "[cli]") {
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("{") && Catch::Contains("\"loaded\":9111") && Catch::Contains("\"read\":27682"));
   CHECK(slurp(dir + "/summary.json").find("\"loaded\":9111") != std::string::npos);
+}
+
+TEST_CASE("cli: dbscan on the benchmark CSV finds scikit-learn's 3,002 clusters", "[cli][shared]") {
+  const std::string dir = test::output_dir("cli_dbscan");
+  const Result r = run_hotspot("cluster --method dbscan --eps 100 --min-points 10 --incidents " +
+                               test::shared_path("benchmarks/notts_inside_xy.csv") + " --x x --y y --crs EPSG:27700" +
+                               " --boundaries " + test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
+                               " --output " + dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("dbscan: 3,002 clusters") && Catch::Contains("loaded      194,375"));
+  CHECK_THAT(slurp(dir + "/summary.json"), Catch::Contains("\"core_points\":178259"));
+}
+
+TEST_CASE("cli: clustering parameters out of range exit 1 and name the parameter", "[cli]") {
+  const std::string common = " --incidents " + example("police-uk") + " --boundaries " +
+                             test::source_path("shapefiles/nottinghamshire_lsoa11.shp") + " --output /tmp/never";
+  const Result eps = run_hotspot("cluster --method dbscan --eps 0" + common);
+  CHECK(eps.exit_code == 1);
+  CHECK_THAT(eps.out, Catch::Contains("'eps' = 0"));
+  const Result p = run_hotspot("cluster --method nnh --probability 1.5" + common);
+  CHECK(p.exit_code == 1);
+  CHECK_THAT(p.out, Catch::Contains("'probability'"));
+  const Result method = run_hotspot("cluster --method kmeans" + common);
+  CHECK(method.exit_code == 1);
+  CHECK_THAT(method.out, Catch::Contains("'kmeans'"));
+  const Result shape = run_hotspot("cluster --method nnh --shape circle" + common);
+  CHECK(shape.exit_code == 1);
+  CHECK_THAT(shape.out, Catch::Contains("--shape 'circle'"));
+  CHECK_FALSE(fs::exists("/tmp/never"));
 }

@@ -9,7 +9,13 @@ using namespace hotspot;
 
 TEST_CASE("the bundled example config loads with paths relative to it", "[pipeline][config]") {
   const RunPlan plan = load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22");
-  CHECK(plan.steps == std::vector<std::string>{"areas"});
+  CHECK(plan.steps == std::vector<std::string>{"areas", "cluster"});
+  CHECK(plan.cluster.method == "nnh");
+  CHECK(plan.cluster.nnh.probability == 0.01);
+  CHECK(plan.cluster.nnh.min_points == 10);
+  CHECK(plan.cluster.nnh.simulations == 99);
+  REQUIRE(plan.cluster.shape);
+  CHECK(*plan.cluster.shape == ClusterShape::ellipse1);
   CHECK(plan.output_dir == test::source_path("examples/ashfield-mansfield/output/2024-07-01"));
   CHECK(plan.inputs.boundaries == test::source_path("shapefiles/nottinghamshire_lsoa11.shp"));
   CHECK(plan.inputs.boundary_options.districts == std::vector<std::string>{"E07000170", "E07000174"});
@@ -40,4 +46,13 @@ ranks = "f1.csv"
                     Catch::Contains("unknown step 'kde'"));
   CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "p.toml", "output = \n"), "d"), Catch::Contains("p.toml:1"));
   CHECK_THROWS_AS(load_run_config(dir + "/missing.toml", "d"), UsageError);
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "c.toml", base + "[cluster]\nmethod = \"kmeans\"\n"), "d"),
+                    Catch::Contains("'kmeans'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "e.toml", base + "[cluster]\neps = \"far\"\n"), "d"),
+                    Catch::Contains("'cluster.eps' must be a number"));
+  const RunPlan dbscan = load_run_config(
+      test::write_file(dir, "d.toml", "steps = [\"cluster\"]\n" + base + "[cluster]\neps = 50\nmin_points = 5\n"), "d");
+  CHECK(dbscan.cluster.method == "dbscan");
+  CHECK(dbscan.cluster.dbscan.eps_m == 50.0);
+  CHECK(dbscan.cluster.dbscan.min_points == 5);
 }
