@@ -4,12 +4,10 @@
 // bench/sklearn_dbscan.py in the same bench/run.sh. Points are loaded once, outside the timing.
 #include <benchmark/benchmark.h>
 
-#include <random>
-
 #include "analyses/cluster/dbscan.hpp"
 #include "analyses/cluster/nearest_neighbour_index.hpp"
 #include "analyses/cluster/nnh.hpp"
-#include "inputs/incidents.hpp"
+#include "bench_data.hpp"
 
 using namespace hotspot;
 
@@ -17,29 +15,11 @@ namespace {
 
 constexpr double kCountyArea_m2 = 2159.436e6;  // Nottinghamshire LSOA 2011 layer
 
-const Incidents& benchmark_points() {
-  static const Incidents inc = [] {
-    IncidentColumns c;
-    c.x = "x";
-    c.y = "y";
-    c.crs = "EPSG:27700";
-    return read_incidents({std::string(HOTSPOT_SHARED_DATA) + "/benchmarks/notts_inside_xy.csv"}, c, {}).incidents;
-  }();
-  return inc;
-}
+using bench::benchmark_points;
 
-// 5 million points uniform over the county's bounding box, seeded: about 50 within 100 m of each.
+// 5 million points uniform over the county's bounding box: about 50 within 100 m of each.
 const std::pair<std::vector<double>, std::vector<double>>& five_million() {
-  static const auto pts = [] {
-    std::mt19937_64 rng(7);
-    std::uniform_real_distribution<double> ux(437000, 480000), uy(327000, 400000);
-    std::vector<double> x(5'000'000), y(5'000'000);
-    for (size_t i = 0; i < x.size(); ++i) {
-      x[i] = ux(rng);
-      y[i] = uy(rng);
-    }
-    return std::make_pair(std::move(x), std::move(y));
-  }();
+  static const auto pts = bench::uniform_points(5'000'000, 7);
   return pts;
 }
 

@@ -5,12 +5,12 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <random>
 
 #include "inputs/boundaries.hpp"
 #include "inputs/incidents.hpp"
 #include "inputs/source_list.hpp"
 #include "places/area_locator.hpp"
+#include "bench_data.hpp"
 
 using namespace hotspot;
 
@@ -31,16 +31,7 @@ const Incidents& police_uk() {
 
 // Uniform points over the county's bounding box, seeded: about 40% fall outside the county.
 const std::pair<std::vector<double>, std::vector<double>>& synthetic() {
-  static const auto pts = [] {
-    std::mt19937_64 rng(42);
-    std::uniform_real_distribution<double> ux(437000, 480000), uy(327000, 400000);
-    std::vector<double> x(2'000'000), y(2'000'000);
-    for (size_t i = 0; i < x.size(); ++i) {
-      x[i] = ux(rng);
-      y[i] = uy(rng);
-    }
-    return std::make_pair(std::move(x), std::move(y));
-  }();
+  static const auto pts = bench::uniform_points(2'000'000, 42);
   return pts;
 }
 

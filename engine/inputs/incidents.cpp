@@ -90,12 +90,12 @@ CoordinateSource resolve_coordinates(OGRLayer& layer, const IncidentColumns& c, 
 struct SourceBatch {
   RowAccount account;  // counts and rejects of this source only
   std::vector<double> x, y;          // EPSG:27700
-  std::vector<double> raw_x, raw_y;  // as read, for the repeated Crime ID check
+  std::vector<double> raw_x, raw_y;  // as read, for the repeated Crime ID check (sources with IDs only)
   std::vector<int32_t> month;
   std::vector<uint16_t> type;        // index into type_names of this batch
   std::vector<std::string> type_names;
   std::vector<uint64_t> line;
-  std::vector<std::string> crime_id;
+  std::vector<std::string> crime_id;  // empty when the source has no Crime ID column
 };
 
 SourceBatch read_source(const std::string& path, const IncidentColumns& columns, const IncidentFilter& filter) {
@@ -181,16 +181,18 @@ SourceBatch read_source(const std::string& path, const IncidentColumns& columns,
       if (b.type_names.size() == 65535) throw DataError("incidents '" + path + "': more than 65,535 crime types");
       b.type_names.push_back(type_name);
     }
-    b.raw_x.push_back(x);
-    b.raw_y.push_back(y);
+    b.x.push_back(x);
+    b.y.push_back(y);
     b.month.push_back(month);
     b.type.push_back(it->second);
     b.line.push_back(line);
-    b.crime_id.emplace_back(id_field >= 0 ? feature->GetFieldAsString(id_field) : "");
+    if (id_field >= 0) {
+      b.raw_x.push_back(x);
+      b.raw_y.push_back(y);
+      b.crime_id.emplace_back(feature->GetFieldAsString(id_field));
+    }
   }
 
-  b.x = b.raw_x;
-  b.y = b.raw_y;
   if (b.x.empty()) return b;
   const TransformPtr ct = to_working_crs(coords.crs, "incidents '" + path + "'");
   std::vector<int> ok(b.x.size(), 0);
@@ -289,7 +291,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     for (const auto& name : b.type_names) remap.push_back(types.at(name));
     for (size_t i = 0; i < b.x.size(); ++i) {
       if (std::isnan(b.x[i])) continue;  // rejected: transformation failed
-      if (!b.crime_id[i].empty()) {
+      if (!b.crime_id.empty() && !b.crime_id[i].empty()) {
         auto [it, fresh] = first_location.try_emplace(b.crime_id[i], b.raw_x[i], b.raw_y[i]);
         if (!fresh) {
           const bool same = it->second.first == b.raw_x[i] && it->second.second == b.raw_y[i];

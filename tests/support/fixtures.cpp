@@ -30,6 +30,17 @@ std::string write_file(const std::string& dir, const std::string& name, const st
 std::string source_path(const std::string& relative) { return (fs::path(HOTSPOT_SOURCE_DIR) / relative).string(); }
 std::string shared_path(const std::string& relative) { return (fs::path(HOTSPOT_SHARED_DATA) / relative).string(); }
 
+const Incidents& benchmark_points() {
+  static const Incidents points = [] {
+    IncidentColumns columns;
+    columns.x = "x";
+    columns.y = "y";
+    columns.crs = "EPSG:27700";
+    return read_incidents({shared_path("benchmarks/notts_inside_xy.csv")}, columns, {}).incidents;
+  }();
+  return points;
+}
+
 std::string two_squares(const std::string& dir) {
   return write_file(dir, "squares.geojson", R"({"type": "FeatureCollection",
 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}},

@@ -2,6 +2,8 @@
 #pragma once
 #include <string>
 
+#include "inputs/incidents.hpp"
+
 namespace hotspot::test {
 
 // A fresh folder under the build's test-output/ for one test; kept after the run so that the
@@ -16,6 +18,10 @@ std::string write_file(const std::string& dir, const std::string& name, const st
 
 std::string source_path(const std::string& relative);  // inside the repository
 std::string shared_path(const std::string& relative);  // inside ../shared/data
+
+// The 194,375 shared benchmark incidents (../shared/data/benchmarks/notts_inside_xy.csv), read as
+// a generic CSV with --x x --y y --crs EPSG:27700 would read them.
+const Incidents& benchmark_points();
 
 // Two 100 m squares in EPSG:27700 sharing the edge x = 450100: E01000001 (west) and
 // E01000002 (east), district E07000170, as a GeoJSON file with a crs member.

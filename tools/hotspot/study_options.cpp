@@ -60,4 +60,15 @@ void StudyOptions::finish() {
   }
 }
 
+RunPlan StudyOptions::single_step_plan(const std::string& step, const std::string& output) const {
+  RunPlan plan;
+  plan.command = step;
+  plan.inputs = inputs;
+  plan.types_spec = types;
+  plan.steps = {step};
+  plan.output_dir = output;
+  plan.step_folders = false;
+  return plan;
+}
+
 }  // namespace hotspot::cli

@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "pipeline/study_data.hpp"
+#include "pipeline/run_plan.hpp"
 
 namespace hotspot::cli {
 
@@ -18,6 +18,9 @@ struct StudyOptions {
 
   void add_to(CLI::App& app, bool imd_required);
   void finish();  // throws UsageError naming the flag
+
+  // A plan that runs `step` alone and writes its files flat into `output`.
+  RunPlan single_step_plan(const std::string& step, const std::string& output) const;
 };
 
 }  // namespace hotspot::cli

@@ -24,14 +24,7 @@ VerbAction add_areas_verb(CLI::App& app, CommonFlags& flags) {
   return [verb, study, output, &flags] {
     if (!*verb) return;
     study->finish();
-    RunPlan plan;
-    plan.command = "areas";
-    plan.inputs = study->inputs;
-    plan.types_spec = study->types;
-    plan.steps = {"areas"};
-    plan.output_dir = *output;
-    plan.step_folders = false;
-    print_report(execute(plan, terminal_progress(flags)), flags);
+    print_report(execute(study->single_step_plan("areas", *output), terminal_progress(flags)), flags);
   };
 }
 

@@ -58,14 +58,8 @@ VerbAction add_cluster_verb(CLI::App& app, CommonFlags& flags) {
     if (verb->count("--threshold")) params->nnh.threshold_m = *threshold;
     params->nnh.seed = static_cast<uint64_t>(*seed);
     if (!shape->empty()) params->shape = parse_cluster_shape(*shape);
-    RunPlan plan;
-    plan.command = "cluster";
-    plan.inputs = study->inputs;
-    plan.types_spec = study->types;
-    plan.steps = {"cluster"};
+    RunPlan plan = study->single_step_plan("cluster", *output);
     plan.cluster = *params;
-    plan.output_dir = *output;
-    plan.step_folders = false;
     print_report(execute(plan, terminal_progress(flags)), flags);
   };
 }

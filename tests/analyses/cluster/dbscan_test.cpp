@@ -73,12 +73,7 @@ double adjusted_rand(const std::vector<int32_t>& a, const std::vector<int32_t>& 
 
 TEST_CASE("dbscan on the 194,375 benchmark points equals scikit-learn 1.2 (eps 100, min 10)",
           "[analyses][cluster][dbscan][shared]") {
-  IncidentColumns columns;
-  columns.x = "x";
-  columns.y = "y";
-  columns.crs = "EPSG:27700";
-  const Incidents points =
-      read_incidents({test::shared_path("benchmarks/notts_inside_xy.csv")}, columns, {}).incidents;
+  const Incidents& points = test::benchmark_points();
   REQUIRE(points.size() == 194375);
   const DbscanResult r = dbscan(points.x, points.y, {100.0, 10});
 

@@ -37,11 +37,7 @@ TEST_CASE("nni: stacked points are each other's nearest neighbours at 0 m", "[an
 }
 
 TEST_CASE("nni on the 194,375 benchmark points equals a brute-force computation to 1e-9", "[analyses][cluster][nni][shared]") {
-  IncidentColumns columns;
-  columns.x = "x";
-  columns.y = "y";
-  columns.crs = "EPSG:27700";
-  const Incidents p = read_incidents({test::shared_path("benchmarks/notts_inside_xy.csv")}, columns, {}).incidents;
+  const Incidents& p = test::benchmark_points();
   const double area = 2159.436e6;
   const NniResult r = nearest_neighbour_index(p.x, p.y, area);
 
