@@ -17,7 +17,7 @@ VerbAction add_cluster_verb(CLI::App& app, CommonFlags& flags) {
       "The study area (for the NNI and NNH's threshold) is the boundaries' total area.\n\n"
       "Examples:\n"
       "  hotspot cluster --method dbscan --eps 100 --min-points 10 \\\n"
-      "    --incidents ../shared/data/benchmarks/notts_inside_xy.csv --x x --y y --crs EPSG:27700 \\\n"
+      "    --incidents incidents_bng.csv --x x --y y --crs EPSG:27700 \\\n"
       "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --output out/dbscan\n"
       "  hotspot cluster --method nnh --probability 0.01 --simulations 99 --shape ellipse2 \\\n"
       "    --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
