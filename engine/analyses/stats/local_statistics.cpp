@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyses/stats/local_statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.hpp"
+
+namespace hotspot {
+namespace {
+
+double mean(const std::vector<double>& x) {
+  double s = 0;
+  for (double v : x) s += v;
+  return s / static_cast<double>(x.size());
+}
+
+}  // namespace
+
+void check_values(const SpatialWeights& w, const std::vector<double>& x) {
+  if (x.size() != w.size()) {
+    throw DataError(std::to_string(x.size()) + " values for " + std::to_string(w.size()) + " areas");
+  }
+  if (x.size() < 3) throw DataError("spatial statistics need at least 3 areas");
+  const double m = mean(x);
+  for (double v : x) {
+    if (v != m) return;
+  }
+  throw DataError("every area has the same value (" + std::to_string(m) + "): no variance to test");
+}
+
+std::vector<double> getis_ord_gstar(const SpatialWeights& w, const std::vector<double>& x) {
+  check_values(w, x);
+  const double n = static_cast<double>(x.size());
+  const double xbar = mean(x);
+  double s2 = 0;
+  for (double v : x) s2 += (v - xbar) * (v - xbar);
+  s2 /= n;
+  std::vector<double> z(x.size());
+  for (size_t a = 0; a < x.size(); ++a) {
+    double lag = 0, wi = 0, s1 = 0;
+    for (size_t k = 0; k < w.neighbours[a].size(); ++k) {
+      lag += w.weights[a][k] * x[w.neighbours[a][k]];
+      wi += w.weights[a][k];
+      s1 += w.weights[a][k] * w.weights[a][k];
+    }
+    z[a] = (lag - wi * xbar) / std::sqrt(s2 * (n * s1 - wi * wi) / (n - 1));
+  }
+  return z;
+}
+
+LocalMoran local_moran(const SpatialWeights& w, const std::vector<double>& x) {
+  check_values(w, x);
+  const size_t count = x.size();
+  const double n = static_cast<double>(count);
+  const double xbar = mean(x);
+  std::vector<double> z(count);
+  double m2 = 0;
+  for (size_t a = 0; a < count; ++a) {
+    z[a] = x[a] - xbar;
+    m2 += z[a] * z[a];
+  }
+  m2 /= n;
+  LocalMoran r;
+  r.i.resize(count);
+  r.expected.resize(count);
+  r.variance.resize(count);
+  r.z.resize(count);
+  r.quadrant.resize(count);
+  for (size_t a = 0; a < count; ++a) {
+    double lag = 0, wi = 0, wi2 = 0;
+    for (size_t k = 0; k < w.neighbours[a].size(); ++k) {
+      lag += w.weights[a][k] * z[w.neighbours[a][k]];
+      wi += w.weights[a][k];
+      wi2 += w.weights[a][k] * w.weights[a][k];
+    }
+    const double z2 = z[a] * z[a];
+    r.i[a] = z[a] / m2 * lag;
+    r.expected[a] = -(z2 * wi) / ((n - 1) * m2);
+    r.variance[a] = (z[a] / m2) * (z[a] / m2) * (n / (n - 2)) * (wi2 - wi * wi / (n - 1)) * (m2 - z2 / (n - 1));
+    r.z[a] = (r.i[a] - r.expected[a]) / std::sqrt(r.variance[a]);  // NaN for an island (no neighbours)
+    r.quadrant[a] = std::string(z[a] > 0 ? "H" : "L") + (lag > 0 ? "H" : "L");
+  }
+  return r;
+}
+
+GlobalMoran global_moran(const SpatialWeights& w, const std::vector<double>& x) {
+  check_values(w, x);
+  const size_t count = x.size();
+  const double n = static_cast<double>(count);
+  const double xbar = mean(x);
+  std::vector<double> z(count);
+  double m2 = 0, m4 = 0;
+  for (size_t a = 0; a < count; ++a) {
+    z[a] = x[a] - xbar;
+    m2 += z[a] * z[a];
+    m4 += z[a] * z[a] * z[a] * z[a];
+  }
+  // S0 = Σ w_ij, S1 = ½ Σ (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)².
+  std::vector<double> row(count, 0.0), col(count, 0.0);
+  double s0 = 0, cross = 0, s1 = 0;
+  for (size_t a = 0; a < count; ++a) {
+    for (size_t k = 0; k < w.neighbours[a].size(); ++k) {
+      const uint32_t b = w.neighbours[a][k];
+      const double wab = w.weights[a][k];
+      s0 += wab;
+      cross += wab * z[a] * z[b];
+      row[a] += wab;
+      col[b] += wab;
+      const auto& nb = w.neighbours[b];
+      const auto at = std::lower_bound(nb.begin(), nb.end(), static_cast<uint32_t>(a));
+      const double wba = (at != nb.end() && *at == a) ? w.weights[b][static_cast<size_t>(at - nb.begin())] : 0.0;
+      s1 += (wab + wba) * (wab + wba);
+    }
+  }
+  s1 /= 2;
+  double s2 = 0;
+  for (size_t a = 0; a < count; ++a) s2 += (row[a] + col[a]) * (row[a] + col[a]);
+  GlobalMoran g;
+  g.i = n / s0 * cross / m2;
+  g.expected = -1.0 / (n - 1);
+  const double k = (m4 / n) / ((m2 / n) * (m2 / n));
+  g.variance = (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) - k * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+                   ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
+               g.expected * g.expected;
+  g.z = (g.i - g.expected) / std::sqrt(g.variance);
+  return g;
+}
+
+}  // namespace hotspot
