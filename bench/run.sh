@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Benchmarks, all in one run: ingest + point-in-LSOA on ../shared/data and 2 million synthetic
 # points; DBSCAN, NNI and NNH on the 194,375 benchmark points and DBSCAN on 5 million; whole
-# `hotspot areas` and `hotspot cluster` runs (hyperfine); and as peers geopandas sjoin and
+# `hotspot areas` and `hotspot cluster` runs (hyperfine); queen weights + Gi* + local Moran with
+# 999 permutations on 679 LSOAs and 35,000 synthetic polygons; and as peers geopandas sjoin and
 # scikit-learn's DBSCAN on the same points.
 # Usage: bench/run.sh            (results also saved in build-bench/bench-results.txt)
 set -euo pipefail
@@ -18,12 +19,13 @@ fi
 data=${HOTSPOT_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DHOTSPOT_TESTS=OFF -DHOTSPOT_BENCH=ON \
   -DHOTSPOT_SHARED_DATA="$data" >/dev/null
-cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench hotspot >/dev/null
+cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench hotspot >/dev/null
 out=build-bench/bench-results.txt
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   build-bench/bench/place_bench --benchmark_format=console 2>&1 | grep -E "median|^Benchmark|---"
   build-bench/bench/cluster_bench --benchmark_format=console 2>&1 | grep -E "median"
+  build-bench/bench/stats_bench --benchmark_format=console 2>&1 | grep -E "median"
   hyperfine --warmup 1 --runs 7 --style basic --export-markdown /dev/stdout \
     "build-bench/tools/hotspot --quiet areas --incidents $data/police-uk \
       --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson \
