@@ -112,7 +112,7 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   }
   const ConfigReader c(path);
   c.allow(root, "", {"title", "date", "output", "steps", "incidents", "boundaries", "imd", "period", "crime_types",
-                     "cluster"});
+                     "cluster", "stats"});
 
   RunPlan plan;
   plan.command = "run";
@@ -185,6 +185,19 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   cp.nnh.seed = static_cast<uint64_t>(c.whole(cl, "cluster", "seed", static_cast<int>(cp.nnh.seed)));
   cp.nni.k_orders = c.whole(cl, "cluster", "k_orders", cp.nni.k_orders);
   if (cl.get("shape")) cp.shape = parse_cluster_shape(c.text(cl, "cluster", "shape", true));
+
+  const toml::table& st = c.section(root, "stats", false);
+  c.allow(st, "stats", {"value", "contiguity", "permutations", "seed", "fdr"});
+  StatsParams& sp = plan.stats;
+  if (st.get("value")) sp.value = c.text(st, "stats", "value", true);
+  check_stats_value(sp.value);
+  if (st.get("contiguity")) sp.contiguity = parse_contiguity(c.text(st, "stats", "contiguity", true));
+  sp.permutations.permutations = c.whole(st, "stats", "permutations", sp.permutations.permutations);
+  sp.permutations.seed = static_cast<uint64_t>(c.whole(st, "stats", "seed", static_cast<int>(sp.permutations.seed)));
+  if (const toml::node* fdr = st.get("fdr")) {
+    if (!fdr->is_boolean()) throw UsageError(path + ": 'stats.fdr' must be true or false");
+    sp.fdr = *fdr->value<bool>();
+  }
   return plan;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyses/stats/hot_spot_classes.hpp"
 #include "core/errors.hpp"
 #include "outputs/output_folder.hpp"
 #include "outputs/run_record.hpp"
@@ -142,6 +143,39 @@ CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) 
   return o;
 }
 
+CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
+  CPLJSONObject o;
+  o.Add("value", params.value);
+  o.Add("contiguity", params.contiguity == Contiguity::queen ? "queen" : "rook");
+  o.Add("links", static_cast<GInt64>(r.weights.links()));
+  CPLJSONArray islands;
+  for (uint32_t i : r.weights.islands()) islands.Add(static_cast<GInt64>(i));
+  o.Add("islands", islands);
+  o.Add("permutations", params.permutations.permutations);
+  o.Add("seed", static_cast<GInt64>(params.permutations.seed));
+  o.Add("fdr", params.fdr);
+  CPLJSONObject g;
+  g.Add("moran_i", rounded(r.global.i, 6));
+  g.Add("expected", rounded(r.global.expected, 8));
+  g.Add("z", rounded(r.global.z, 4));
+  o.Add("global_moran", g);
+  CPLJSONObject bins;
+  for (int b = 3; b >= -3; --b) {
+    GInt64 n = 0;
+    for (int v : r.gi_bin) n += v == b;
+    bins.Add(gi_bin_label(b), n);
+  }
+  o.Add("gi_bins", bins);
+  CPLJSONObject lisa;
+  for (const char* c : {"HH", "LL", "HL", "LH", "not significant"}) {
+    GInt64 n = 0;
+    for (const auto& v : r.lisa_class) n += v == c;
+    lisa.Add(c, n);
+  }
+  o.Add("lisa_classes", lisa);
+  return o;
+}
+
 }  // namespace
 
 void check_steps(const std::vector<std::string>& steps) {
@@ -179,6 +213,10 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       report.cluster = analyse_clusters(study, plan.cluster, progress);
       write_clusters(study, *report.cluster, out, prefix);
       report.summary.Add("cluster", cluster_json(plan.cluster, *report.cluster));
+    } else if (step == "stats") {
+      report.stats = analyse_stats(study, plan.stats);
+      write_stats(study, *report.stats, out, prefix);
+      report.summary.Add("stats", stats_json(plan.stats, *report.stats));
     }
   }
   write_rejects(out.stage("rejects.csv"), study.load.account);

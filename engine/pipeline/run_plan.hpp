@@ -9,12 +9,13 @@
 #include "core/progress.hpp"
 #include "pipeline/areas_stage.hpp"
 #include "pipeline/cluster_stage.hpp"
+#include "pipeline/stats_stage.hpp"
 #include "pipeline/study_data.hpp"
 
 namespace hotspot {
 
 // The stages a run can compose, in the order they run.
-inline const std::vector<std::string> kStages = {"areas", "cluster"};
+inline const std::vector<std::string> kStages = {"areas", "cluster", "stats"};
 
 // Throws UsageError naming the first step that is not in kStages.
 void check_steps(const std::vector<std::string>& steps);
@@ -26,6 +27,7 @@ struct RunPlan {
   std::string types_spec = "all";   // as the user wrote it, for the summary
   std::vector<std::string> steps = {"areas"};
   ClusterParams cluster;
+  StatsParams stats;
   std::string output_dir;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
 };
@@ -34,6 +36,7 @@ struct RunReport {
   StudyData study;
   std::optional<AreasResult> areas;
   std::optional<ClusterResult> cluster;
+  std::optional<StatsResult> stats;
   CPLJSONObject summary;
   std::vector<std::string> outputs;  // final paths
 };

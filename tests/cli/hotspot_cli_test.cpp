@@ -45,7 +45,7 @@ const std::string kExampleArgs =
 }  // namespace
 
 TEST_CASE("cli: every verb has --help with an example", "[cli]") {
-  for (const char* verb : {"areas", "cluster", "run"}) {
+  for (const char* verb : {"areas", "cluster", "stats", "run"}) {
     const Result r = run_hotspot(std::string(verb) + " --help");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("Example") && Catch::Contains(std::string("hotspot ") + verb));
@@ -84,8 +84,8 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   REQUIRE(second.exit_code == 0);
   CHECK(second.out.empty());
   for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "cluster/nni.csv",
-                        "cluster/clusters.geojson", "cluster/clusters.qml", "cluster/points.gpkg", "rejects.csv",
-                        "summary.json"}) {
+                        "cluster/clusters.geojson", "cluster/clusters.qml", "cluster/points.gpkg", "stats/lsoa_stats.geojson",
+                        "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "rejects.csv", "summary.json"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
@@ -127,5 +127,21 @@ TEST_CASE("cli: clustering parameters out of range exit 1 and name the parameter
   const Result shape = run_hotspot("cluster --method nnh --shape circle" + common);
   CHECK(shape.exit_code == 1);
   CHECK_THAT(shape.out, Catch::Contains("--shape 'circle'"));
+  CHECK_FALSE(fs::exists("/tmp/never"));
+}
+
+TEST_CASE("cli: stats parameters out of range exit 1 and name the parameter", "[cli]") {
+  const std::string common = " --incidents " + example("police-uk") + " --boundaries " +
+                             test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
+                             " --districts E07000170 --output /tmp/never";
+  const Result value = run_hotspot("stats --value density" + common);
+  CHECK(value.exit_code == 1);
+  CHECK_THAT(value.out, Catch::Contains("'value' = 'density'"));
+  const Result contiguity = run_hotspot("stats --contiguity bishop" + common);
+  CHECK(contiguity.exit_code == 1);
+  CHECK_THAT(contiguity.out, Catch::Contains("'contiguity' = 'bishop'"));
+  const Result rate = run_hotspot("stats --value rate" + common);  // no --population
+  CHECK(rate.exit_code == 2);
+  CHECK_THAT(rate.out, Catch::Contains("no population"));
   CHECK_FALSE(fs::exists("/tmp/never"));
 }

@@ -9,7 +9,10 @@ using namespace hotspot;
 
 TEST_CASE("the bundled example config loads with paths relative to it", "[pipeline][config]") {
   const RunPlan plan = load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22");
-  CHECK(plan.steps == std::vector<std::string>{"areas", "cluster"});
+  CHECK(plan.steps == std::vector<std::string>{"areas", "cluster", "stats"});
+  CHECK(plan.stats.value == "rate");
+  CHECK(plan.stats.permutations.permutations == 999);
+  CHECK_FALSE(plan.stats.fdr);
   CHECK(plan.cluster.method == "nnh");
   CHECK(plan.cluster.nnh.probability == 0.01);
   CHECK(plan.cluster.nnh.min_points == 10);
@@ -50,6 +53,8 @@ ranks = "f1.csv"
                     Catch::Contains("'kmeans'"));
   CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "e.toml", base + "[cluster]\neps = \"far\"\n"), "d"),
                     Catch::Contains("'cluster.eps' must be a number"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "f.toml", base + "[stats]\nfdr = \"yes\"\n"), "d"),
+                    Catch::Contains("'stats.fdr' must be true or false"));
   const RunPlan dbscan = load_run_config(
       test::write_file(dir, "d.toml", "steps = [\"cluster\"]\n" + base + "[cluster]\neps = 50\nmin_points = 5\n"), "d");
   CHECK(dbscan.cluster.method == "dbscan");

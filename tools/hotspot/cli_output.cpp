@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "analyses/stats/hot_spot_classes.hpp"
+
 namespace hotspot::cli {
 namespace {
 
@@ -81,6 +83,16 @@ void print_report(const RunReport& report, const CommonFlags& flags) {
         fmt::print("  {} random runs: first-order clusters median {:.0f} (95% range {:.1f} to {:.1f}), p = {:.3f}\n",
                    sim->runs, sim->median, sim->p025, sim->p975, sim->p_value);
       }
+    }
+  }
+  if (report.stats) {
+    const StatsResult& st = *report.stats;
+    fmt::print("\nglobal Moran's I = {:.4f} (z = {:.2f}); {} neighbour links, {} islands\n", st.global.i, st.global.z,
+               count(st.weights.links()), count(st.weights.islands().size()));
+    for (int b = 3; b >= -3; --b) {
+      uint64_t n = 0;
+      for (int v : st.gi_bin) n += v == b;
+      if (n) fmt::print("  {:>5}  {}\n", count(n), gi_bin_label(b));
     }
   }
   fmt::print("\nwrote:\n");

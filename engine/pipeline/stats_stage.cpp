@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/stats_stage.hpp"
+
+#include <cmath>
+
+#include <boost/math/distributions/normal.hpp>
+
+#include "analyses/areas/area_counts.hpp"
+#include "analyses/stats/hot_spot_classes.hpp"
+#include "core/errors.hpp"
+#include "outputs/csv_table.hpp"
+#include "outputs/geojson_layer.hpp"
+#include "outputs/styles.hpp"
+
+namespace hotspot {
+namespace {
+
+std::vector<double> values(const StudyData& study, const std::string& kind) {
+  const AreaCounts counts = count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size());
+  std::vector<double> v(counts.total.begin(), counts.total.end());
+  if (kind == "count") return v;
+  for (size_t a = 0; a < v.size(); ++a) {
+    const ImdRecord* r = study.imd.find(study.boundaries.areas[a].code);
+    if (!r || !r->population || *r->population <= 0) {
+      throw DataError("stats: 'value' = rate, but " + study.boundaries.areas[a].code +
+                      " has no population (give the IoD2019 File_6 with --population)");
+    }
+    v[a] = 1000.0 * v[a] / *r->population;
+  }
+  return v;
+}
+
+}  // namespace
+
+void check_stats_value(const std::string& value) {
+  if (value != "count" && value != "rate") throw UsageError("stats: 'value' = '" + value + "': choose count or rate");
+}
+
+Contiguity parse_contiguity(const std::string& text) {
+  if (text == "queen") return Contiguity::queen;
+  if (text == "rook") return Contiguity::rook;
+  throw UsageError("stats: 'contiguity' = '" + text + "': choose queen or rook");
+}
+
+StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
+  check_stats_value(params.value);
+  StatsResult r;
+  r.weights = contiguity_weights(study.boundaries, params.contiguity);
+  r.value = values(study, params.value);
+  const SpatialWeights self = with_self(r.weights);
+  const SpatialWeights row = row_standardised(r.weights);
+  const boost::math::normal normal;
+  r.gi_z = getis_ord_gstar(self, r.value);
+  for (double z : r.gi_z) r.gi_p.push_back(2 * boost::math::cdf(boost::math::complement(normal, std::fabs(z))));
+  r.gi_p_sim = gstar_pseudo_p(self, r.value, params.permutations);
+  r.gi_bin = gi_bins(r.gi_z, r.gi_p, params.fdr);
+  r.lisa = local_moran(row, r.value);
+  r.lisa_p_sim = local_moran_pseudo_p(row, r.value, params.permutations);
+  r.lisa_class = lisa_classes(r.lisa.quadrant, r.lisa_p_sim, 0.05, params.fdr);
+  r.global = global_moran(row, r.value);
+  return r;
+}
+
+void write_stats(const StudyData& study, const StatsResult& r, OutputFolder& out, const std::string& prefix) {
+  const std::vector<std::pair<const char*, OGRFieldType>> fields = {
+      {"lsoa_code", OFTString}, {"lsoa_name", OFTString},   {"district", OFTString},   {"imd_decile", OFTInteger},
+      {"value", OFTReal},       {"neighbours", OFTInteger}, {"gi_z", OFTReal},         {"gi_p", OFTReal},
+      {"gi_p_sim", OFTReal},    {"gi_bin", OFTInteger},     {"gi_class", OFTString},   {"lisa_i", OFTReal},
+      {"lisa_z", OFTReal},      {"lisa_p_sim", OFTReal},    {"lisa_quadrant", OFTString}, {"lisa_class", OFTString}};
+  GeoJsonLayer layer = create_geojson_layer(out.stage(prefix + "lsoa_stats.geojson"), "lsoa_stats", wkbMultiPolygon);
+  for (const auto& [name, type] : fields) {
+    OGRFieldDefn f(name, type);
+    layer.layer->CreateField(&f);
+  }
+  CsvTable table;
+  for (const auto& [name, type] : fields) table.columns.push_back(name);
+  const auto number = [](double v, int decimals) { return std::isfinite(v) ? fixed(v, decimals) : std::string(); };
+  GEOSContextHandle_t ctx = study.boundaries.geos->get();
+  for (size_t a = 0; a < study.boundaries.areas.size(); ++a) {
+    const Area& area = study.boundaries.areas[a];
+    const ImdRecord* imd = study.imd.find(area.code);
+    const std::vector<std::string> row = {area.code,
+                                          area.name,
+                                          imd ? imd->district_name : area.district_code,
+                                          imd ? std::to_string(imd->decile) : "",
+                                          number(r.value[a], 6),
+                                          std::to_string(r.weights.neighbours[a].size()),
+                                          number(r.gi_z[a], 6),
+                                          number(r.gi_p[a], 6),
+                                          number(r.gi_p_sim[a], 6),
+                                          std::to_string(r.gi_bin[a]),
+                                          gi_bin_label(r.gi_bin[a]),
+                                          number(r.lisa.i[a], 6),
+                                          number(r.lisa.z[a], 6),
+                                          number(r.lisa_p_sim[a], 6),
+                                          r.lisa.quadrant[a],
+                                          r.lisa_class[a]};
+    table.rows.push_back(row);
+    OGRFeature f(layer.layer->GetLayerDefn());
+    for (int i = 0; i < f.GetFieldCount(); ++i) {
+      if (row[i].empty()) {
+        f.SetFieldNull(i);
+      } else {
+        f.SetField(i, row[i].c_str());  // OGR converts the text to the field's type
+      }
+    }
+    f.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(OGRGeometryFactory::createFromGEOS(ctx, area.geometry.get())));
+    layer.add(f);
+  }
+  layer.close();
+  write_text(out.stage(prefix + "lsoa_stats.qml"), lsoa_stats_style_qml());
+  write_csv(out.stage(prefix + "lsoa_stats.csv"), table);
+}
+
+}  // namespace hotspot

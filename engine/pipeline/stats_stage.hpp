@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyses/stats/local_statistics.hpp"
+#include "analyses/stats/permutation.hpp"
+#include "analyses/stats/spatial_weights.hpp"
+#include "outputs/output_folder.hpp"
+#include "pipeline/study_data.hpp"
+
+namespace hotspot {
+
+// Stage "stats": which LSOAs are statistically hot, by Getis-Ord Gi* and local Moran's I.
+struct StatsParams {
+  Contiguity contiguity = Contiguity::queen;
+  std::string value = "count";  // count | rate (per 1,000 residents, needs the IMD population file)
+  PermutationParams permutations;
+  bool fdr = false;  // Benjamini-Hochberg for the classes
+};
+
+// Throws UsageError naming the key for a value other than count or rate.
+void check_stats_value(const std::string& value);
+Contiguity parse_contiguity(const std::string& text);  // queen | rook, throws UsageError
+
+struct StatsResult {
+  SpatialWeights weights;
+  std::vector<double> value;
+  std::vector<double> gi_z, gi_p, gi_p_sim;
+  std::vector<int> gi_bin;
+  LocalMoran lisa;
+  std::vector<double> lisa_p_sim;
+  std::vector<std::string> lisa_class;
+  GlobalMoran global;
+};
+
+StatsResult analyse_stats(const StudyData& study, const StatsParams& params);
+
+// Stages lsoa_stats.geojson (+ lsoa_stats.qml) and lsoa_stats.csv.
+void write_stats(const StudyData& study, const StatsResult& result, OutputFolder& out, const std::string& prefix = "");
+
+}  // namespace hotspot
