@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "analyses/stats/hot_spot_classes.hpp"
 #include "core/errors.hpp"
@@ -173,6 +174,14 @@ CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
     lisa.Add(c, n);
   }
   o.Add("lisa_classes", lisa);
+  if (!r.emerging.empty()) {
+    o.Add("months", static_cast<GInt64>(r.months.size()));
+    std::map<std::string, GInt64> categories;
+    for (const auto& c : r.emerging) ++categories[c];
+    CPLJSONObject emerging;
+    for (const auto& [c, n] : categories) emerging.Add(c, n);
+    o.Add("emerging", emerging);
+  }
   return o;
 }
 

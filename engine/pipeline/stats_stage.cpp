@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/stats_stage.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <boost/math/distributions/normal.hpp>
@@ -15,9 +16,9 @@
 namespace hotspot {
 namespace {
 
-std::vector<double> values(const StudyData& study, const std::string& kind) {
-  const AreaCounts counts = count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size());
-  std::vector<double> v(counts.total.begin(), counts.total.end());
+// Counts per area turned into the chosen value (count, or rate per 1,000 residents).
+std::vector<double> values(const StudyData& study, const std::string& kind, const std::vector<uint64_t>& counts) {
+  std::vector<double> v(counts.begin(), counts.end());
   if (kind == "count") return v;
   for (size_t a = 0; a < v.size(); ++a) {
     const ImdRecord* r = study.imd.find(study.boundaries.areas[a].code);
@@ -28,6 +29,52 @@ std::vector<double> values(const StudyData& study, const std::string& kind) {
     v[a] = 1000.0 * v[a] / *r->population;
   }
   return v;
+}
+
+std::vector<int> month_range(const Incidents& inc) {
+  int first = 0, last = 0;
+  for (int32_t m : inc.month) {
+    if (!m) continue;
+    if (!first || m < first) first = m;
+    if (m > last) last = m;
+  }
+  std::vector<int> months;
+  for (int m = first; first && m <= last; m = (m % 100 == 12) ? (m / 100 + 1) * 100 + 1 : m + 1) months.push_back(m);
+  return months;
+}
+
+void add_trends(const StudyData& study, const StatsParams& params, const SpatialWeights& self, StatsResult& r) {
+  const Incidents& inc = study.load.incidents;
+  r.months = month_range(inc);
+  const size_t n = study.boundaries.areas.size(), t = r.months.size();
+  if (t < 2) return;
+  std::vector<std::vector<uint64_t>> counts(t, std::vector<uint64_t>(n, 0));  // [month][area]
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (!inc.month[i]) continue;
+    const size_t m = static_cast<size_t>(std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]) - r.months.begin());
+    ++counts[m][study.area_of[i]];
+  }
+  std::vector<std::vector<double>> series(n, std::vector<double>(t)), z_series(n, std::vector<double>(t, 0.0));
+  std::vector<std::vector<int>> bins(n, std::vector<int>(t, 0));
+  const boost::math::normal normal;
+  for (size_t m = 0; m < t; ++m) {
+    const std::vector<double> v = values(study, params.value, counts[m]);
+    for (size_t a = 0; a < n; ++a) series[a][m] = v[a];
+    if (std::all_of(v.begin(), v.end(), [&](double x) { return x == v[0]; })) continue;  // no variance that month
+    const std::vector<double> z = getis_ord_gstar(self, v);
+    std::vector<double> p;
+    for (double zi : z) p.push_back(2 * boost::math::cdf(boost::math::complement(normal, std::fabs(zi))));
+    const std::vector<int> b = gi_bins(z, p, params.fdr);
+    for (size_t a = 0; a < n; ++a) {
+      z_series[a][m] = z[a];
+      bins[a][m] = b[a];
+    }
+  }
+  for (size_t a = 0; a < n; ++a) {
+    r.count_trend.push_back(mann_kendall(series[a]));
+    r.months_hot.push_back(static_cast<int>(std::count_if(bins[a].begin(), bins[a].end(), [](int b) { return b > 0; })));
+    r.emerging.push_back(emerging_category(bins[a], mann_kendall(z_series[a])));
+  }
 }
 
 }  // namespace
@@ -46,7 +93,8 @@ StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   check_stats_value(params.value);
   StatsResult r;
   r.weights = contiguity_weights(study.boundaries, params.contiguity);
-  r.value = values(study, params.value);
+  r.value = values(study, params.value,
+                   count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size()).total);
   const SpatialWeights self = with_self(r.weights);
   const SpatialWeights row = row_standardised(r.weights);
   const boost::math::normal normal;
@@ -58,6 +106,7 @@ StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   r.lisa_p_sim = local_moran_pseudo_p(row, r.value, params.permutations);
   r.lisa_class = lisa_classes(r.lisa.quadrant, r.lisa_p_sim, 0.05, params.fdr);
   r.global = global_moran(row, r.value);
+  add_trends(study, params, self, r);
   return r;
 }
 
@@ -66,7 +115,9 @@ void write_stats(const StudyData& study, const StatsResult& r, OutputFolder& out
       {"lsoa_code", OFTString}, {"lsoa_name", OFTString},   {"district", OFTString},   {"imd_decile", OFTInteger},
       {"value", OFTReal},       {"neighbours", OFTInteger}, {"gi_z", OFTReal},         {"gi_p", OFTReal},
       {"gi_p_sim", OFTReal},    {"gi_bin", OFTInteger},     {"gi_class", OFTString},   {"lisa_i", OFTReal},
-      {"lisa_z", OFTReal},      {"lisa_p_sim", OFTReal},    {"lisa_quadrant", OFTString}, {"lisa_class", OFTString}};
+      {"lisa_z", OFTReal},      {"lisa_p_sim", OFTReal},    {"lisa_quadrant", OFTString}, {"lisa_class", OFTString},
+      {"trend_s", OFTReal},     {"trend_z", OFTReal},       {"trend_p", OFTReal},      {"sen_slope", OFTReal},
+      {"months_hot", OFTInteger}, {"emerging", OFTString}};
   GeoJsonLayer layer = create_geojson_layer(out.stage(prefix + "lsoa_stats.geojson"), "lsoa_stats", wkbMultiPolygon);
   for (const auto& [name, type] : fields) {
     OGRFieldDefn f(name, type);
@@ -79,7 +130,7 @@ void write_stats(const StudyData& study, const StatsResult& r, OutputFolder& out
   for (size_t a = 0; a < study.boundaries.areas.size(); ++a) {
     const Area& area = study.boundaries.areas[a];
     const ImdRecord* imd = study.imd.find(area.code);
-    const std::vector<std::string> row = {area.code,
+    std::vector<std::string> row = {area.code,
                                           area.name,
                                           imd ? imd->district_name : area.district_code,
                                           imd ? std::to_string(imd->decile) : "",
@@ -95,6 +146,15 @@ void write_stats(const StudyData& study, const StatsResult& r, OutputFolder& out
                                           number(r.lisa_p_sim[a], 6),
                                           r.lisa.quadrant[a],
                                           r.lisa_class[a]};
+    row.resize(fields.size());
+    if (!r.count_trend.empty()) {
+      row[16] = number(r.count_trend[a].s, 0);
+      row[17] = number(r.count_trend[a].z, 6);
+      row[18] = number(r.count_trend[a].p, 6);
+      row[19] = number(r.count_trend[a].sen_slope, 6);
+      row[20] = std::to_string(r.months_hot[a]);
+      row[21] = r.emerging[a];
+    }
     table.rows.push_back(row);
     OGRFeature f(layer.layer->GetLayerDefn());
     for (int i = 0; i < f.GetFieldCount(); ++i) {

@@ -6,6 +6,7 @@
 #include "analyses/stats/local_statistics.hpp"
 #include "analyses/stats/permutation.hpp"
 #include "analyses/stats/spatial_weights.hpp"
+#include "analyses/stats/trends.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/study_data.hpp"
 
@@ -32,6 +33,11 @@ struct StatsResult {
   std::vector<double> lisa_p_sim;
   std::vector<std::string> lisa_class;
   GlobalMoran global;
+  // Trends over the months of the data (YYYYMM, consecutive; empty when rows carry no month).
+  std::vector<int> months;
+  std::vector<MannKendall> count_trend;  // per area, of its monthly values
+  std::vector<int> months_hot;           // per area, months with a Gi* hot spot bin
+  std::vector<std::string> emerging;     // per area, emerging_category of its monthly Gi* bins
 };
 
 StatsResult analyse_stats(const StudyData& study, const StatsParams& params);

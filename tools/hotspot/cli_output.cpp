@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -93,6 +94,15 @@ void print_report(const RunReport& report, const CommonFlags& flags) {
       uint64_t n = 0;
       for (int v : st.gi_bin) n += v == b;
       if (n) fmt::print("  {:>5}  {}\n", count(n), gi_bin_label(b));
+    }
+    if (!st.emerging.empty()) {
+      std::map<std::string, uint64_t> categories;
+      for (const auto& c : st.emerging) ++categories[c];
+      fmt::print("emerging over {} months:", st.months.size());
+      for (const auto& [c, n] : categories) {
+        if (c != "no pattern") fmt::print(" {} {};", count(n), c);
+      }
+      fmt::print("\n");
     }
   }
   fmt::print("\nwrote:\n");
