@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "inputs/crime_types.hpp"
+#include "inputs/weights_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -187,17 +188,21 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   if (cl.get("shape")) cp.shape = parse_cluster_shape(c.text(cl, "cluster", "shape", true));
 
   const toml::table& st = c.section(root, "stats", false);
-  c.allow(st, "stats", {"value", "contiguity", "permutations", "seed", "fdr"});
+  c.allow(st, "stats", {"value", "weights", "save_weights", "permutations", "seed", "fdr"});
   StatsParams& sp = plan.stats;
   if (st.get("value")) sp.value = c.text(st, "stats", "value", true);
-  check_stats_value(sp.value);
-  if (st.get("contiguity")) sp.contiguity = parse_contiguity(c.text(st, "stats", "contiguity", true));
+  if (st.get("weights")) {
+    sp.weights = c.text(st, "stats", "weights", true);
+    if (is_gal_or_gwt(sp.weights)) sp.weights = c.file(sp.weights);
+  }
+  sp.save_weights = c.text(st, "stats", "save_weights", false);
   sp.permutations.permutations = c.whole(st, "stats", "permutations", sp.permutations.permutations);
   sp.permutations.seed = static_cast<uint64_t>(c.whole(st, "stats", "seed", static_cast<int>(sp.permutations.seed)));
   if (const toml::node* fdr = st.get("fdr")) {
     if (!fdr->is_boolean()) throw UsageError(path + ": 'stats.fdr' must be true or false");
     sp.fdr = *fdr->value<bool>();
   }
+  check_stats_params(sp);
   return plan;
 }
 

@@ -147,7 +147,7 @@ CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) 
 CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
   CPLJSONObject o;
   o.Add("value", params.value);
-  o.Add("contiguity", params.contiguity == Contiguity::queen ? "queen" : "rook");
+  o.Add("weights", params.weights);
   o.Add("links", static_cast<GInt64>(r.weights.links()));
   CPLJSONArray islands;
   for (uint32_t i : r.weights.islands()) islands.Add(static_cast<GInt64>(i));
@@ -224,7 +224,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       report.summary.Add("cluster", cluster_json(plan.cluster, *report.cluster));
     } else if (step == "stats") {
       report.stats = analyse_stats(study, plan.stats);
-      write_stats(study, *report.stats, out, prefix);
+      write_stats(study, plan.stats, *report.stats, out, prefix);
       report.summary.Add("stats", stats_json(plan.stats, *report.stats));
     }
   }

@@ -12,6 +12,8 @@
 #include "outputs/csv_table.hpp"
 #include "outputs/geojson_layer.hpp"
 #include "outputs/styles.hpp"
+#include "outputs/weights_file.hpp"
+#include "pipeline/weights_spec.hpp"
 
 namespace hotspot {
 namespace {
@@ -79,20 +81,20 @@ void add_trends(const StudyData& study, const StatsParams& params, const Spatial
 
 }  // namespace
 
-void check_stats_value(const std::string& value) {
-  if (value != "count" && value != "rate") throw UsageError("stats: 'value' = '" + value + "': choose count or rate");
-}
-
-Contiguity parse_contiguity(const std::string& text) {
-  if (text == "queen") return Contiguity::queen;
-  if (text == "rook") return Contiguity::rook;
-  throw UsageError("stats: 'contiguity' = '" + text + "': choose queen or rook");
+void check_stats_params(const StatsParams& params) {
+  if (params.value != "count" && params.value != "rate") {
+    throw UsageError("stats: 'value' = '" + params.value + "': choose count or rate");
+  }
+  check_weights_spec(params.weights, "stats: 'weights'");
+  if (!params.save_weights.empty() && params.save_weights != "gal" && params.save_weights != "gwt") {
+    throw UsageError("stats: 'save-weights' = '" + params.save_weights + "': choose gal or gwt");
+  }
 }
 
 StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
-  check_stats_value(params.value);
+  check_stats_params(params);
   StatsResult r;
-  r.weights = contiguity_weights(study.boundaries, params.contiguity);
+  r.weights = weights_from_spec(study.boundaries, params.weights, "stats: 'weights'");
   r.value = values(study, params.value,
                    count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size()).total);
   const SpatialWeights self = with_self(r.weights);
@@ -110,7 +112,8 @@ StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   return r;
 }
 
-void write_stats(const StudyData& study, const StatsResult& r, OutputFolder& out, const std::string& prefix) {
+void write_stats(const StudyData& study, const StatsParams& params, const StatsResult& r, OutputFolder& out,
+                 const std::string& prefix) {
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"lsoa_code", OFTString}, {"lsoa_name", OFTString},   {"district", OFTString},   {"imd_decile", OFTInteger},
       {"value", OFTReal},       {"neighbours", OFTInteger}, {"gi_z", OFTReal},         {"gi_p", OFTReal},
@@ -170,6 +173,8 @@ void write_stats(const StudyData& study, const StatsResult& r, OutputFolder& out
   layer.close();
   write_text(out.stage(prefix + "lsoa_stats.qml"), lsoa_stats_style_qml());
   write_csv(out.stage(prefix + "lsoa_stats.csv"), table);
+  if (params.save_weights == "gal") write_gal(out.stage(prefix + "weights.gal"), study.boundaries, r.weights);
+  if (params.save_weights == "gwt") write_gwt(out.stage(prefix + "weights.gwt"), study.boundaries, r.weights);
 }
 
 }  // namespace hotspot

@@ -14,15 +14,16 @@ namespace hotspot {
 
 // Stage "stats": which LSOAs are statistically hot, by Getis-Ord Gi* and local Moran's I.
 struct StatsParams {
-  Contiguity contiguity = Contiguity::queen;
+  std::string weights = "queen";  // queen | rook | knn:K | distance:METRES | FILE.gal | FILE.gwt
+  std::string save_weights;       // "", "gal" or "gwt": also write the weights used
   std::string value = "count";  // count | rate (per 1,000 residents, needs the IMD population file)
   PermutationParams permutations;
   bool fdr = false;  // Benjamini-Hochberg for the classes
 };
 
-// Throws UsageError naming the key for a value other than count or rate.
-void check_stats_value(const std::string& value);
-Contiguity parse_contiguity(const std::string& text);  // queen | rook, throws UsageError
+// Throws UsageError naming the key at fault: value not count or rate, a bad weights spec,
+// save_weights not "", gal or gwt.
+void check_stats_params(const StatsParams& params);
 
 struct StatsResult {
   SpatialWeights weights;
@@ -42,7 +43,8 @@ struct StatsResult {
 
 StatsResult analyse_stats(const StudyData& study, const StatsParams& params);
 
-// Stages lsoa_stats.geojson (+ lsoa_stats.qml) and lsoa_stats.csv.
-void write_stats(const StudyData& study, const StatsResult& result, OutputFolder& out, const std::string& prefix = "");
+// Stages lsoa_stats.geojson (+ lsoa_stats.qml), lsoa_stats.csv and, when asked, weights.gal/.gwt.
+void write_stats(const StudyData& study, const StatsParams& params, const StatsResult& result, OutputFolder& out,
+                 const std::string& prefix = "");
 
 }  // namespace hotspot

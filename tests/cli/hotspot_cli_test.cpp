@@ -137,9 +137,12 @@ TEST_CASE("cli: stats parameters out of range exit 1 and name the parameter", "[
   const Result value = run_hotspot("stats --value density" + common);
   CHECK(value.exit_code == 1);
   CHECK_THAT(value.out, Catch::Contains("'value' = 'density'"));
-  const Result contiguity = run_hotspot("stats --contiguity bishop" + common);
-  CHECK(contiguity.exit_code == 1);
-  CHECK_THAT(contiguity.out, Catch::Contains("'contiguity' = 'bishop'"));
+  const Result weights = run_hotspot("stats --weights bishop" + common);
+  CHECK(weights.exit_code == 1);
+  CHECK_THAT(weights.out, Catch::Contains("'weights' 'bishop'"));
+  const Result knn = run_hotspot("stats --weights knn:0" + common);
+  CHECK(knn.exit_code == 1);
+  CHECK_THAT(knn.out, Catch::Contains("knn:0"));
   const Result rate = run_hotspot("stats --value rate" + common);  // no --population
   CHECK(rate.exit_code == 2);
   CHECK_THAT(rate.out, Catch::Contains("no population"));

@@ -11,8 +11,9 @@ VerbAction add_stats_verb(CLI::App& app, CommonFlags& flags) {
   CLI::App* verb = app.add_subcommand("stats", "Statistically hot LSOAs: Getis-Ord Gi* and local Moran's I");
   verb->footer(
       "Writes DIR/lsoa_stats.geojson (+ lsoa_stats.qml, Gi* hot and cold spots) and DIR/lsoa_stats.csv with\n"
-      "Gi* z, p and permutation p, ArcGIS-style bins, local Moran I, z, permutation p and class; plus\n"
-      "rejects.csv and summary.json with the global Moran's I.\n\n"
+      "Gi* z, p and permutation p, ArcGIS-style bins, local Moran I, z, permutation p and class, the\n"
+      "Mann-Kendall trend and emerging hot spot category; plus rejects.csv and summary.json with the\n"
+      "global Moran's I.\n\n"
       "Example:\n"
       "  hotspot stats --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
       "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
@@ -21,23 +22,25 @@ VerbAction add_stats_verb(CLI::App& app, CommonFlags& flags) {
       "    --value rate --permutations 999 --output out/stats");
   auto study = std::make_shared<StudyOptions>();
   auto params = std::make_shared<StatsParams>();
-  auto contiguity = std::make_shared<std::string>("queen");
   auto seed = std::make_shared<int64_t>(static_cast<int64_t>(params->permutations.seed));
   auto output = std::make_shared<std::string>();
   study->add_to(*verb, false);
   verb->add_option("--value", params->value, "count, or rate per 1,000 residents (needs --population)")
       ->capture_default_str()->group("Statistics");
-  verb->add_option("--contiguity", *contiguity, "queen or rook neighbours")->capture_default_str()->group("Statistics");
+  verb->add_option("--weights", params->weights,
+                   "queen, rook, knn:K, distance:METRES, or a GeoDa .gal/.gwt file with the area codes as ids")
+      ->capture_default_str()->group("Statistics");
+  verb->add_option("--save-weights", params->save_weights, "also write the weights used as DIR/weights.gal or .gwt")
+      ->group("Statistics");
   verb->add_option("--permutations", params->permutations.permutations, "conditional permutations for pseudo p-values")
       ->capture_default_str()->group("Statistics");
   verb->add_option("--seed", *seed, "seed of the permutations")->capture_default_str()->group("Statistics");
   verb->add_flag("--fdr", params->fdr, "Benjamini-Hochberg false discovery rate for the classes")->group("Statistics");
   verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
-  return [verb, study, params, contiguity, seed, output, &flags] {
+  return [verb, study, params, seed, output, &flags] {
     if (!*verb) return;
     study->finish();
-    check_stats_value(params->value);
-    params->contiguity = parse_contiguity(*contiguity);
+    check_stats_params(*params);
     params->permutations.seed = static_cast<uint64_t>(*seed);
     RunPlan plan = study->single_step_plan("stats", *output);
     plan.stats = *params;

@@ -2,6 +2,7 @@
 #include "analyses/stats/permutation.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -33,7 +34,10 @@ std::vector<double> pseudo_p(const SpatialWeights& w, const std::vector<double>&
         weights.push_back(w.weights[i][k]);
         observed += w.weights[i][k] * v[w.neighbours[i][k]];
       }
-      if (weights.empty() || weights.size() > n - 1) continue;  // an island: no test
+      if (weights.empty() || weights.size() > n - 1) {  // an island: no test
+        p[i] = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
       std::mt19937_64 rng(splitmix64(params.seed ^ splitmix64(i)));
       std::uniform_int_distribution<uint32_t> other(0, static_cast<uint32_t>(n - 2));
       int at_least = 0, at_most = 0;

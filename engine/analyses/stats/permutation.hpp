@@ -18,7 +18,7 @@ struct PermutationParams {
 // drawn value paired with the real weight of its slot (so non-binary weights are honoured),
 // and the statistic is recomputed. p_i = (1 + e) / (permutations + 1), with e the number of
 // permuted statistics at least as extreme as the observed one on its side (folded, as PySAL and
-// GeoDa report). Area i's draws come from its own generator seeded from (seed, i), so the
+// GeoDa report); NaN for an island (no neighbour). Area i's draws come from its own generator seeded from (seed, i), so the
 // p-values are identical for a given seed whatever the thread count.
 //
 // Gi*: weights with self included (the self term stays x_i); local Moran: row-standardised.

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/errors.hpp"
 #include "core/point_index.hpp"
 
 namespace hotspot {
@@ -104,6 +105,72 @@ SpatialWeights with_self(SpatialWeights w) {
     nb.insert(at, a);
   }
   return w;
+}
+
+}  // namespace hotspot
+
+namespace hotspot {
+namespace {
+
+void centroids(const Boundaries& b, std::vector<double>& x, std::vector<double>& y) {
+  GEOSContextHandle_t ctx = b.geos->get();
+  for (const Area& a : b.areas) {
+    GeomPtr c(GEOSGetCentroid_r(ctx, a.geometry.get()), GeomDeleter{ctx});
+    double cx = 0, cy = 0;
+    GEOSGeomGetX_r(ctx, c.get(), &cx);
+    GEOSGeomGetY_r(ctx, c.get(), &cy);
+    x.push_back(cx);
+    y.push_back(cy);
+  }
+}
+
+SpatialWeights binary(std::vector<std::vector<uint32_t>> neighbours) {
+  SpatialWeights w;
+  w.neighbours = std::move(neighbours);
+  for (auto& nb : w.neighbours) {
+    std::sort(nb.begin(), nb.end());
+    w.weights.emplace_back(nb.size(), 1.0);
+  }
+  return w;
+}
+
+}  // namespace
+
+SpatialWeights knn_weights(const Boundaries& boundaries, int k) {
+  const size_t n = boundaries.areas.size();
+  if (k < 1 || static_cast<size_t>(k) >= n) {
+    throw UsageError("knn: k = " + std::to_string(k) + " must be between 1 and the number of areas − 1");
+  }
+  std::vector<double> x, y;
+  centroids(boundaries, x, y);
+  const PointIndex index(x, y);
+  std::vector<std::vector<uint32_t>> neighbours(n);
+  std::vector<uint32_t> near;
+  std::vector<double> d2;
+  for (uint32_t a = 0; a < n; ++a) {
+    // Everything within the (k+1)-th distance, then the k nearest others by (distance, index).
+    index.nearest(x[a], y[a], static_cast<size_t>(k) + 1, near, d2);
+    std::vector<std::pair<double, uint32_t>> within;
+    index.within(x[a], y[a], d2.back(), [&](uint32_t b, double dist2) {
+      if (b != a) within.emplace_back(dist2, b);
+    });
+    std::sort(within.begin(), within.end());
+    for (size_t i = 0; i < static_cast<size_t>(k); ++i) neighbours[a].push_back(within[i].second);
+  }
+  return binary(std::move(neighbours));
+}
+
+SpatialWeights distance_band_weights(const Boundaries& boundaries, double distance_m) {
+  std::vector<double> x, y;
+  centroids(boundaries, x, y);
+  const PointIndex index(x, y);
+  std::vector<std::vector<uint32_t>> neighbours(x.size());
+  for (uint32_t a = 0; a < x.size(); ++a) {
+    index.within(x[a], y[a], distance_m * distance_m, [&](uint32_t b, double) {
+      if (b != a) neighbours[a].push_back(b);
+    });
+  }
+  return binary(std::move(neighbours));
 }
 
 }  // namespace hotspot

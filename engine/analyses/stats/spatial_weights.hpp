@@ -25,6 +25,13 @@ enum class Contiguity { queen, rook };
 // rounding in generalised boundaries.
 SpatialWeights contiguity_weights(const Boundaries& boundaries, Contiguity rule, double snap_m = 0.001);
 
+// The k nearest areas by centroid distance (nanoflann; asymmetric, as PySAL's KNN; ties at the
+// k-th distance go to the lower area index).
+SpatialWeights knn_weights(const Boundaries& boundaries, int k);
+
+// Areas whose centroids lie within distance_m of each other (inclusive); may leave islands.
+SpatialWeights distance_band_weights(const Boundaries& boundaries, double distance_m);
+
 // Each area's weights divided by their sum (spdep style "W"); islands keep no weights.
 SpatialWeights row_standardised(SpatialWeights w);
 
