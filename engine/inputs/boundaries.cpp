@@ -2,6 +2,8 @@
 #include "inputs/boundaries.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include "core/crs.hpp"
@@ -79,6 +81,11 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   }
   const int name_i = field_or_detect(defn, options.name_field, kNameFields, "--name-field", path);
   const int district_i = field_or_detect(defn, options.district_field, kDistrictFields, "--district-field", path);
+  const int value_i = options.value_field.empty() ? -1 : find_field(defn, {options.value_field});
+  if (!options.value_field.empty() && value_i < 0) {
+    throw UsageError("--value '" + options.value_field + "': not count, rate or a field of '" + path + "' (" +
+                     field_names(defn) + ")");
+  }
   out.code_field = defn.GetFieldDefn(code_i)->GetNameRef();
   if (name_i >= 0) out.name_field = defn.GetFieldDefn(name_i)->GetNameRef();
   if (district_i >= 0) out.district_field = defn.GetFieldDefn(district_i)->GetNameRef();
@@ -107,6 +114,15 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
     if (district_i >= 0) area.district_code = as_utf8(feature->GetFieldAsString(district_i));
     seen_districts.insert(area.district_code);
     if (!wanted.empty() && !wanted.count(area.district_code)) continue;
+    if (value_i >= 0 && feature->IsFieldSetAndNotNull(value_i)) {
+      const char* text = feature->GetFieldAsString(value_i);
+      char* end = nullptr;
+      const double v = std::strtod(text, &end);
+      if (end == text || *end != '\0' || !std::isfinite(v)) {
+        throw DataError(where + ": field '" + options.value_field + "' = '" + text + "' is not a number");
+      }
+      area.value = v;
+    }
     if (area.code.empty()) throw DataError(where + ": empty code in field '" + out.code_field + "'");
     OGRGeometry* g = feature->GetGeometryRef();
     if (!g || g->IsEmpty()) throw DataError(where + " (" + area.code + "): no geometry");

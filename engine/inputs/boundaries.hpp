@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,14 @@ struct BoundaryOptions {
   std::string layer;           // empty: the first layer
   std::string crs;             // CRS for a source that declares none
   std::vector<std::string> districts;  // keep only areas in these district codes
+  std::string value_field;             // a numeric field to read into Area::value (stats --value FIELD)
 };
 
 struct Area {
   std::string code, name, district_code;
   GeomPtr geometry;  // EPSG:27700, valid, polygonal
   double area_m2 = 0;
+  std::optional<double> value;  // BoundaryOptions::value_field, when asked for
 };
 
 // Areas sorted by code. `geos` owns the context the geometries live in and is declared

@@ -203,6 +203,9 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
     sp.fdr = *fdr->value<bool>();
   }
   check_stats_params(sp);
+  if (std::find(plan.steps.begin(), plan.steps.end(), "stats") != plan.steps.end()) {
+    in.boundary_options.value_field = value_field(sp);
+  }
   return plan;
 }
 

@@ -22,6 +22,14 @@ namespace {
 std::vector<double> values(const StudyData& study, const std::string& kind, const std::vector<uint64_t>& counts) {
   std::vector<double> v(counts.begin(), counts.end());
   if (kind == "count") return v;
+  if (kind != "rate") {  // a field of the boundaries
+    for (size_t a = 0; a < v.size(); ++a) {
+      const Area& area = study.boundaries.areas[a];
+      if (!area.value) throw DataError("stats: " + area.code + " has no value in field '" + kind + "'");
+      v[a] = *area.value;
+    }
+    return v;
+  }
   for (size_t a = 0; a < v.size(); ++a) {
     const ImdRecord* r = study.imd.find(study.boundaries.areas[a].code);
     if (!r || !r->population || *r->population <= 0) {
@@ -81,10 +89,12 @@ void add_trends(const StudyData& study, const StatsParams& params, const Spatial
 
 }  // namespace
 
+std::string value_field(const StatsParams& params) {
+  return params.value == "count" || params.value == "rate" ? std::string() : params.value;
+}
+
 void check_stats_params(const StatsParams& params) {
-  if (params.value != "count" && params.value != "rate") {
-    throw UsageError("stats: 'value' = '" + params.value + "': choose count or rate");
-  }
+  if (params.value.empty()) throw UsageError("stats: 'value' is empty: choose count, rate or a field of the boundaries");
   check_weights_spec(params.weights, "stats: 'weights'");
   if (!params.save_weights.empty() && params.save_weights != "gal" && params.save_weights != "gwt") {
     throw UsageError("stats: 'save-weights' = '" + params.save_weights + "': choose gal or gwt");
@@ -108,7 +118,7 @@ StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   r.lisa_p_sim = local_moran_pseudo_p(row, r.value, params.permutations);
   r.lisa_class = lisa_classes(r.lisa.quadrant, r.lisa_p_sim, 0.05, params.fdr);
   r.global = global_moran(row, r.value);
-  add_trends(study, params, self, r);
+  if (value_field(params).empty()) add_trends(study, params, self, r);  // a field has no months
   return r;
 }
 

@@ -16,14 +16,18 @@ namespace hotspot {
 struct StatsParams {
   std::string weights = "queen";  // queen | rook | knn:K | distance:METRES | FILE.gal | FILE.gwt
   std::string save_weights;       // "", "gal" or "gwt": also write the weights used
-  std::string value = "count";  // count | rate (per 1,000 residents, needs the IMD population file)
+  std::string value = "count";  // count | rate (per 1,000 residents, needs population) | a numeric boundary field
   PermutationParams permutations;
   bool fdr = false;  // Benjamini-Hochberg for the classes
 };
 
-// Throws UsageError naming the key at fault: value not count or rate, a bad weights spec,
-// save_weights not "", gal or gwt.
+// Throws UsageError naming the key at fault: an empty value, a bad weights spec, save_weights
+// not "", gal or gwt. A value other than count or rate names a numeric field of the boundaries
+// (read with BoundaryOptions::value_field; see value_field()).
 void check_stats_params(const StatsParams& params);
+
+// The boundary field the value names, or "" for count and rate.
+std::string value_field(const StatsParams& params);
 
 struct StatsResult {
   SpatialWeights weights;

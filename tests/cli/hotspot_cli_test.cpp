@@ -136,7 +136,7 @@ TEST_CASE("cli: stats parameters out of range exit 1 and name the parameter", "[
                              " --districts E07000170 --output /tmp/never";
   const Result value = run_hotspot("stats --value density" + common);
   CHECK(value.exit_code == 1);
-  CHECK_THAT(value.out, Catch::Contains("'value' = 'density'"));
+  CHECK_THAT(value.out, Catch::Contains("--value 'density': not count, rate or a field"));
   const Result weights = run_hotspot("stats --weights bishop" + common);
   CHECK(weights.exit_code == 1);
   CHECK_THAT(weights.out, Catch::Contains("'weights' 'bishop'"));
@@ -147,4 +147,19 @@ TEST_CASE("cli: stats parameters out of range exit 1 and name the parameter", "[
   CHECK(rate.exit_code == 2);
   CHECK_THAT(rate.out, Catch::Contains("no population"));
   CHECK_FALSE(fs::exists("/tmp/never"));
+}
+
+TEST_CASE("cli: stats on a numeric field of the boundaries", "[cli]") {
+  // The shapefile's LSOA codes end in digits; any numeric field will do: make one with ogr2ogr.
+  const std::string dir = test::fixture_dir("cli_stats_field");
+  const std::string layer = dir + "/lsoa_value.gpkg";
+  REQUIRE(std::system(("ogr2ogr -q -nlt PROMOTE_TO_MULTI -f GPKG " + layer + " " + test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
+                       " -dialect SQLite -sql \"SELECT LSOA11CD, LADCD, CAST(substr(LSOA11CD, 8, 2) AS REAL) AS score, "
+                       "geometry FROM nottinghamshire_lsoa11\"").c_str()) == 0);
+  const std::string out = dir + "/out";
+  const Result r = run_hotspot("stats --value score --incidents " + example("police-uk") + " --boundaries " + layer +
+                               " --districts E07000170 --output " + out);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("global Moran's I"));
+  CHECK_THAT(slurp(out + "/summary.json"), Catch::Contains("\"value\":\"score\""));
 }

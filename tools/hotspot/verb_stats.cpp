@@ -25,7 +25,8 @@ VerbAction add_stats_verb(CLI::App& app, CommonFlags& flags) {
   auto seed = std::make_shared<int64_t>(static_cast<int64_t>(params->permutations.seed));
   auto output = std::make_shared<std::string>();
   study->add_to(*verb, false);
-  verb->add_option("--value", params->value, "count, or rate per 1,000 residents (needs --population)")
+  verb->add_option("--value", params->value,
+                   "count, rate per 1,000 residents (needs --population), or a numeric field of the boundaries")
       ->capture_default_str()->group("Statistics");
   verb->add_option("--weights", params->weights,
                    "queen, rook, knn:K, distance:METRES, or a GeoDa .gal/.gwt file with the area codes as ids")
@@ -43,6 +44,7 @@ VerbAction add_stats_verb(CLI::App& app, CommonFlags& flags) {
     check_stats_params(*params);
     params->permutations.seed = static_cast<uint64_t>(*seed);
     RunPlan plan = study->single_step_plan("stats", *output);
+    plan.inputs.boundary_options.value_field = value_field(*params);
     plan.stats = *params;
     print_report(execute(plan, terminal_progress(flags)), flags);
   };
