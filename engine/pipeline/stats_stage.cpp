@@ -105,8 +105,8 @@ StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   check_stats_params(params);
   StatsResult r;
   r.weights = weights_from_spec(study.boundaries, params.weights, "stats: 'weights'");
-  r.value = values(study, params.value,
-                   count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size()).total);
+  r.count = count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size()).total;
+  r.value = values(study, params.value, r.count);
   const SpatialWeights self = with_self(r.weights);
   const SpatialWeights row = row_standardised(r.weights);
   const boost::math::normal normal;
@@ -126,7 +126,7 @@ void write_stats(const StudyData& study, const StatsParams& params, const StatsR
                  const std::string& prefix) {
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"lsoa_code", OFTString}, {"lsoa_name", OFTString},   {"district", OFTString},   {"imd_decile", OFTInteger},
-      {"value", OFTReal},       {"neighbours", OFTInteger}, {"gi_z", OFTReal},         {"gi_p", OFTReal},
+      {"count", OFTInteger64},  {"rate_per_1000", OFTReal}, {"value", OFTReal},       {"neighbours", OFTInteger}, {"gi_z", OFTReal},         {"gi_p", OFTReal},
       {"gi_p_sim", OFTReal},    {"gi_bin", OFTInteger},     {"gi_class", OFTString},   {"lisa_i", OFTReal},
       {"lisa_z", OFTReal},      {"lisa_p_sim", OFTReal},    {"lisa_quadrant", OFTString}, {"lisa_class", OFTString},
       {"trend_s", OFTReal},     {"trend_z", OFTReal},       {"trend_p", OFTReal},      {"sen_slope", OFTReal},
@@ -147,6 +147,10 @@ void write_stats(const StudyData& study, const StatsParams& params, const StatsR
                                           area.name,
                                           imd ? imd->district_name : area.district_code,
                                           imd ? std::to_string(imd->decile) : "",
+                                          std::to_string(r.count[a]),
+                                          imd && imd->population && *imd->population > 0
+                                              ? number(1000.0 * static_cast<double>(r.count[a]) / *imd->population, 4)
+                                              : "",
                                           number(r.value[a], 6),
                                           std::to_string(r.weights.neighbours[a].size()),
                                           number(r.gi_z[a], 6),
@@ -161,12 +165,13 @@ void write_stats(const StudyData& study, const StatsParams& params, const StatsR
                                           r.lisa_class[a]};
     row.resize(fields.size());
     if (!r.count_trend.empty()) {
-      row[16] = number(r.count_trend[a].s, 0);
-      row[17] = number(r.count_trend[a].z, 6);
-      row[18] = number(r.count_trend[a].p, 6);
-      row[19] = number(r.count_trend[a].sen_slope, 6);
-      row[20] = std::to_string(r.months_hot[a]);
-      row[21] = r.emerging[a];
+      const size_t t = fields.size() - 6;  // the six trend fields close the row
+      row[t] = number(r.count_trend[a].s, 0);
+      row[t + 1] = number(r.count_trend[a].z, 6);
+      row[t + 2] = number(r.count_trend[a].p, 6);
+      row[t + 3] = number(r.count_trend[a].sen_slope, 6);
+      row[t + 4] = std::to_string(r.months_hot[a]);
+      row[t + 5] = r.emerging[a];
     }
     table.rows.push_back(row);
     OGRFeature f(layer.layer->GetLayerDefn());

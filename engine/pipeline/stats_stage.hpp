@@ -31,6 +31,7 @@ std::string value_field(const StatsParams& params);
 
 struct StatsResult {
   SpatialWeights weights;
+  std::vector<uint64_t> count;  // incidents per area
   std::vector<double> value;
   std::vector<double> gi_z, gi_p, gi_p_sim;
   std::vector<int> gi_bin;
