@@ -35,6 +35,14 @@ std::string slurp(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), {}};
 }
 
+// The command is refused with `exit_code`, says `message`, and writes no output folder.
+void check_refused(const std::string& args, int exit_code, const std::string& message) {
+  const Result r = run_hotspot(args + " --output /tmp/never");
+  CHECK(r.exit_code == exit_code);
+  CHECK_THAT(r.out, Catch::Contains(message));
+  CHECK_FALSE(fs::exists("/tmp/never"));
+}
+
 std::string example(const std::string& name) { return test::source_path("examples/ashfield-mansfield/" + name); }
 
 const std::string kExampleArgs =
@@ -56,13 +64,8 @@ TEST_CASE("cli: every verb has --help with an example", "[cli]") {
 TEST_CASE("cli: usage errors exit 1 and name the flag", "[cli]") {
   CHECK(run_hotspot("").exit_code == 1);
   CHECK(run_hotspot("areas --bogus").exit_code == 1);
-  const Result month = run_hotspot("areas" + kExampleArgs + " --from 2024-13 --output /tmp/never");
-  CHECK(month.exit_code == 1);
-  CHECK_THAT(month.out, Catch::Contains("--from '2024-13'"));
-  const Result types = run_hotspot("areas" + kExampleArgs + " --types ';' --output /tmp/never");
-  CHECK(types.exit_code == 1);
-  CHECK_THAT(types.out, Catch::Contains("--types"));
-  CHECK_FALSE(fs::exists("/tmp/never"));
+  check_refused("areas" + kExampleArgs + " --from 2024-13", 1, "--from '2024-13'");
+  check_refused("areas" + kExampleArgs + " --types ';'", 1, "--types");
 }
 
 TEST_CASE("cli: a data error exits 2, names the file and leaves no output", "[cli]") {
@@ -114,39 +117,20 @@ TEST_CASE("cli: dbscan on the benchmark CSV finds scikit-learn's 3,002 clusters"
 
 TEST_CASE("cli: clustering parameters out of range exit 1 and name the parameter", "[cli]") {
   const std::string common = " --incidents " + example("police-uk") + " --boundaries " +
-                             test::source_path("shapefiles/nottinghamshire_lsoa11.shp") + " --output /tmp/never";
-  const Result eps = run_hotspot("cluster --method dbscan --eps 0" + common);
-  CHECK(eps.exit_code == 1);
-  CHECK_THAT(eps.out, Catch::Contains("'eps' = 0"));
-  const Result p = run_hotspot("cluster --method nnh --probability 1.5" + common);
-  CHECK(p.exit_code == 1);
-  CHECK_THAT(p.out, Catch::Contains("'probability'"));
-  const Result method = run_hotspot("cluster --method kmeans" + common);
-  CHECK(method.exit_code == 1);
-  CHECK_THAT(method.out, Catch::Contains("'kmeans'"));
-  const Result shape = run_hotspot("cluster --method nnh --shape circle" + common);
-  CHECK(shape.exit_code == 1);
-  CHECK_THAT(shape.out, Catch::Contains("--shape 'circle'"));
-  CHECK_FALSE(fs::exists("/tmp/never"));
+                             test::source_path("shapefiles/nottinghamshire_lsoa11.shp");
+  check_refused("cluster --method dbscan --eps 0" + common, 1, "'eps' = 0");
+  check_refused("cluster --method nnh --probability 1.5" + common, 1, "'probability'");
+  check_refused("cluster --method kmeans" + common, 1, "'kmeans'");
+  check_refused("cluster --method nnh --shape circle" + common, 1, "--shape 'circle'");
 }
 
 TEST_CASE("cli: stats parameters out of range exit 1 and name the parameter", "[cli]") {
   const std::string common = " --incidents " + example("police-uk") + " --boundaries " +
-                             test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
-                             " --districts E07000170 --output /tmp/never";
-  const Result value = run_hotspot("stats --value density" + common);
-  CHECK(value.exit_code == 1);
-  CHECK_THAT(value.out, Catch::Contains("--value 'density': not count, rate or a field"));
-  const Result weights = run_hotspot("stats --weights bishop" + common);
-  CHECK(weights.exit_code == 1);
-  CHECK_THAT(weights.out, Catch::Contains("'weights' 'bishop'"));
-  const Result knn = run_hotspot("stats --weights knn:0" + common);
-  CHECK(knn.exit_code == 1);
-  CHECK_THAT(knn.out, Catch::Contains("knn:0"));
-  const Result rate = run_hotspot("stats --value rate" + common);  // no --population
-  CHECK(rate.exit_code == 2);
-  CHECK_THAT(rate.out, Catch::Contains("no population"));
-  CHECK_FALSE(fs::exists("/tmp/never"));
+                             test::source_path("shapefiles/nottinghamshire_lsoa11.shp") + " --districts E07000170";
+  check_refused("stats --value density" + common, 1, "--value 'density': not count, rate or a field");
+  check_refused("stats --weights bishop" + common, 1, "'weights' 'bishop'");
+  check_refused("stats --weights knn:0" + common, 1, "knn:0");
+  check_refused("stats --value rate" + common, 2, "no population");  // no --population
 }
 
 TEST_CASE("cli: stats on a numeric field of the boundaries", "[cli]") {

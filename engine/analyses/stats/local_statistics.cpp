@@ -15,6 +15,21 @@ double mean(const std::vector<double>& x) {
   return s / static_cast<double>(x.size());
 }
 
+// Area a's spatial lag Σ_j w_aj v_j with its weight sum W_a and sum of squares Σ_j w_aj².
+struct Lag {
+  double lag = 0, sum = 0, sum_squares = 0;
+};
+
+Lag lag_of(const SpatialWeights& w, size_t a, const std::vector<double>& v) {
+  Lag l;
+  for (size_t k = 0; k < w.neighbours[a].size(); ++k) {
+    l.lag += w.weights[a][k] * v[w.neighbours[a][k]];
+    l.sum += w.weights[a][k];
+    l.sum_squares += w.weights[a][k] * w.weights[a][k];
+  }
+  return l;
+}
+
 }  // namespace
 
 void check_values(const SpatialWeights& w, const std::vector<double>& x) {
@@ -38,13 +53,8 @@ std::vector<double> getis_ord_gstar(const SpatialWeights& w, const std::vector<d
   s2 /= n;
   std::vector<double> z(x.size());
   for (size_t a = 0; a < x.size(); ++a) {
-    double lag = 0, wi = 0, s1 = 0;
-    for (size_t k = 0; k < w.neighbours[a].size(); ++k) {
-      lag += w.weights[a][k] * x[w.neighbours[a][k]];
-      wi += w.weights[a][k];
-      s1 += w.weights[a][k] * w.weights[a][k];
-    }
-    z[a] = (lag - wi * xbar) / std::sqrt(s2 * (n * s1 - wi * wi) / (n - 1));
+    const Lag l = lag_of(w, a, x);
+    z[a] = (l.lag - l.sum * xbar) / std::sqrt(s2 * (n * l.sum_squares - l.sum * l.sum) / (n - 1));
   }
   return z;
 }
@@ -68,18 +78,14 @@ LocalMoran local_moran(const SpatialWeights& w, const std::vector<double>& x) {
   r.z.resize(count);
   r.quadrant.resize(count);
   for (size_t a = 0; a < count; ++a) {
-    double lag = 0, wi = 0, wi2 = 0;
-    for (size_t k = 0; k < w.neighbours[a].size(); ++k) {
-      lag += w.weights[a][k] * z[w.neighbours[a][k]];
-      wi += w.weights[a][k];
-      wi2 += w.weights[a][k] * w.weights[a][k];
-    }
+    const Lag l = lag_of(w, a, z);
     const double z2 = z[a] * z[a];
-    r.i[a] = z[a] / m2 * lag;
-    r.expected[a] = -(z2 * wi) / ((n - 1) * m2);
-    r.variance[a] = (z[a] / m2) * (z[a] / m2) * (n / (n - 2)) * (wi2 - wi * wi / (n - 1)) * (m2 - z2 / (n - 1));
+    r.i[a] = z[a] / m2 * l.lag;
+    r.expected[a] = -(z2 * l.sum) / ((n - 1) * m2);
+    r.variance[a] =
+        (z[a] / m2) * (z[a] / m2) * (n / (n - 2)) * (l.sum_squares - l.sum * l.sum / (n - 1)) * (m2 - z2 / (n - 1));
     r.z[a] = (r.i[a] - r.expected[a]) / std::sqrt(r.variance[a]);  // NaN for an island (no neighbours)
-    r.quadrant[a] = std::string(z[a] > 0 ? "H" : "L") + (lag > 0 ? "H" : "L");
+    r.quadrant[a] = std::string(z[a] > 0 ? "H" : "L") + (l.lag > 0 ? "H" : "L");
   }
   return r;
 }
