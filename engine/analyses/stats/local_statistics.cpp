@@ -9,11 +9,6 @@
 namespace hotspot {
 namespace {
 
-double mean(const std::vector<double>& x) {
-  double s = 0;
-  for (double v : x) s += v;
-  return s / static_cast<double>(x.size());
-}
 
 // Area a's spatial lag Σ_j w_aj v_j with its weight sum W_a and sum of squares Σ_j w_aj².
 struct Lag {
@@ -32,29 +27,41 @@ Lag lag_of(const SpatialWeights& w, size_t a, const std::vector<double>& v) {
 
 }  // namespace
 
+Deviations deviations(const std::vector<double>& x) {
+  const double n = static_cast<double>(x.size());
+  Deviations d;
+  for (double v : x) d.mean += v;
+  d.mean /= n;
+  for (double v : x) {
+    const double z = v - d.mean;
+    d.z.push_back(z);
+    d.m2 += z * z;
+    d.m4 += z * z * z * z;
+  }
+  d.m2 /= n;
+  d.m4 /= n;
+  return d;
+}
+
 void check_values(const SpatialWeights& w, const std::vector<double>& x) {
   if (x.size() != w.size()) {
     throw DataError(std::to_string(x.size()) + " values for " + std::to_string(w.size()) + " areas");
   }
   if (x.size() < 3) throw DataError("spatial statistics need at least 3 areas");
-  const double m = mean(x);
   for (double v : x) {
-    if (v != m) return;
+    if (v != x[0]) return;
   }
-  throw DataError("every area has the same value (" + std::to_string(m) + "): no variance to test");
+  throw DataError("every area has the same value (" + std::to_string(x[0]) + "): no variance to test");
 }
 
 std::vector<double> getis_ord_gstar(const SpatialWeights& w, const std::vector<double>& x) {
   check_values(w, x);
   const double n = static_cast<double>(x.size());
-  const double xbar = mean(x);
-  double s2 = 0;
-  for (double v : x) s2 += (v - xbar) * (v - xbar);
-  s2 /= n;
+  const Deviations d = deviations(x);
   std::vector<double> z(x.size());
   for (size_t a = 0; a < x.size(); ++a) {
     const Lag l = lag_of(w, a, x);
-    z[a] = (l.lag - l.sum * xbar) / std::sqrt(s2 * (n * l.sum_squares - l.sum * l.sum) / (n - 1));
+    z[a] = (l.lag - l.sum * d.mean) / std::sqrt(d.m2 * (n * l.sum_squares - l.sum * l.sum) / (n - 1));
   }
   return z;
 }
@@ -63,14 +70,9 @@ LocalMoran local_moran(const SpatialWeights& w, const std::vector<double>& x) {
   check_values(w, x);
   const size_t count = x.size();
   const double n = static_cast<double>(count);
-  const double xbar = mean(x);
-  std::vector<double> z(count);
-  double m2 = 0;
-  for (size_t a = 0; a < count; ++a) {
-    z[a] = x[a] - xbar;
-    m2 += z[a] * z[a];
-  }
-  m2 /= n;
+  const Deviations d = deviations(x);
+  const std::vector<double>& z = d.z;
+  const double m2 = d.m2;
   LocalMoran r;
   r.i.resize(count);
   r.expected.resize(count);
@@ -94,14 +96,8 @@ GlobalMoran global_moran(const SpatialWeights& w, const std::vector<double>& x) 
   check_values(w, x);
   const size_t count = x.size();
   const double n = static_cast<double>(count);
-  const double xbar = mean(x);
-  std::vector<double> z(count);
-  double m2 = 0, m4 = 0;
-  for (size_t a = 0; a < count; ++a) {
-    z[a] = x[a] - xbar;
-    m2 += z[a] * z[a];
-    m4 += z[a] * z[a] * z[a] * z[a];
-  }
+  const Deviations d = deviations(x);
+  const std::vector<double>& z = d.z;
   // S0 = Σ w_ij, S1 = ½ Σ (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)².
   std::vector<double> row(count, 0.0), col(count, 0.0);
   double s0 = 0, cross = 0, s1 = 0;
@@ -123,9 +119,9 @@ GlobalMoran global_moran(const SpatialWeights& w, const std::vector<double>& x) 
   double s2 = 0;
   for (size_t a = 0; a < count; ++a) s2 += (row[a] + col[a]) * (row[a] + col[a]);
   GlobalMoran g;
-  g.i = n / s0 * cross / m2;
+  g.i = n / s0 * cross / (n * d.m2);
   g.expected = -1.0 / (n - 1);
-  const double k = (m4 / n) / ((m2 / n) * (m2 / n));
+  const double k = d.m4 / (d.m2 * d.m2);
   g.variance = (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) - k * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
                    ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
                g.expected * g.expected;

@@ -29,6 +29,13 @@ struct GlobalMoran {
 };
 GlobalMoran global_moran(const SpatialWeights& w, const std::vector<double>& x);
 
+// z = x − x̄, with the moments m2 = Σ z² / n and m4 = Σ z⁴ / n that the statistics use.
+struct Deviations {
+  std::vector<double> z;
+  double mean = 0, m2 = 0, m4 = 0;
+};
+Deviations deviations(const std::vector<double>& x);
+
 // Throws DataError when the values cannot give these statistics: a count that does not
 // match the weights, or no variance (all values equal, e.g. all-zero counts).
 void check_values(const SpatialWeights& w, const std::vector<double>& x);

@@ -81,12 +81,7 @@ std::vector<double> local_moran_pseudo_p(const SpatialWeights& w, const std::vec
   check_values(w, x);
   // I_i = (z_i / m2) Σ w_ij z_j: for fixed i a scaling of the lag, reversed when z_i < 0, which
   // the folded count absorbs.
-  double mean = 0;
-  for (double v : x) mean += v;
-  mean /= static_cast<double>(x.size());
-  std::vector<double> z(x.size());
-  for (size_t i = 0; i < x.size(); ++i) z[i] = x[i] - mean;
-  return pseudo_p(w, z, params);
+  return pseudo_p(w, deviations(x).z, params);
 }
 
 }  // namespace hotspot
