@@ -98,7 +98,8 @@ struct SourceBatch {
   std::vector<std::string> crime_id;  // empty when the source has no Crime ID column
 };
 
-SourceBatch read_source(const std::string& path, const IncidentColumns& columns, const IncidentFilter& filter) {
+SourceBatch read_source(const std::string& path, uint32_t file, const IncidentColumns& columns,
+                        const IncidentFilter& filter) {
   // Every CSV column is read as text so that a bad number is a per-row reject, not a guess.
   auto ds = open_vector(path, "incidents", {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO"});
   OGRLayer* layer = pick_layer(*ds, columns.layer, path);
@@ -136,7 +137,7 @@ SourceBatch read_source(const std::string& path, const IncidentColumns& columns,
     if (month_field >= 0) month = parse_month(feature->GetFieldAsString(month_field));
     if (month_filter) {
       if (month == 0) {
-        account.reject(path, line, columns.month, "unparseable month (want YYYY-MM)");
+        account.reject(file, line, columns.month, "unparseable month (want YYYY-MM)");
         continue;
       }
       if ((filter.from_month && month < filter.from_month) || (filter.to_month && month > filter.to_month)) {
@@ -149,30 +150,30 @@ SourceBatch read_source(const std::string& path, const IncidentColumns& columns,
       const Parse px = parse_number(feature->GetFieldAsString(coords.x_field), x);
       const Parse py = parse_number(feature->GetFieldAsString(coords.y_field), y);
       if (px == Parse::empty || py == Parse::empty) {
-        account.reject(path, line, px == Parse::empty ? coords.x_name : coords.y_name, "no coordinates");
+        account.reject(file, line, px == Parse::empty ? coords.x_name : coords.y_name, "no coordinates");
         continue;
       }
       if (px != Parse::ok || py != Parse::ok) {
         const bool x_bad = px != Parse::ok;
         const Parse bad = x_bad ? px : py;
-        account.reject(path, line, x_bad ? coords.x_name : coords.y_name,
+        account.reject(file, line, x_bad ? coords.x_name : coords.y_name,
                        bad == Parse::bad ? "unparseable number" : "non-finite coordinate");
         continue;
       }
     } else {
       const OGRGeometry* g = feature->GetGeometryRef();
       if (!g || g->IsEmpty()) {
-        account.reject(path, line, "geometry", "no coordinates");
+        account.reject(file, line, "geometry", "no coordinates");
         continue;
       }
       if (wkbFlatten(g->getGeometryType()) != wkbPoint) {
-        account.reject(path, line, "geometry", "not a point geometry");
+        account.reject(file, line, "geometry", "not a point geometry");
         continue;
       }
       x = g->toPoint()->getX();
       y = g->toPoint()->getY();
       if (!std::isfinite(x) || !std::isfinite(y)) {
-        account.reject(path, line, "geometry", "non-finite coordinate");
+        account.reject(file, line, "geometry", "non-finite coordinate");
         continue;
       }
     }
@@ -204,7 +205,7 @@ SourceBatch read_source(const std::string& path, const IncidentColumns& columns,
   for (size_t i = 0; i < ok.size(); ++i) {
     if (!ok[i] || !std::isfinite(b.x[i]) || !std::isfinite(b.y[i])) {
       b.x[i] = std::numeric_limits<double>::quiet_NaN();  // dropped, and rejected, at the merge
-      account.reject(path, b.line[i], coords.x_field >= 0 ? coords.x_name : "geometry",
+      account.reject(file, b.line[i], coords.x_field >= 0 ? coords.x_name : "geometry",
                      "coordinate transformation failed");
     }
   }
@@ -222,7 +223,7 @@ std::vector<SourceBatch> read_sources(const std::vector<std::string>& sources, c
   const auto work = [&] {
     for (size_t i; (i = next++) < sources.size();) {
       try {
-        batches[i] = read_source(sources[i], columns, filter);
+        batches[i] = read_source(sources[i], static_cast<uint32_t>(i), columns, filter);
       } catch (...) {
         errors[i] = std::current_exception();
       }

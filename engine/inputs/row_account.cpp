@@ -3,13 +3,13 @@
 
 namespace hotspot {
 
-void RowAccount::reject(std::string file, uint64_t line, std::string column, std::string reason) {
-  rejects.push_back({std::move(file), line, std::move(column), std::move(reason)});
+void RowAccount::reject(uint32_t file, uint64_t line, std::string column, std::string_view reason) {
+  rejects.push_back({file, line, std::move(column), reason});
 }
 
 std::map<std::string, uint64_t> RowAccount::rejected_by_reason() const {
   std::map<std::string, uint64_t> by_reason;
-  for (const auto& r : rejects) ++by_reason[r.reason];
+  for (const auto& r : rejects) ++by_reason[std::string(r.reason)];
   return by_reason;
 }
 

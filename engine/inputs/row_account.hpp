@@ -3,16 +3,18 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hotspot {
 
-// One input row that was not loaded. Holds no field values: rows may be personal data.
+// One input row that was not loaded. Holds no field values: rows may be personal data. Kept
+// small (64 bytes), since a large file can reject millions of rows.
 struct Reject {
-  std::string file;
-  uint64_t line = 0;   // CSV: line in the file (header = 1); other sources: feature id
-  std::string column;  // the column at fault, empty when the row as a whole is
-  std::string reason;
+  uint32_t file = 0;        // index into the list of sources (Incidents::files)
+  uint64_t line = 0;        // CSV: line in the file (header = 1); other sources: feature id
+  std::string column;       // the column at fault, empty when the row as a whole is
+  std::string_view reason;  // a string literal: the reasons are a fixed set
 };
 
 // Every input row ends up in exactly one of: filtered (by type or month), rejected, loaded.
@@ -26,7 +28,7 @@ struct RowAccount {
   uint64_t repeated_ids_same_location = 0;
   std::vector<std::string> warnings;
 
-  void reject(std::string file, uint64_t line, std::string column, std::string reason);
+  void reject(uint32_t file, uint64_t line, std::string column, std::string_view reason);
   std::map<std::string, uint64_t> rejected_by_reason() const;
   uint64_t filtered() const { return filtered_by_type + filtered_by_month; }
   bool balanced() const { return read == filtered() + rejects.size() + loaded; }

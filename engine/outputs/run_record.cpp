@@ -6,10 +6,12 @@
 
 namespace hotspot {
 
-void write_rejects(const std::string& path, const RowAccount& account) {
+void write_rejects(const std::string& path, const RowAccount& account, const std::vector<std::string>& files) {
   CsvTable table{{"file", "line", "column", "reason"}, {}};
   table.rows.reserve(account.rejects.size());
-  for (const auto& r : account.rejects) table.rows.push_back({r.file, std::to_string(r.line), r.column, r.reason});
+  for (const auto& r : account.rejects) {
+    table.rows.push_back({files[r.file], std::to_string(r.line), r.column, std::string(r.reason)});
+  }
   write_csv(path, table);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <string>
+#include <vector>
 
 #include <cpl_json.h>
 
@@ -8,8 +9,9 @@
 
 namespace hotspot {
 
-// rejects.csv: file, line, column, reason for every row not loaded (no field values).
-void write_rejects(const std::string& path, const RowAccount& account);
+// rejects.csv: file, line, column, reason for every row not loaded (no field values); `files`
+// names the sources the rejects' file indices refer to.
+void write_rejects(const std::string& path, const RowAccount& account, const std::vector<std::string>& files);
 
 // The "rows" block of summary.json: read, filtered, loaded, rejected by reason.
 CPLJSONObject rows_json(const RowAccount& account);

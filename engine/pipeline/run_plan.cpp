@@ -228,7 +228,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       report.summary.Add("stats", stats_json(plan.stats, *report.stats));
     }
   }
-  write_rejects(out.stage("rejects.csv"), study.load.account);
+  write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);
   report.summary.Add("outputs", strings(out.staged_names()));  // summary.json itself is staged next
   write_json(out.stage("summary.json"), report.summary);
   report.outputs = out.commit();

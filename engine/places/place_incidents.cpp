@@ -17,7 +17,7 @@ std::vector<int32_t> place_incidents(IncidentLoad& load, const Boundaries& bound
     if (keep[i]) {
       kept_areas.push_back(area_of[i]);
     } else {
-      load.account.reject(inc.files[inc.file[i]], inc.line[i], "", "outside study area");
+      load.account.reject(inc.file[i], inc.line[i], "", "outside study area");
     }
   }
   inc.keep_only(keep);
