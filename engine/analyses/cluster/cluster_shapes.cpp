@@ -84,11 +84,17 @@ GeomPtr cluster_polygon(GEOSContextHandle_t ctx, ClusterShape shape, const std::
     degenerate = e.minor_m * sd < kMinWidth_m / 2;
     return ellipse_ring(ctx, e, sd);
   }
-  std::vector<GEOSGeometry*> points;
-  for (size_t i = 0; i < x.size(); ++i) points.push_back(GEOSGeom_createPointFromXY_r(ctx, x[i], y[i]));
-  GeomPtr multi(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, points.data(), static_cast<unsigned>(points.size())),
-                GeomDeleter{ctx});
-  GeomPtr hull(GEOSConvexHull_r(ctx, multi.get()), GeomDeleter{ctx});
+  // The hull of a line through every point is the hull of the points, from one coordinate
+  // sequence (16 bytes a point) rather than one GEOS point object each.
+  GeomPtr points(nullptr, GeomDeleter{ctx});
+  if (x.size() == 1) {
+    points.reset(GEOSGeom_createPointFromXY_r(ctx, x[0], y[0]));
+  } else {
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(x.size()), 2);
+    for (size_t i = 0; i < x.size(); ++i) GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), x[i], y[i]);
+    points.reset(GEOSGeom_createLineString_r(ctx, seq));
+  }
+  GeomPtr hull(GEOSConvexHull_r(ctx, points.get()), GeomDeleter{ctx});
   degenerate = GEOSGeomTypeId_r(ctx, hull.get()) != GEOS_POLYGON;
   if (!degenerate) {
     GeomPtr width(GEOSMinimumWidth_r(ctx, hull.get()), GeomDeleter{ctx});
