@@ -5,6 +5,8 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -98,8 +100,40 @@ struct SourceBatch {
   std::vector<std::string> crime_id;  // empty when the source has no Crime ID column
 };
 
+// The share of a source read so far, for progress on one large file: from the feature count
+// where the driver knows it cheaply, else from the file size and the bytes of the first rows.
+class ReadFraction {
+ public:
+  ReadFraction(OGRLayer& layer, const std::string& path) {
+    if (layer.TestCapability(OLCFastFeatureCount)) rows_expected_ = static_cast<double>(layer.GetFeatureCount(FALSE));
+    VSIStatBufL stat;
+    if (VSIStatL(path.c_str(), &stat) == 0) file_bytes_ = static_cast<double>(stat.st_size);
+  }
+
+  // Called once a row; `feature` is looked at only for the first rows.
+  bool due(const OGRFeature& feature) {
+    ++rows_;
+    if (rows_expected_ <= 0 && rows_ <= kSample) {
+      for (int i = 0; i < feature.GetFieldCount(); ++i) sample_bytes_ += std::strlen(feature.GetFieldAsString(i)) + 1;
+      if (rows_ == kSample && file_bytes_ > 0) {
+        rows_expected_ = file_bytes_ / (static_cast<double>(sample_bytes_) / static_cast<double>(kSample));
+      }
+    }
+    return rows_ % 65536 == 0;
+  }
+
+  double fraction() const {
+    return rows_expected_ > 0 ? std::min(0.99, static_cast<double>(rows_) / rows_expected_) : 0.0;
+  }
+
+ private:
+  static constexpr uint64_t kSample = 1000;
+  double rows_expected_ = 0, file_bytes_ = 0;
+  uint64_t rows_ = 0, sample_bytes_ = 0;
+};
+
 SourceBatch read_source(const std::string& path, uint32_t file, const IncidentColumns& columns,
-                        const IncidentFilter& filter) {
+                        const IncidentFilter& filter, const std::function<void(double)>& advanced) {
   // Every CSV column is read as text so that a bad number is a per-row reject, not a guess.
   auto ds = open_vector(path, "incidents", {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO"});
   OGRLayer* layer = pick_layer(*ds, columns.layer, path);
@@ -122,9 +156,11 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   SourceBatch b;
   RowAccount& account = b.account;
   std::unordered_map<std::string, uint16_t> type_lookup;
+  ReadFraction read_so_far(*layer, path);
   layer->ResetReading();
   for (auto& feature : *layer) {
     ++account.read;
+    if (read_so_far.due(*feature)) advanced(read_so_far.fraction());
     const GIntBig fid = feature->GetFID();
     const uint64_t line = static_cast<uint64_t>(is_csv ? fid + 1 : fid);
     std::string type_name;
@@ -218,17 +254,24 @@ std::vector<SourceBatch> read_sources(const std::vector<std::string>& sources, c
   std::vector<SourceBatch> batches(sources.size());
   std::vector<std::exception_ptr> errors(sources.size());
   std::atomic<size_t> next{0};
-  std::atomic<size_t> done{0};
   std::mutex progress_mutex;
+  std::vector<double> read_share(sources.size(), 0.0);  // per source, 0..1
+  const auto advanced = [&](size_t i, double share) {
+    const std::lock_guard<std::mutex> lock(progress_mutex);
+    read_share[i] = share;
+    double total = 0;
+    for (double v : read_share) total += v;
+    report(progress, "reading incidents", total / static_cast<double>(sources.size()));
+  };
   const auto work = [&] {
     for (size_t i; (i = next++) < sources.size();) {
       try {
-        batches[i] = read_source(sources[i], static_cast<uint32_t>(i), columns, filter);
+        batches[i] = read_source(sources[i], static_cast<uint32_t>(i), columns, filter,
+                                 [&, i](double share) { advanced(i, share); });
       } catch (...) {
         errors[i] = std::current_exception();
       }
-      const std::lock_guard<std::mutex> lock(progress_mutex);
-      report(progress, "reading incidents", static_cast<double>(++done) / static_cast<double>(sources.size()));
+      advanced(i, 1.0);
     }
   };
   const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), sources.size());
