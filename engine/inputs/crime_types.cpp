@@ -2,6 +2,7 @@
 #include "inputs/crime_types.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "core/errors.hpp"
 
@@ -38,6 +39,13 @@ std::optional<std::set<std::string>> parse_crime_types(const std::string& spec,
   add_list(s, add_list);
   if (types.empty()) throw UsageError(flag + " '" + spec + "': names no crime type");
   return types;
+}
+
+std::string format_month(int yyyymm) {
+  if (!yyyymm) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", yyyymm / 100, yyyymm % 100);
+  return buf;
 }
 
 int parse_month(const std::string& text) {

@@ -20,4 +20,7 @@ std::optional<std::set<std::string>> parse_crime_types(const std::string& spec,
 // "YYYY-MM" -> YYYY*100+MM, or 0 when the text is not a valid month.
 int parse_month(const std::string& text);
 
+// YYYY*100+MM -> "YYYY-MM"; "" for 0 (no month).
+std::string format_month(int yyyymm);
+
 }  // namespace hotspot

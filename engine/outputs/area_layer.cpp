@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "outputs/geojson_layer.hpp"
+#include "outputs/numbers.hpp"
 
 namespace hotspot {
 namespace {
@@ -11,11 +12,6 @@ namespace {
 void add_field(OGRLayer& layer, const char* name, OGRFieldType type) {
   OGRFieldDefn field(name, type);
   layer.CreateField(&field);
-}
-
-double round_to(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
 }
 
 }  // namespace

@@ -4,17 +4,9 @@
 #include <cmath>
 
 #include "outputs/geojson_layer.hpp"
+#include "outputs/numbers.hpp"
 
 namespace hotspot {
-namespace {
-
-double round_to(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
-
-}  // namespace
-
 void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const std::vector<ClusterFeature>& features,
                          bool with_core_points) {
   GeoJsonLayer out = create_geojson_layer(path, "clusters", wkbPolygon);

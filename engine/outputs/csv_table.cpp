@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/csv_table.hpp"
 
-#include <fmt/format.h>
-
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 
@@ -25,10 +23,6 @@ void write_csv(const std::string& path, const CsvTable& table) {
     if (layer->CreateFeature(&feature) != OGRERR_NONE) throw DataError("cannot write '" + path + "': " + gdal_last_error());
   }
   close_dataset(ds, path);
-}
-
-std::string fixed(std::optional<double> value, int decimals) {
-  return value ? fmt::format("{:.{}f}", *value, decimals) : std::string();
 }
 
 }  // namespace hotspot

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,8 +12,5 @@ struct CsvTable {
 };
 
 void write_csv(const std::string& path, const CsvTable& table);
-
-// Fixed-point text for CSV and summaries ("0.4453"), empty for nullopt.
-std::string fixed(std::optional<double> value, int decimals);
 
 }  // namespace hotspot

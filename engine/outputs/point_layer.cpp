@@ -4,6 +4,7 @@
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "inputs/crime_types.hpp"
 
 namespace hotspot {
 
@@ -30,9 +31,7 @@ void write_labelled_points(const std::string& path, const Incidents& incidents, 
     OGRFeature f(layer->GetLayerDefn());
     f.SetField("file", incidents.files[incidents.file[i]].c_str());
     f.SetField("line", static_cast<GIntBig>(incidents.line[i]));
-    if (incidents.month[i]) {
-      f.SetField("month", CPLSPrintf("%04d-%02d", incidents.month[i] / 100, incidents.month[i] % 100));
-    }
+    if (incidents.month[i]) f.SetField("month", format_month(incidents.month[i]).c_str());
     f.SetField("crime_type", incidents.type_names[incidents.type[i]].c_str());
     f.SetField("lsoa_code", boundaries.areas[area_of[i]].code.c_str());
     f.SetField("cluster", cluster[i]);

@@ -3,6 +3,7 @@
 
 #include "outputs/area_layer.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
 
 namespace hotspot {

@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/numbers.hpp"
 #include "outputs/point_layer.hpp"
 #include "outputs/styles.hpp"
 #include "places/area_locator.hpp"

@@ -7,23 +7,13 @@
 
 #include "analyses/stats/hot_spot_classes.hpp"
 #include "core/errors.hpp"
+#include "inputs/crime_types.hpp"
+#include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
 #include "outputs/run_record.hpp"
 
 namespace hotspot {
 namespace {
-
-std::string month_text(int yyyymm) {
-  if (!yyyymm) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", yyyymm / 100, yyyymm % 100);
-  return buf;
-}
-
-double rounded(double v, int decimals) {
-  const double s = std::pow(10.0, decimals);
-  return std::round(v * s) / s;
-}
 
 CPLJSONArray strings(const std::vector<std::string>& items) {
   CPLJSONArray a;
@@ -42,8 +32,8 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   CPLJSONObject filters;
   filters.Add("types", plan.types_spec);
   if (in.filter.types) filters.Add("type_names", strings({in.filter.types->begin(), in.filter.types->end()}));
-  if (in.filter.from_month) filters.Add("from", month_text(in.filter.from_month));
-  if (in.filter.to_month) filters.Add("to", month_text(in.filter.to_month));
+  if (in.filter.from_month) filters.Add("from", format_month(in.filter.from_month));
+  if (in.filter.to_month) filters.Add("to", format_month(in.filter.to_month));
   o.Add("filters", filters);
   return o;
 }
@@ -51,7 +41,7 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
 CPLJSONObject study_area_json(const RunPlan& plan, const StudyData& study) {
   CPLJSONObject o;
   o.Add("areas", static_cast<GInt64>(study.boundaries.areas.size()));
-  o.Add("area_km2", rounded(study.boundaries.total_area_m2() / 1e6, 3));
+  o.Add("area_km2", round_to(study.boundaries.total_area_m2() / 1e6, 3));
   const auto& districts = plan.inputs.boundary_options.districts;
   if (!districts.empty()) o.Add("districts", strings(districts));
   o.Add("code_field", study.boundaries.code_field);
@@ -61,7 +51,7 @@ CPLJSONObject study_area_json(const RunPlan& plan, const StudyData& study) {
 
 CPLJSONObject areas_json(const AreasResult& r) {
   CPLJSONObject o;
-  o.Add("share_deciles_1_2", rounded(r.share_deciles_1_2, 6));
+  o.Add("share_deciles_1_2", round_to(r.share_deciles_1_2, 6));
   CPLJSONArray rows;
   for (const auto& row : r.profile) {
     CPLJSONObject j;
@@ -69,8 +59,8 @@ CPLJSONObject areas_json(const AreasResult& r) {
     j.Add("lsoas", static_cast<GInt64>(row.areas));
     if (row.population) j.Add("population", static_cast<GInt64>(*row.population));
     j.Add("incidents", static_cast<GInt64>(row.incidents));
-    j.Add("share", rounded(row.share, 6));
-    if (row.per_1000) j.Add("per_1000", rounded(*row.per_1000, 4));
+    j.Add("share", round_to(row.share, 6));
+    if (row.per_1000) j.Add("per_1000", round_to(*row.per_1000, 4));
     rows.Add(j);
   }
   o.Add("deprivation_profile", rows);
@@ -83,13 +73,13 @@ CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) 
   const NniResult& n = r.nni;
   CPLJSONObject nni;
   nni.Add("points", static_cast<GInt64>(n.points));
-  nni.Add("area_km2", rounded(n.area_m2 / 1e6, 3));
-  nni.Add("observed_mean_m", rounded(n.observed_m, 4));
-  nni.Add("expected_mean_m", rounded(n.expected_m, 4));
-  nni.Add("ratio", rounded(n.ratio, 6));
-  nni.Add("z", rounded(n.z, 4));
+  nni.Add("area_km2", round_to(n.area_m2 / 1e6, 3));
+  nni.Add("observed_mean_m", round_to(n.observed_m, 4));
+  nni.Add("expected_mean_m", round_to(n.expected_m, 4));
+  nni.Add("ratio", round_to(n.ratio, 6));
+  nni.Add("z", round_to(n.z, 4));
   nni.Add("p_clustered", n.p_clustered);
-  nni.Add("tied_share", rounded(n.tied_share, 6));
+  nni.Add("tied_share", round_to(n.tied_share, 6));
   o.Add("nni", nni);
   if (r.method == "nni") return o;
   o.Add("shape", to_string(r.shape));
@@ -120,7 +110,7 @@ CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) 
       CPLJSONObject j;
       j.Add("order", no.order);
       j.Add("points", static_cast<GInt64>(no.points));
-      j.Add("threshold_m", rounded(no.threshold_m, 3));
+      j.Add("threshold_m", round_to(no.threshold_m, 3));
       j.Add("clusters", no.clusters);
       orders.Add(j);
     }
@@ -135,7 +125,7 @@ CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) 
       j.Add("clusters_median", s.median);
       j.Add("clusters_p97_5", s.p975);
       j.Add("clusters_max", s.max);
-      j.Add("p_value", rounded(s.p_value, 6));
+      j.Add("p_value", round_to(s.p_value, 6));
       h.Add("simulation", j);
     }
     h.Add("notes", strings(r.nnh->notes));
@@ -156,15 +146,15 @@ CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
   o.Add("seed", static_cast<GInt64>(params.permutations.seed));
   o.Add("fdr", params.fdr);
   CPLJSONObject g;
-  g.Add("moran_i", rounded(r.global.i, 6));
-  g.Add("expected", rounded(r.global.expected, 8));
-  g.Add("z", rounded(r.global.z, 4));
+  g.Add("moran_i", round_to(r.global.i, 6));
+  g.Add("expected", round_to(r.global.expected, 8));
+  g.Add("z", round_to(r.global.z, 4));
   o.Add("global_moran", g);
   CPLJSONObject bins;
+  const auto bin_counts = r.gi_bin_counts();
   for (int b = 3; b >= -3; --b) {
-    GInt64 n = 0;
-    for (int v : r.gi_bin) n += v == b;
-    bins.Add(gi_bin_label(b), n);
+    const auto it = bin_counts.find(b);
+    bins.Add(gi_bin_label(b), static_cast<GInt64>(it == bin_counts.end() ? 0 : it->second));
   }
   o.Add("gi_bins", bins);
   CPLJSONObject lisa;
@@ -176,10 +166,8 @@ CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
   o.Add("lisa_classes", lisa);
   if (!r.emerging.empty()) {
     o.Add("months", static_cast<GInt64>(r.months.size()));
-    std::map<std::string, GInt64> categories;
-    for (const auto& c : r.emerging) ++categories[c];
     CPLJSONObject emerging;
-    for (const auto& [c, n] : categories) emerging.Add(c, n);
+    for (const auto& [c, n] : r.emerging_counts()) emerging.Add(c, static_cast<GInt64>(n));
     o.Add("emerging", emerging);
   }
   return o;

@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include <boost/math/distributions/normal.hpp>
-
+#include "analyses/normal_tails.hpp"
 #include "analyses/areas/area_counts.hpp"
 #include "analyses/stats/hot_spot_classes.hpp"
 #include "core/errors.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/numbers.hpp"
 #include "outputs/geojson_layer.hpp"
 #include "outputs/styles.hpp"
 #include "outputs/weights_file.hpp"
@@ -66,15 +66,12 @@ void add_trends(const StudyData& study, const StatsParams& params, const Spatial
   }
   std::vector<std::vector<double>> series(n, std::vector<double>(t)), z_series(n, std::vector<double>(t, 0.0));
   std::vector<std::vector<int>> bins(n, std::vector<int>(t, 0));
-  const boost::math::normal normal;
   for (size_t m = 0; m < t; ++m) {
     const std::vector<double> v = values(study, params.value, counts[m]);
     for (size_t a = 0; a < n; ++a) series[a][m] = v[a];
-    if (std::all_of(v.begin(), v.end(), [&](double x) { return x == v[0]; })) continue;  // no variance that month
+    if (!has_variance(v)) continue;  // no Gi* that month: not significant
     const std::vector<double> z = getis_ord_gstar(self, v);
-    std::vector<double> p;
-    for (double zi : z) p.push_back(2 * boost::math::cdf(boost::math::complement(normal, std::fabs(zi))));
-    const std::vector<int> b = gi_bins(z, p, params.fdr);
+    const std::vector<int> b = gi_bins(z, two_sided_p(z), params.fdr);
     for (size_t a = 0; a < n; ++a) {
       z_series[a][m] = z[a];
       bins[a][m] = b[a];
@@ -88,6 +85,18 @@ void add_trends(const StudyData& study, const StatsParams& params, const Spatial
 }
 
 }  // namespace
+
+std::map<int, uint64_t> StatsResult::gi_bin_counts() const {
+  std::map<int, uint64_t> counts;
+  for (int b : gi_bin) ++counts[b];
+  return counts;
+}
+
+std::map<std::string, uint64_t> StatsResult::emerging_counts() const {
+  std::map<std::string, uint64_t> counts;
+  for (const auto& c : emerging) ++counts[c];
+  return counts;
+}
 
 std::string value_field(const StatsParams& params) {
   return params.value == "count" || params.value == "rate" ? std::string() : params.value;
@@ -109,9 +118,8 @@ StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   r.value = values(study, params.value, r.count);
   const SpatialWeights self = with_self(r.weights);
   const SpatialWeights row = row_standardised(r.weights);
-  const boost::math::normal normal;
   r.gi_z = getis_ord_gstar(self, r.value);
-  for (double z : r.gi_z) r.gi_p.push_back(2 * boost::math::cdf(boost::math::complement(normal, std::fabs(z))));
+  r.gi_p = two_sided_p(r.gi_z);
   r.gi_p_sim = gstar_pseudo_p(self, r.value, params.permutations);
   r.gi_bin = gi_bins(r.gi_z, r.gi_p, params.fdr);
   r.lisa = local_moran(row, r.value);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct StatsResult {
   std::vector<MannKendall> count_trend;  // per area, of its monthly values
   std::vector<int> months_hot;           // per area, months with a Gi* hot spot bin
   std::vector<std::string> emerging;     // per area, emerging_category of its monthly Gi* bins
+
+  std::map<int, uint64_t> gi_bin_counts() const;               // areas per Gi* bin
+  std::map<std::string, uint64_t> emerging_counts() const;     // areas per emerging category
 };
 
 StatsResult analyse_stats(const StudyData& study, const StatsParams& params);

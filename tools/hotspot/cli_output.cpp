@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -90,16 +89,13 @@ void print_report(const RunReport& report, const CommonFlags& flags) {
     const StatsResult& st = *report.stats;
     fmt::print("\nglobal Moran's I = {:.4f} (z = {:.2f}); {} neighbour links, {} islands\n", st.global.i, st.global.z,
                count(st.weights.links()), count(st.weights.islands().size()));
-    for (int b = 3; b >= -3; --b) {
-      uint64_t n = 0;
-      for (int v : st.gi_bin) n += v == b;
-      if (n) fmt::print("  {:>5}  {}\n", count(n), gi_bin_label(b));
+    const auto bin_counts = st.gi_bin_counts();
+    for (auto it = bin_counts.rbegin(); it != bin_counts.rend(); ++it) {  // hot (3) down to cold (-3)
+      fmt::print("  {:>5}  {}\n", count(it->second), gi_bin_label(it->first));
     }
     if (!st.emerging.empty()) {
-      std::map<std::string, uint64_t> categories;
-      for (const auto& c : st.emerging) ++categories[c];
       fmt::print("emerging over {} months:", st.months.size());
-      for (const auto& [c, n] : categories) {
+      for (const auto& [c, n] : st.emerging_counts()) {
         if (c != "no pattern") fmt::print(" {} {};", count(n), c);
       }
       fmt::print("\n");

@@ -7,6 +7,7 @@
 #include <boost/math/distributions/normal.hpp>
 
 #include "analyses/cluster/locations.hpp"
+#include "analyses/normal_tails.hpp"
 #include "core/errors.hpp"
 #include "core/point_index.hpp"
 
@@ -56,7 +57,7 @@ NniResult nearest_neighbour_index(const std::vector<double>& x, const std::vecto
   r.z = (r.observed_m - r.expected_m) / r.standard_error_m;
   const boost::math::normal normal;
   r.p_clustered = boost::math::cdf(normal, r.z);
-  r.p_two_sided = 2 * boost::math::cdf(boost::math::complement(normal, std::fabs(r.z)));
+  r.p_two_sided = two_sided_p(r.z);
   r.tied_share = static_cast<double>(tied) / dn;
   for (size_t k = 1; k <= k_max; ++k) {
     const double kk = static_cast<double>(k);

@@ -43,14 +43,16 @@ Deviations deviations(const std::vector<double>& x) {
   return d;
 }
 
+bool has_variance(const std::vector<double>& x) {
+  return std::any_of(x.begin(), x.end(), [&](double v) { return v != x[0]; });
+}
+
 void check_values(const SpatialWeights& w, const std::vector<double>& x) {
   if (x.size() != w.size()) {
     throw DataError(std::to_string(x.size()) + " values for " + std::to_string(w.size()) + " areas");
   }
   if (x.size() < 3) throw DataError("spatial statistics need at least 3 areas");
-  for (double v : x) {
-    if (v != x[0]) return;
-  }
+  if (has_variance(x)) return;
   throw DataError("every area has the same value (" + std::to_string(x[0]) + "): no variance to test");
 }
 

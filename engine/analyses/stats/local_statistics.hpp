@@ -36,6 +36,9 @@ struct Deviations {
 };
 Deviations deviations(const std::vector<double>& x);
 
+// False when every value is the same (all-zero counts, say): no statistic can be tested.
+bool has_variance(const std::vector<double>& x);
+
 // Throws DataError when the values cannot give these statistics: a count that does not
 // match the weights, or no variance (all values equal, e.g. all-zero counts).
 void check_values(const SpatialWeights& w, const std::vector<double>& x);

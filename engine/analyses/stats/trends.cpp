@@ -5,7 +5,7 @@
 #include <cmath>
 #include <map>
 
-#include <boost/math/distributions/normal.hpp>
+#include "analyses/normal_tails.hpp"
 
 namespace hotspot {
 
@@ -28,7 +28,7 @@ MannKendall mann_kendall(const std::vector<double>& y) {
   r.variance = (n * (n - 1) * (2 * n + 5) - tie_term) / 18.0;
   if (r.variance > 0) {
     r.z = r.s > 0 ? (r.s - 1) / std::sqrt(r.variance) : r.s < 0 ? (r.s + 1) / std::sqrt(r.variance) : 0.0;
-    r.p = 2 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::fabs(r.z)));
+    r.p = two_sided_p(r.z);
   }
   const size_t mid = slopes.size() / 2;
   std::nth_element(slopes.begin(), slopes.begin() + static_cast<long>(mid), slopes.end());

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "outputs/numbers.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace hotspot {
+
+double round_to(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+std::string fixed(std::optional<double> value, int decimals) {
+  return value ? fmt::format("{:.{}f}", *value, decimals) : std::string();
+}
+
+}  // namespace hotspot
