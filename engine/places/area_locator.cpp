@@ -31,8 +31,13 @@ int32_t AreaLocator::locate(double x, double y) const {
       &candidates);
   std::sort(candidates.begin(), candidates.end());  // code order: areas are sorted by code
   for (size_t c : candidates) {
-    // The first area in code order that the point touches wins.
-    if (GEOSPreparedDistanceWithin_r(ctx_, prepared_[c].get(), point.get(), kEdgeTolerance_m) == 1) {
+    // The first area in code order that the point touches wins. Two indexed tests settle most
+    // points before the exact (slow, unindexed) distance test: an area that misses the square
+    // around the point is farther than the tolerance, and one holding the point touches it.
+    const GEOSPreparedGeometry* area = prepared_[c].get();
+    if (GEOSPreparedIntersects_r(ctx_, area, reach.get()) != 1) continue;
+    if (GEOSPreparedContainsProperly_r(ctx_, area, point.get()) == 1 ||
+        GEOSPreparedDistanceWithin_r(ctx_, area, point.get(), kEdgeTolerance_m) == 1) {
       return static_cast<int32_t>(c);
     }
   }
