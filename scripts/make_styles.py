@@ -3,7 +3,8 @@
 """Regenerates the QGIS styles hotspot writes beside its layers (QGIS writes the XML):
 - engine/outputs/styles/lsoa.qml: LSOAs coloured by incidents per 1,000 residents, five classes;
 - engine/outputs/styles/clusters.qml: cluster outlines by NNH order (1 red, 2 purple, 3+ black);
-- engine/outputs/styles/lsoa_stats.qml: LSOAs by Gi* bin, hot spots red and cold spots blue.
+- engine/outputs/styles/lsoa_stats.qml: LSOAs by Gi* bin, hot spots red and cold spots blue;
+- engine/outputs/styles/hotspots.qml: kernel density hotspots, red, labelled with their rank.
 
 Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py
 """
@@ -11,7 +12,8 @@ import os
 import sys
 
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsGraduatedSymbolRenderer,
-                       QgsMapLayer, QgsRendererCategory, QgsRendererRange, QgsVectorLayer)
+                       QgsMapLayer, QgsPalLayerSettings, QgsRendererCategory, QgsRendererRange,
+                       QgsSingleSymbolRenderer, QgsTextFormat, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STYLES = os.path.join(HERE, "..", "engine", "outputs", "styles")
@@ -24,8 +26,8 @@ GI_BINS = [(3, "Hot spot, 99% confidence", "#d62f27"), (2, "Hot spot, 95% confid
 ORDERS = [(1, "first order", "#e31a1c", "0.6"), (2, "second order", "#6a3d9a", "1.0"), (3, "third order", "#000000", "1.4")]
 
 
-def save(layer, name):
-    message, ok = layer.saveNamedStyle(os.path.join(STYLES, name), categories=QgsMapLayer.Symbology)
+def save(layer, name, categories=QgsMapLayer.Symbology):
+    message, ok = layer.saveNamedStyle(os.path.join(STYLES, name), categories=categories)
     print(message)
     return ok
 
@@ -43,6 +45,17 @@ clusters.setRenderer(QgsCategorizedSymbolRenderer("order", [QgsRendererCategory(
 stats = QgsVectorLayer("Polygon?crs=EPSG:4326&field=gi_bin:integer", "lsoa_stats", "memory")
 stats.setRenderer(QgsCategorizedSymbolRenderer("gi_bin", [QgsRendererCategory(b, QgsFillSymbol.createSimple(
     {"color": colour, "outline_color": "#8c8c8c", "outline_width": "0.1"}), label) for b, label, colour in GI_BINS]))
-ok = save(lsoa, "lsoa.qml") and save(clusters, "clusters.qml") and save(stats, "lsoa_stats.qml")
+hotspots = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=rank:integer", "hotspots", "memory")
+hotspots.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+    {"color": "227,26,28,140", "outline_color": "#99000d", "outline_width": "0.4"})))
+label = QgsPalLayerSettings()
+label.fieldName = "rank"
+text = QgsTextFormat()
+text.setSize(9)
+label.setFormat(text)
+hotspots.setLabeling(QgsVectorLayerSimpleLabeling(label))
+hotspots.setLabelsEnabled(True)
+ok = (save(lsoa, "lsoa.qml") and save(clusters, "clusters.qml") and save(stats, "lsoa_stats.qml")
+      and save(hotspots, "hotspots.qml", QgsMapLayer.Symbology | QgsMapLayer.Labeling))
 sys.stdout.flush()
 os._exit(0 if ok else 1)  # exitQgis() can crash tearing down headless Qt

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
@@ -75,7 +77,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   GEOSContextHandle_t ctx = out.geos->get();
 
   const int code_i = field_or_detect(defn, options.code_field, kCodeFields, "--code-field", path);
-  if (code_i < 0) {
+  if (code_i < 0 && options.code_required) {
     throw UsageError("boundaries '" + path + "': no area code field found among (" + field_names(defn) +
                      "); name it with --code-field");
   }
@@ -86,7 +88,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
     throw UsageError("--value '" + options.value_field + "': not count, rate or a field of '" + path + "' (" +
                      field_names(defn) + ")");
   }
-  out.code_field = defn.GetFieldDefn(code_i)->GetNameRef();
+  out.code_field = code_i >= 0 ? defn.GetFieldDefn(code_i)->GetNameRef() : "FID";
   if (name_i >= 0) out.name_field = defn.GetFieldDefn(name_i)->GetNameRef();
   if (district_i >= 0) out.district_field = defn.GetFieldDefn(district_i)->GetNameRef();
   if (!options.districts.empty() && district_i < 0) {
@@ -109,7 +111,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   for (auto& feature : *layer) {
     const std::string where = "boundaries '" + path + "' feature " + std::to_string(feature->GetFID());
     Area area;
-    area.code = as_utf8(feature->GetFieldAsString(code_i));
+    area.code = code_i >= 0 ? as_utf8(feature->GetFieldAsString(code_i)) : fmt::format("{:09d}", feature->GetFID());
     if (name_i >= 0) area.name = as_utf8(feature->GetFieldAsString(name_i));
     if (district_i >= 0) area.district_code = as_utf8(feature->GetFieldAsString(district_i));
     seen_districts.insert(area.district_code);

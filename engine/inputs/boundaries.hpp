@@ -17,6 +17,7 @@ struct BoundaryOptions {
   std::string crs;             // CRS for a source that declares none
   std::vector<std::string> districts;  // keep only areas in these district codes
   std::string value_field;             // a numeric field to read into Area::value (stats --value FIELD)
+  bool code_required = true;           // false: a layer without a code field is read with feature ids as codes
 };
 
 struct Area {

@@ -10,6 +10,7 @@ namespace hotspot {
 std::string_view lsoa_style_qml();      // LSOAs coloured by rate_per_1000, five fixed classes
 std::string_view clusters_style_qml();  // cluster outlines, heavier for higher NNH orders
 std::string_view lsoa_stats_style_qml();  // Gi* bins in ArcGIS's hot (red) and cold (blue) colours
+std::string_view hotspots_style_qml();    // kernel density hotspots in red, labelled by rank
 
 // Writes `text` to `path`; throws DataError.
 void write_text(const std::string& path, std::string_view text);

@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "core/errors.hpp"
@@ -70,19 +71,50 @@ class ConfigReader {
     return *n->as_table();
   }
 
-  int month(const toml::table& t, const std::string& key) const {
-    const std::string v = text(t, "period", key, false);
-    if (v.empty()) return 0;
-    const int m = parse_month(v);
-    if (!m) throw UsageError(path_ + ": 'period." + key + "' = '" + v + "' is not a month YYYY-MM");
-    return m;
-  }
-
   double number(const toml::table& t, const std::string& where, const std::string& key, double fallback) const {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
     if (auto v = n->value<double>()) return *v;
     throw UsageError(path_ + ": '" + qualified(where, key) + "' must be a number");
+  }
+
+  // A list of numbers, or one number.
+  std::vector<double> numbers(const toml::table& t, const std::string& where, const std::string& key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return {};
+    if (auto v = n->value<double>()) return {*v};
+    std::vector<double> out;
+    const toml::array* a = n->as_array();
+    if (!a) throw UsageError(path_ + ": '" + qualified(where, key) + "' must be a number or a list of numbers");
+    for (const auto& item : *a) {
+      auto v = item.value<double>();
+      if (!v) throw UsageError(path_ + ": '" + qualified(where, key) + "' must hold numbers only");
+      out.push_back(*v);
+    }
+    return out;
+  }
+
+  bool flag(const toml::table& t, const std::string& where, const std::string& key, bool fallback) const {
+    const toml::node* n = t.get(key);
+    if (!n) return fallback;
+    if (!n->is_boolean()) throw UsageError(path_ + ": '" + qualified(where, key) + "' must be true or false");
+    return *n->value<bool>();
+  }
+
+  // A month YYYYMM from "YYYY-MM"; 0 when absent.
+  int month_of(const toml::table& t, const std::string& where, const std::string& key) const {
+    const std::string v = text(t, where, key, false);
+    if (v.empty()) return 0;
+    const int m = parse_month(v);
+    if (!m) throw UsageError(path_ + ": '" + qualified(where, key) + "' = '" + v + "' is not a month YYYY-MM");
+    return m;
+  }
+
+  // "auto" or a number of metres, as text.
+  std::string bandwidth_text(const toml::node& n, const std::string& what) const {
+    if (auto v = n.value<double>()) return fmt::format("{}", *v);
+    if (n.is_string()) return std::string(*n.value<std::string>());
+    throw UsageError(path_ + ": '" + what + "' must be \"auto\" or a number of metres");
   }
 
   int whole(const toml::table& t, const std::string& where, const std::string& key, int fallback) const {
@@ -100,6 +132,38 @@ class ConfigReader {
   fs::path base_;
 };
 
+// [evaluate] or [kde.evaluate]: the keys of `hotspot evaluate`.
+EvaluateParams read_evaluate(const ConfigReader& c, const toml::table& t, const std::string& where, bool own_method_keys) {
+  std::set<std::string> keys = {"train_from", "train_to", "test_from", "test_to", "methods", "bandwidths", "grid_cell",
+                                "coverages", "curve"};
+  if (own_method_keys) keys.insert({"kernel", "cell", "coverage", "max_cells"});
+  c.allow(t, where, keys);
+  EvaluateParams e;
+  e.train_from = c.month_of(t, where, "train_from");
+  e.train_to = c.month_of(t, where, "train_to");
+  e.test_from = c.month_of(t, where, "test_from");
+  e.test_to = c.month_of(t, where, "test_to");
+  if (t.get("methods")) e.methods = c.texts(t, where, "methods");
+  if (const toml::node* b = t.get("bandwidths")) {
+    e.bandwidths.clear();
+    if (const toml::array* a = b->as_array()) {
+      for (const auto& item : *a) e.bandwidths.push_back(c.bandwidth_text(item, where + ".bandwidths"));
+    } else {
+      e.bandwidths.push_back(c.bandwidth_text(*b, where + ".bandwidths"));
+    }
+  }
+  e.grid_cell_m = c.number(t, where, "grid_cell", e.grid_cell_m);
+  if (t.get("coverages")) e.coverages = c.numbers(t, where, "coverages");
+  e.curve = c.flag(t, where, "curve", e.curve);
+  if (own_method_keys) {
+    if (t.get("kernel")) e.kernel = parse_kernel(c.text(t, where, "kernel", true), where + ".kernel");
+    e.cell_m = c.number(t, where, "cell", e.cell_m);
+    e.auto_coverage = c.number(t, where, "coverage", e.auto_coverage);
+    e.max_cells = static_cast<int64_t>(c.number(t, where, "max_cells", static_cast<double>(e.max_cells)));
+  }
+  return e;
+}
+
 }  // namespace
 
 RunPlan load_run_config(const std::string& path, const std::string& today, const std::string& output_override) {
@@ -113,7 +177,7 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   }
   const ConfigReader c(path);
   c.allow(root, "", {"title", "date", "output", "steps", "incidents", "boundaries", "imd", "period", "crime_types",
-                     "cluster", "stats"});
+                     "cluster", "stats", "kde", "evaluate"});
 
   RunPlan plan;
   plan.command = "run";
@@ -161,8 +225,8 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
 
   const toml::table& period = c.section(root, "period", false);
   c.allow(period, "period", {"from", "to"});
-  in.filter.from_month = c.month(period, "from");
-  in.filter.to_month = c.month(period, "to");
+  in.filter.from_month = c.month_of(period, "period", "from");
+  in.filter.to_month = c.month_of(period, "period", "to");
   if (in.filter.from_month && in.filter.to_month && in.filter.from_month > in.filter.to_month) {
     throw UsageError(path + ": 'period.from' is after 'period.to'");
   }
@@ -203,6 +267,40 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
     sp.fdr = *fdr->value<bool>();
   }
   check_stats_params(sp);
+
+  const toml::table& kd = c.section(root, "kde", false);
+  c.allow(kd, "kde", {"cell", "bandwidth", "kernel", "adaptive", "raw", "coverage", "threshold", "max_cells", "extent",
+                      "evaluate"});
+  KdeParams& kp = plan.kde;
+  kp.cell_m = c.number(kd, "kde", "cell", kp.cell_m);
+  if (const toml::node* bw = kd.get("bandwidth")) {
+    set_bandwidth(kp, c.bandwidth_text(*bw, "kde.bandwidth"), path + ": 'kde.bandwidth'");
+  } else {
+    kp.auto_bandwidth = true;
+  }
+  if (kd.get("kernel")) kp.density.kernel = parse_kernel(c.text(kd, "kde", "kernel", true), path + ": 'kde.kernel'");
+  kp.density.adaptive_k = c.whole(kd, "kde", "adaptive", kp.density.adaptive_k);
+  kp.density.raw = c.flag(kd, "kde", "raw", kp.density.raw);
+  kp.coverage = c.number(kd, "kde", "coverage", kp.coverage);
+  if (kd.get("threshold")) kp.threshold = c.number(kd, "kde", "threshold", 0);
+  kp.max_cells = static_cast<int64_t>(c.number(kd, "kde", "max_cells", static_cast<double>(kp.max_cells)));
+  if (kd.get("extent")) {
+    const std::vector<double> e = c.numbers(kd, "kde", "extent");
+    if (e.size() != 4) throw UsageError(path + ": 'kde.extent' must be [xmin, ymin, xmax, ymax] in EPSG:27700 metres");
+    kp.extent = Extent{e[0], e[1], e[2], e[3]};
+  }
+  check_kde_params(kp);
+  if (kd.get("evaluate")) {
+    kp.evaluate = read_evaluate(c, c.section(kd, "evaluate", true), "kde.evaluate", false);
+    kp.evaluate->kernel = kp.density.kernel;
+    kp.evaluate->cell_m = kp.cell_m;
+    kp.evaluate->auto_coverage = kp.coverage;
+    kp.evaluate->max_cells = kp.max_cells;
+    kp.evaluate->extent = kp.extent;
+    check_evaluate_params(*kp.evaluate);
+  }
+  if (root.get("evaluate")) plan.evaluate = read_evaluate(c, c.section(root, "evaluate", true), "evaluate", true);
+  if (std::find(plan.steps.begin(), plan.steps.end(), "evaluate") != plan.steps.end()) check_evaluate_params(plan.evaluate);
   if (std::find(plan.steps.begin(), plan.steps.end(), "stats") != plan.steps.end()) {
     in.boundary_options.value_field = value_field(sp);
   }

@@ -26,6 +26,7 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   CPLJSONObject o;
   o.Add("incidents", strings(study.load.incidents.files));
   o.Add("boundaries", in.boundaries);
+  if (!in.study_area.empty()) o.Add("study_area", in.study_area);
   o.Add("imd", in.imd);
   if (!in.imd_domains.empty()) o.Add("imd_domains", in.imd_domains);
   if (!in.population.empty()) o.Add("population", in.population);
@@ -46,6 +47,10 @@ CPLJSONObject study_area_json(const RunPlan& plan, const StudyData& study) {
   if (!districts.empty()) o.Add("districts", strings(districts));
   o.Add("code_field", study.boundaries.code_field);
   o.Add("areas_without_imd", strings(study.codes_without_imd));
+  if (study.study_area) {
+    o.Add("study_area_polygons", static_cast<GInt64>(study.study_area->areas.size()));
+    o.Add("study_area_km2", round_to(study.study_area->total_area_m2() / 1e6, 3));
+  }
   return o;
 }
 
@@ -173,6 +178,82 @@ CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
   return o;
 }
 
+CPLJSONObject choice_json(const BandwidthChoice& c) {
+  CPLJSONObject o;
+  o.Add("criterion", "hit rate of each fold's incidents in the hotspots of the other folds (blocked cross-validation)");
+  o.Add("folds", c.split);
+  o.Add("incidents", static_cast<GInt64>(c.incidents));
+  CPLJSONArray trials;
+  for (const BandwidthTrial& t : c.trials) {
+    CPLJSONObject j;
+    j.Add("bandwidth_m", t.bandwidth_m);
+    j.Add("hit_rate", round_to(t.hit_rate, 6));
+    trials.Add(j);
+  }
+  o.Add("trials", trials);
+  return o;
+}
+
+CPLJSONObject evaluation_json(const EvaluateParams& p, const EvaluateResult& r) {
+  CPLJSONObject o;
+  o.Add("train_months", format_month(p.train_from) + ".." + format_month(p.train_to));
+  o.Add("test_months", format_month(p.test_from) + ".." + format_month(p.test_to));
+  o.Add("train_incidents", static_cast<GInt64>(r.train_incidents));
+  o.Add("test_incidents", static_cast<GInt64>(r.test_incidents));
+  CPLJSONArray lines;
+  for (const EvaluationLine& line : r.lines) {
+    CPLJSONObject j;
+    j.Add("method", line.method);
+    if (line.method == "kde") {
+      j.Add("bandwidth", line.bandwidth);
+      j.Add("bandwidth_m", line.bandwidth_m);
+    }
+    if (line.method != "lsoa") j.Add("cell_m", line.cell_m);
+    if (line.choice) j.Add("bandwidth_choice", choice_json(*line.choice));
+    CPLJSONArray rows;
+    for (const BacktestRow& b : line.rows) {
+      CPLJSONObject row;
+      row.Add("coverage", b.coverage);
+      row.Add("area_share", round_to(b.area_share, 6));
+      row.Add("hit_rate", round_to(b.hit_rate, 6));
+      if (b.pai) row.Add("pai", round_to(*b.pai, 4));
+      if (b.pei) row.Add("pei", round_to(*b.pei, 4));
+      if (b.rri) row.Add("rri", round_to(*b.rri, 4));
+      rows.Add(row);
+    }
+    j.Add("coverages", rows);
+    lines.Add(j);
+  }
+  o.Add("methods", lines);
+  return o;
+}
+
+CPLJSONObject kde_json(const KdeParams& p, const KdeResult& r) {
+  CPLJSONObject o;
+  o.Add("kernel", to_string(r.used.kernel));
+  o.Add("bandwidth", p.auto_bandwidth ? "auto" : "fixed");
+  o.Add("bandwidth_m", r.used.bandwidth_m);
+  if (r.used.adaptive_k) o.Add("adaptive_k", r.used.adaptive_k);
+  if (r.choice) o.Add("bandwidth_choice", choice_json(*r.choice));
+  o.Add("cell_m", r.surface.grid.cell);
+  o.Add("columns", static_cast<GInt64>(r.surface.grid.cols));
+  o.Add("rows", static_cast<GInt64>(r.surface.grid.rows));
+  o.Add("study_cells", static_cast<GInt64>(r.surface.study_cells));
+  o.Add("unit", r.unit);
+  if (p.threshold) {
+    o.Add("threshold", *p.threshold);
+  } else {
+    o.Add("coverage", p.coverage);
+  }
+  o.Add("hotspot_cells", static_cast<GInt64>(r.hotspot_cells));
+  o.Add("hotspots", static_cast<GInt64>(r.hotspots.size()));
+  uint64_t in_hotspots = 0;
+  for (const auto& h : r.hotspots) in_hotspots += h.incidents;
+  o.Add("incidents_in_hotspots", static_cast<GInt64>(in_hotspots));
+  if (r.evaluation && p.evaluate) o.Add("evaluation", evaluation_json(*p.evaluate, *r.evaluation));
+  return o;
+}
+
 }  // namespace
 
 void check_steps(const std::vector<std::string>& steps) {
@@ -189,7 +270,12 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   check_steps(plan.steps);
   OutputFolder out(plan.output_dir);
   RunReport report;
-  report.study = load_study(plan.inputs, progress);
+  std::optional<KdeGrid> kde_grid;  // made while the incidents load
+  PlacesReady places_ready;
+  if (std::find(plan.steps.begin(), plan.steps.end(), "kde") != plan.steps.end()) {
+    places_ready = [&](const StudyData& places) { kde_grid = prepare_kde_grid(places, plan.kde); };
+  }
+  report.study = load_study(plan.inputs, progress, places_ready);
   const StudyData& study = report.study;
 
   report.summary.Add("hotspot", "0.1.0");
@@ -214,6 +300,14 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       report.stats = analyse_stats(study, plan.stats);
       write_stats(study, plan.stats, *report.stats, out, prefix);
       report.summary.Add("stats", stats_json(plan.stats, *report.stats));
+    } else if (step == "kde") {
+      report.kde = analyse_kde(study, plan.kde, std::move(kde_grid), progress);
+      write_kde(study, *report.kde, out, prefix);
+      report.summary.Add("kde", kde_json(plan.kde, *report.kde));
+    } else if (step == "evaluate") {
+      report.evaluate = evaluate_hotspots(study, plan.evaluate, progress);
+      write_evaluation(*report.evaluate, out, prefix);
+      report.summary.Add("evaluate", evaluation_json(plan.evaluate, *report.evaluate));
     }
   }
   write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);

@@ -9,13 +9,15 @@
 #include "core/progress.hpp"
 #include "pipeline/areas_stage.hpp"
 #include "pipeline/cluster_stage.hpp"
+#include "pipeline/evaluate_stage.hpp"
+#include "pipeline/kde_stage.hpp"
 #include "pipeline/stats_stage.hpp"
 #include "pipeline/study_data.hpp"
 
 namespace hotspot {
 
 // The stages a run can compose, in the order they run.
-inline const std::vector<std::string> kStages = {"areas", "cluster", "stats"};
+inline const std::vector<std::string> kStages = {"areas", "cluster", "stats", "kde", "evaluate"};
 
 // Throws UsageError naming the first step that is not in kStages.
 void check_steps(const std::vector<std::string>& steps);
@@ -28,6 +30,8 @@ struct RunPlan {
   std::vector<std::string> steps = {"areas"};
   ClusterParams cluster;
   StatsParams stats;
+  KdeParams kde;
+  EvaluateParams evaluate;
   std::string output_dir;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
 };
@@ -37,6 +41,8 @@ struct RunReport {
   std::optional<AreasResult> areas;
   std::optional<ClusterResult> cluster;
   std::optional<StatsResult> stats;
+  std::optional<KdeResult> kde;
+  std::optional<EvaluateResult> evaluate;
   CPLJSONObject summary;
   std::vector<std::string> outputs;  // final paths
 };

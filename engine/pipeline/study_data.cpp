@@ -1,25 +1,50 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/study_data.hpp"
 
+#include <exception>
+#include <future>
+
 #include "inputs/source_list.hpp"
 #include "places/place_incidents.hpp"
 
 namespace hotspot {
 
-StudyData load_study(const StudyInputs& inputs, const Progress& progress) {
+StudyData load_study(const StudyInputs& inputs, const Progress& progress, const PlacesReady& places_ready) {
   const std::vector<std::string> sources = expand_sources(inputs.incidents, "--incidents");
   StudyData study;
-  study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
-  if (!inputs.imd.empty()) {
-    study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
-    for (const auto& area : study.boundaries.areas) {
-      if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
+  // The areas, deprivation and study area are read on another thread while the incidents are.
+  auto places = std::async(std::launch::async, [&] {
+    study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
+    if (!inputs.imd.empty()) {
+      study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
+      for (const auto& area : study.boundaries.areas) {
+        if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
+      }
     }
+    if (!inputs.study_area.empty()) {
+      BoundaryOptions options;
+      options.code_required = false;
+      options.crs = inputs.boundary_options.crs;
+      study.study_area = read_boundaries(inputs.study_area, options);
+    }
+    if (places_ready) places_ready(study);
+  });
+  std::exception_ptr incidents_error;
+  try {
+    study.load = read_incidents(sources, inputs.columns, inputs.filter, progress);
+  } catch (...) {
+    incidents_error = std::current_exception();
   }
-  study.load = read_incidents(sources, inputs.columns, inputs.filter, progress);
+  places.get();  // a bad boundary or IMD file is reported first, as it is named first
+  if (incidents_error) std::rethrow_exception(incidents_error);
+  // The study area first, so that area_of lines up with the incidents kept.
+  if (study.study_area) place_incidents(study.load, *study.study_area, progress);
   study.area_of = place_incidents(study.load, study.boundaries, progress);
 
   study.warnings = study.boundaries.warnings;
+  if (study.study_area) {
+    for (const auto& w : study.study_area->warnings) study.warnings.push_back("study area: " + w);
+  }
   if (!study.codes_without_imd.empty()) {
     std::string list;
     for (size_t i = 0; i < study.codes_without_imd.size() && i < 10; ++i) list += (i ? ", " : "") + study.codes_without_imd[i];

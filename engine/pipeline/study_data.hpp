@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,12 +19,15 @@ struct StudyInputs {
   IncidentFilter filter;
   std::string boundaries;
   BoundaryOptions boundary_options;
+  std::string study_area;  // polygons bounding the study within the boundaries; empty: the boundaries
   std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
 };
 
-// Loaded and placed: every incident kept is inside an area, and area_of[i] says which.
+// Loaded and placed: every incident kept is inside an area (and the study area), and
+// area_of[i] says which area.
 struct StudyData {
   Boundaries boundaries;
+  std::optional<Boundaries> study_area;  // when the inputs name one; incidents outside it are rejected
   Imd imd;
   IncidentLoad load;
   std::vector<int32_t> area_of;
@@ -30,6 +35,10 @@ struct StudyData {
   std::vector<std::string> warnings;           // boundaries' and incidents' warnings, in that order
 };
 
-StudyData load_study(const StudyInputs& inputs, const Progress& progress = {});
+// Work that needs only the places (boundaries, IMD, study area), such as a stage's grid: it runs
+// on the places thread while the incidents are read, and its errors come out of load_study.
+using PlacesReady = std::function<void(const StudyData& places)>;
+
+StudyData load_study(const StudyInputs& inputs, const Progress& progress = {}, const PlacesReady& places_ready = {});
 
 }  // namespace hotspot

@@ -2,58 +2,23 @@
 // The hotspot binary as a user meets it: exit codes, messages, atomic outputs, determinism.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
+#include "support/cli.hpp"
 #include "support/fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace hotspot;
 
-namespace {
-
-struct Result {
-  int exit_code;
-  std::string out;  // stdout and stderr together
-};
-
-Result run_hotspot(const std::string& args) {
-  const std::string cmd = std::string(HOTSPOT_BIN) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// The command is refused with `exit_code`, says `message`, and writes no output folder.
-void check_refused(const std::string& args, int exit_code, const std::string& message) {
-  const Result r = run_hotspot(args + " --output /tmp/never");
-  CHECK(r.exit_code == exit_code);
-  CHECK_THAT(r.out, Catch::Contains(message));
-  CHECK_FALSE(fs::exists("/tmp/never"));
-}
-
-std::string example(const std::string& name) { return test::source_path("examples/ashfield-mansfield/" + name); }
-
-const std::string kExampleArgs =
-    " --incidents " + example("police-uk") + " --boundaries " + test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
-    " --districts E07000170,E07000174 --imd " + example("imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv") +
-    " --population " + example("imd2019/File_6_-_IoD2019_Population_Denominators.csv");
-
-}  // namespace
+using test::check_refused;
+using test::example;
+using test::kExampleArgs;
+using test::run_hotspot;
+using test::slurp;
+using Result = test::CliResult;
 
 TEST_CASE("cli: every verb has --help with an example", "[cli]") {
-  for (const char* verb : {"areas", "cluster", "stats", "run"}) {
+  for (const char* verb : {"areas", "cluster", "stats", "kde", "evaluate", "run"}) {
     const Result r = run_hotspot(std::string(verb) + " --help");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("Example") && Catch::Contains(std::string("hotspot ") + verb));
@@ -88,7 +53,8 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   CHECK(second.out.empty());
   for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "cluster/nni.csv",
                         "cluster/clusters.geojson", "cluster/clusters.qml", "cluster/points.gpkg", "stats/lsoa_stats.geojson",
-                        "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "rejects.csv", "summary.json"}) {
+                        "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "kde/density.tif", "kde/hotspots.geojson",
+                        "kde/hotspots.qml", "kde/hotspots.csv", "kde/evaluation.csv", "rejects.csv", "summary.json"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));

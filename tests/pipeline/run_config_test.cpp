@@ -9,7 +9,16 @@ using namespace hotspot;
 
 TEST_CASE("the bundled example config loads with paths relative to it", "[pipeline][config]") {
   const RunPlan plan = load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22");
-  CHECK(plan.steps == std::vector<std::string>{"areas", "cluster", "stats"});
+  CHECK(plan.steps == std::vector<std::string>{"areas", "cluster", "stats", "kde"});
+  CHECK(plan.kde.auto_bandwidth);
+  CHECK(plan.kde.cell_m == 25);
+  CHECK(plan.kde.density.kernel == Kernel::quartic);
+  REQUIRE(plan.kde.evaluate);
+  CHECK(plan.kde.evaluate->train_from == 202307);
+  CHECK(plan.kde.evaluate->test_to == 202406);
+  CHECK(plan.kde.evaluate->methods == std::vector<std::string>{"kde", "grid", "lsoa"});
+  CHECK(plan.kde.evaluate->bandwidths == std::vector<std::string>{"auto", "50", "150", "300"});
+  CHECK(plan.kde.evaluate->coverages == std::vector<double>{0.005, 0.01, 0.02, 0.05});
   CHECK(plan.stats.value == "rate");
   CHECK(plan.stats.permutations.permutations == 999);
   CHECK_FALSE(plan.stats.fdr);
@@ -45,8 +54,14 @@ ranks = "f1.csv"
                     Catch::Contains("unknown key 'imd.colour'"));
   CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "m.toml", base + "[period]\nfrom = \"2024-13\"\n"), "d"),
                     Catch::Contains("'period.from' = '2024-13'"));
-  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "s.toml", "steps = [\"kde\"]\n" + base), "d"),
-                    Catch::Contains("unknown step 'kde'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "s.toml", "steps = [\"geocode\"]\n" + base), "d"),
+                    Catch::Contains("unknown step 'geocode'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "k.toml", base + "[kde]\nbandwidth = -5\n"), "d"),
+                    Catch::Contains("'kde.bandwidth'"));
+  CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "e.toml", base + "[kde.evaluate]\ntrain_from = \"2024-01\"\n"
+                                                                          "train_to = \"2024-03\"\ntest_from = \"2023-12\"\n"
+                                                                          "test_to = \"2024-06\"\n"), "d"),
+                    Catch::Contains("--test-from 2023-12"));
   CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "p.toml", "output = \n"), "d"), Catch::Contains("p.toml:1"));
   CHECK_THROWS_AS(load_run_config(dir + "/missing.toml", "d"), UsageError);
   CHECK_THROWS_WITH(load_run_config(test::write_file(dir, "c.toml", base + "[cluster]\nmethod = \"kmeans\"\n"), "d"),

@@ -23,6 +23,22 @@ std::string count(uint64_t n) {
   return out;
 }
 
+void print_evaluation(const EvaluateResult& e) {
+  fmt::print("\nbacktest: {} training incidents, {} test incidents\n", count(e.train_incidents), count(e.test_incidents));
+  fmt::print("{:<6} {:>10} {:>7} {:>9} {:>7} {:>9} {:>8} {:>7} {:>7}\n", "method", "bandwidth", "cell", "coverage",
+             "area", "hit rate", "PAI", "PEI", "RRI");
+  for (const EvaluationLine& line : e.lines) {
+    const std::string bandwidth =
+        line.method != "kde" ? "" : line.bandwidth == "auto" ? fmt::format("auto {:g}", line.bandwidth_m) : line.bandwidth;
+    const std::string cell = line.method == "lsoa" ? "" : fmt::format("{:g} m", line.cell_m);
+    for (const BacktestRow& r : line.rows) {
+      fmt::print("{:<6} {:>10} {:>7} {:>8.1f}% {:>6.2f}% {:>8.1f}% {:>8} {:>7} {:>7}\n", line.method, bandwidth, cell,
+                 100.0 * r.coverage, 100.0 * r.area_share, 100.0 * r.hit_rate, r.pai ? fmt::format("{:.2f}", *r.pai) : "-",
+                 r.pei ? fmt::format("{:.3f}", *r.pei) : "-", r.rri ? fmt::format("{:.2f}", *r.rri) : "-");
+    }
+  }
+}
+
 }  // namespace
 
 Progress terminal_progress(const CommonFlags& flags) {
@@ -101,6 +117,25 @@ void print_report(const RunReport& report, const CommonFlags& flags) {
       fmt::print("\n");
     }
   }
+  if (report.kde) {
+    const KdeResult& k = *report.kde;
+    fmt::print("\nkernel density: {} kernel, bandwidth {:g} m{}, {:g} m cells ({} x {}, {} in the study area)\n",
+               to_string(k.used.kernel), k.used.bandwidth_m, k.choice ? " (auto)" : "", k.surface.grid.cell,
+               count(static_cast<uint64_t>(k.surface.grid.cols)), count(static_cast<uint64_t>(k.surface.grid.rows)),
+               count(static_cast<uint64_t>(k.surface.study_cells)));
+    if (k.choice) {
+      fmt::print("  chosen by cross-validation over {}: hit rate of left-out incidents at the coverage:", k.choice->split);
+      for (const BandwidthTrial& t : k.choice->trials) fmt::print(" {:g} m {:.1f}%;", t.bandwidth_m, 100.0 * t.hit_rate);
+      fmt::print("\n");
+    }
+    uint64_t inside = 0;
+    for (const auto& h : k.hotspots) inside += h.incidents;
+    fmt::print("  {} hotspots over {} cells hold {} incidents ({:.1f}%)\n", count(k.hotspots.size()),
+               count(static_cast<uint64_t>(k.hotspot_cells)), count(inside),
+               s.load.incidents.size() ? 100.0 * static_cast<double>(inside) / static_cast<double>(s.load.incidents.size()) : 0.0);
+    if (k.evaluation) print_evaluation(*k.evaluation);
+  }
+  if (report.evaluate) print_evaluation(*report.evaluate);
   fmt::print("\nwrote:\n");
   for (const auto& path : report.outputs) fmt::print("  {}\n", path);
 }

@@ -37,6 +37,9 @@ void StudyOptions::add_to(CLI::App& app, bool imd_required) {
   app.add_option("--name-field", in.boundary_options.name_field, "Area name field (default: auto-detected)")->group("Study area");
   app.add_option("--district-field", in.boundary_options.district_field, "District code field (default: LADCD_ACTIVE, LADCD, ... auto-detected)")->group("Study area");
   app.add_option("--boundaries-crs", in.boundary_options.crs, "CRS of a boundary source that declares none")->group("Study area");
+  app.add_option("--study-area", in.study_area,
+                 "Polygons bounding the study within the boundaries (any OGR source); incidents outside are "
+                 "rejected and density grids cover it only (default: the boundaries)")->group("Study area");
   app.add_option("--districts", in.boundary_options.districts, "Keep only areas of these district codes, e.g. E07000170,E07000174")
       ->delimiter(',')->group("Study area");
 

@@ -14,6 +14,8 @@ using VerbAction = std::function<void()>;
 VerbAction add_areas_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_cluster_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_stats_verb(CLI::App& app, CommonFlags& flags);
+VerbAction add_kde_verb(CLI::App& app, CommonFlags& flags);
+VerbAction add_evaluate_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_run_verb(CLI::App& app, CommonFlags& flags);
 
 }  // namespace hotspot::cli

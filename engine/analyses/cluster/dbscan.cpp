@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "analyses/cluster/locations.hpp"
-#include "analyses/cluster/union_find.hpp"
+#include "analyses/union_find.hpp"
 #include "core/errors.hpp"
 #include "core/point_index.hpp"
 

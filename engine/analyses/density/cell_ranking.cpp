@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyses/density/cell_ranking.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "analyses/union_find.hpp"
+
+namespace hotspot {
+
+std::vector<int64_t> cells_at_or_above(const DensitySurface& s, float threshold) {
+  std::vector<int64_t> out;
+  for (int64_t c = 0; c < static_cast<int64_t>(s.value.size()); ++c) {
+    if (s.mask[c] && s.value[c] > 0 && s.value[c] >= threshold) out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
+  if (n <= 0) return {};
+  std::vector<float> positive;
+  for (size_t c = 0; c < s.value.size(); ++c) {
+    if (s.mask[c] && s.value[c] > 0) positive.push_back(s.value[c]);
+  }
+  if (positive.empty()) return {};
+  float cut = 0;  // the n-th highest value: every cell above it is in, ties at it by index
+  if (static_cast<size_t>(n) < positive.size()) {
+    std::nth_element(positive.begin(), positive.begin() + (n - 1), positive.end(), std::greater<float>());
+    cut = positive[static_cast<size_t>(n - 1)];
+  }
+  positive = {};
+  std::vector<int64_t> out = cells_at_or_above(s, cut);
+  std::stable_sort(out.begin(), out.end(), [&](int64_t a, int64_t b) { return s.value[a] > s.value[b]; });
+  if (static_cast<int64_t>(out.size()) > n) out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+int64_t cells_for_coverage(double coverage, int64_t study_cells) {
+  const double n = std::ceil(coverage * static_cast<double>(study_cells) - 1e-9);
+  return std::max<int64_t>(1, static_cast<int64_t>(n));
+}
+
+std::vector<std::vector<int64_t>> connected_groups(const Grid& grid, const std::vector<int64_t>& cells) {
+  std::vector<int64_t> sorted = cells;
+  std::sort(sorted.begin(), sorted.end());
+  auto position = [&](int64_t cell) -> int64_t {
+    const auto it = std::lower_bound(sorted.begin(), sorted.end(), cell);
+    return it != sorted.end() && *it == cell ? it - sorted.begin() : -1;
+  };
+  UnionFind sets(sorted.size());
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const int64_t c = sorted[i];
+    if ((c % grid.cols) + 1 < grid.cols) {
+      if (const int64_t j = position(c + 1); j >= 0) sets.unite(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+    }
+    if (const int64_t j = position(c + grid.cols); j >= 0) sets.unite(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+  }
+  std::vector<std::vector<int64_t>> groups;
+  std::vector<int64_t> group_of_root(sorted.size(), -1);
+  for (int64_t cell : cells) {
+    const uint32_t root = sets.find(static_cast<uint32_t>(position(cell)));
+    if (group_of_root[root] < 0) {
+      group_of_root[root] = static_cast<int64_t>(groups.size());
+      groups.emplace_back();
+    }
+    groups[static_cast<size_t>(group_of_root[root])].push_back(cell);
+  }
+  for (auto& g : groups) std::sort(g.begin(), g.end());
+  return groups;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "analyses/density/kernel_density.hpp"
+
+namespace hotspot {
+
+// Cells (sorted by index) of the study area whose value is at least `threshold` (> 0).
+std::vector<int64_t> cells_at_or_above(const DensitySurface& surface, float threshold);
+
+// The `n` study cells with the highest positive values, highest first; ties go to the lower
+// cell index. Fewer when fewer cells have a positive value.
+std::vector<int64_t> top_cells(const DensitySurface& surface, int64_t n);
+
+// How many of `study_cells` cells cover `coverage` of the study area: the fewest whose area
+// reaches it, ceil(coverage * study_cells), and at least 1.
+int64_t cells_for_coverage(double coverage, int64_t study_cells);
+
+// The 4-connected groups (cells sharing an edge) of `cells`, each sorted by index, in the order
+// of their first cell in `cells`.
+std::vector<std::vector<int64_t>> connected_groups(const Grid& grid, const std::vector<int64_t>& cells);
+
+}  // namespace hotspot

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyses/density/grid.hpp"
+
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+
+namespace hotspot {
+
+int64_t Grid::cell_of(double x, double y) const {
+  const double c = std::floor((x - west) / cell);
+  const double r = std::floor((north - y) / cell);
+  if (!(c >= 0 && r >= 0 && c < static_cast<double>(cols) && r < static_cast<double>(rows))) return -1;
+  return static_cast<int64_t>(r) * cols + static_cast<int64_t>(c);
+}
+
+std::array<double, 6> Grid::geotransform() const { return {west, cell, 0.0, north, 0.0, -cell}; }
+
+Grid grid_over(const Extent& e, double cell, int64_t max_cells, const char* cell_flag, const char* max_flag) {
+  if (!(cell > 0) || !std::isfinite(cell)) throw UsageError(fmt::format("{} {}: the cell size must be positive metres", cell_flag, cell));
+  if (!(e.xmax > e.xmin && e.ymax > e.ymin)) throw UsageError("the study area has no extent");
+  Grid g;
+  g.cell = cell;
+  g.west = std::floor(e.xmin / cell) * cell;
+  g.north = std::ceil(e.ymax / cell) * cell;
+  const double cols = std::ceil((e.xmax - g.west) / cell);
+  const double rows = std::ceil((g.north - e.ymin) / cell);
+  if (cols * rows > static_cast<double>(max_cells)) {
+    throw UsageError(fmt::format("{} {}: the grid over the study area would have {:.0f} x {:.0f} = {:.0f} cells, more "
+                                 "than {} {}; use larger cells or raise {}",
+                                 cell_flag, cell, cols, rows, cols * rows, max_flag, max_cells, max_flag));
+  }
+  g.cols = static_cast<int64_t>(cols);
+  g.rows = static_cast<int64_t>(rows);
+  return g;
+}
+
+}  // namespace hotspot

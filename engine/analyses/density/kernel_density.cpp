@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyses/density/kernel_density.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/point_index.hpp"
+
+namespace hotspot {
+namespace {
+
+// Distance from each centre to its k-th nearest other incident (other incidents at the same
+// location count first, at distance 0).
+std::vector<double> kth_neighbour_distance(const KernelCentres& loc, int k) {
+  const PointIndex index(loc.x, loc.y);
+  std::vector<double> out(loc.size());
+  std::vector<uint32_t> near;
+  std::vector<double> d2;
+  for (size_t i = 0; i < loc.size(); ++i) {
+    double have = loc.weight[i] - 1;
+    double d = 0;
+    // k other incidents need at most k + 1 locations, this one included.
+    index.nearest(loc.x[i], loc.y[i], static_cast<size_t>(k) + 1, near, d2);
+    for (size_t j = 0; j < near.size() && have < k; ++j) {
+      if (near[j] == i) continue;
+      have += loc.weight[near[j]];
+      d = std::sqrt(d2[j]);
+    }
+    out[i] = d;
+  }
+  return out;
+}
+
+template <Kernel K>
+void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t first, size_t last, int64_t row0,
+                    int64_t nrows, double* out) {
+  const double constant = kernel_constant(K) * 1e6;
+  const double reach = kernel_reach(K);
+  const int64_t row_last = row0 + nrows - 1;
+  const double west = g.west, cell = g.cell;  // locals: stores to `out` cannot alias them
+  for (size_t i = first; i < last; ++i) {
+    const double px = kc.x[i], py = kc.y[i], h = kc.bandwidth[i];
+    const double inv_h2 = 1.0 / (h * h);
+    const double r = reach * h, r2 = r * r;
+    const double scale = raw ? kc.weight[i] : kc.weight[i] * constant * inv_h2;
+    // Candidate rows and columns are taken one wider than the reach; the d2 <= r2 test decides.
+    const int64_t ra = std::max(row0, static_cast<int64_t>(std::floor((g.north - py - r) / g.cell - 0.5)) - 1);
+    const int64_t rb = std::min(row_last, static_cast<int64_t>(std::ceil((g.north - py + r) / g.cell - 0.5)) + 1);
+    for (int64_t row = ra; row <= rb; ++row) {
+      const double dy = g.centre_y(row) - py;
+      const double dy2 = dy * dy;
+      if (dy2 > r2) continue;
+      const double half = std::sqrt(r2 - dy2);
+      const int64_t ca = std::max<int64_t>(0, static_cast<int64_t>(std::floor((px - half - g.west) / g.cell - 0.5)) - 1);
+      const int64_t cb =
+          std::min<int64_t>(g.cols - 1, static_cast<int64_t>(std::ceil((px + half - g.west) / g.cell - 0.5)) + 1);
+      // d2 grows with the distance from the incident's column, also in floating point, so the
+      // cells with d2 <= r2 form one run: trim the candidates to it, then sum without tests.
+      const auto d2_at = [&](int64_t col) {
+        const double dx = g.centre_x(col) - px;
+        return dx * dx + dy2;
+      };
+      int64_t c0 = ca, c1 = cb;
+      while (c0 <= c1 && d2_at(c0) > r2) ++c0;
+      while (c1 >= c0 && d2_at(c1) > r2) --c1;
+      double* line = out + (row - row0) * g.cols;
+      // centre_x(col), with a 32-bit column (grids are far narrower) so that the loop vectorises.
+      for (int32_t col = static_cast<int32_t>(c0); col <= static_cast<int32_t>(c1); ++col) {
+        const double dx = (west + (static_cast<double>(col) + 0.5) * cell) - px;
+        line[col] += scale * kernel_profile(K, (dx * dx + dy2) * inv_h2);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params) {
+  if (!(params.bandwidth_m > 0) || !std::isfinite(params.bandwidth_m)) {
+    throw UsageError(fmt::format("--bandwidth {}: the bandwidth must be positive metres", params.bandwidth_m));
+  }
+  if (params.adaptive_k < 0) throw UsageError(fmt::format("--adaptive {}: must be a positive count", params.adaptive_k));
+  // One sort by (y, x) both groups equal coordinates and gives the order add_kernels needs.
+  std::vector<uint32_t> order(x.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return y[a] < y[b] || (y[a] == y[b] && x[a] < x[b]); });
+  KernelCentres kc;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const uint32_t i = order[k];
+    if (k > 0 && x[i] == kc.x.back() && y[i] == kc.y.back()) {
+      kc.weight.back() += 1;
+      continue;
+    }
+    kc.x.push_back(x[i]);
+    kc.y.push_back(y[i]);
+    kc.weight.push_back(1);
+  }
+  kc.bandwidth.assign(kc.size(), params.bandwidth_m);
+  if (params.adaptive_k > 0) {
+    const std::vector<double> d = kth_neighbour_distance(kc, params.adaptive_k);
+    for (size_t i = 0; i < kc.size(); ++i) kc.bandwidth[i] = std::max(params.bandwidth_m, d[i]);
+  }
+  const double reach = kernel_reach(params.kernel);
+  for (double h : kc.bandwidth) kc.max_reach = std::max(kc.max_reach, h * reach);
+  return kc;
+}
+
+void add_kernels(const KernelCentres& kc, const Grid& g, const DensityParams& params, int64_t row0, int64_t nrows,
+                 double* out) {
+  // Only centres within reach of the band's rows can touch it.
+  const double y_low = g.centre_y(row0 + nrows - 1) - kc.max_reach;
+  const double y_high = g.centre_y(row0) + kc.max_reach;
+  const size_t first = static_cast<size_t>(std::lower_bound(kc.y.begin(), kc.y.end(), y_low) - kc.y.begin());
+  const size_t last = static_cast<size_t>(std::upper_bound(kc.y.begin(), kc.y.end(), y_high) - kc.y.begin());
+  switch (params.kernel) {
+    case Kernel::quartic: return add_kernels_of<Kernel::quartic>(kc, g, params.raw, first, last, row0, nrows, out);
+    case Kernel::epanechnikov:
+      return add_kernels_of<Kernel::epanechnikov>(kc, g, params.raw, first, last, row0, nrows, out);
+    case Kernel::triangular: return add_kernels_of<Kernel::triangular>(kc, g, params.raw, first, last, row0, nrows, out);
+    case Kernel::uniform: return add_kernels_of<Kernel::uniform>(kc, g, params.raw, first, last, row0, nrows, out);
+    case Kernel::gaussian: return add_kernels_of<Kernel::gaussian>(kc, g, params.raw, first, last, row0, nrows, out);
+  }
+}
+
+DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, std::vector<uint8_t> mask,
+                               const DensityParams& params, const Progress& progress) {
+  DensitySurface s;
+  s.grid = grid;
+  s.mask = std::move(mask);
+  s.study_cells = std::count_if(s.mask.begin(), s.mask.end(), [](uint8_t m) { return m != 0; });
+  s.value.assign(static_cast<size_t>(grid.cells()), 0.0f);
+  constexpr int64_t kBandRows = 32;
+  const int64_t bands = (grid.rows + kBandRows - 1) / kBandRows;
+  std::atomic<int64_t> next{0};
+  int64_t done = 0;  // under progress_mutex
+  std::mutex progress_mutex;
+  auto work = [&] {
+    std::vector<double> band(static_cast<size_t>(kBandRows * grid.cols));
+    for (int64_t b = next++; b < bands; b = next++) {
+      const int64_t row0 = b * kBandRows;
+      const int64_t nrows = std::min(kBandRows, grid.rows - row0);
+      std::fill(band.begin(), band.end(), 0.0);
+      add_kernels(centres, grid, params, row0, nrows, band.data());
+      const size_t offset = static_cast<size_t>(row0 * grid.cols);
+      for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
+        if (s.mask[offset + k]) s.value[offset + k] = static_cast<float>(band[k]);
+      }
+      if (progress) {
+        const std::lock_guard lock(progress_mutex);
+        report(progress, "kernel density", static_cast<double>(++done) / static_cast<double>(bands));
+      }
+    }
+  };
+  const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(bands)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return s;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "analyses/density/grid.hpp"
+#include "analyses/density/kernel.hpp"
+#include "core/progress.hpp"
+
+namespace hotspot {
+
+struct DensityParams {
+  Kernel kernel = Kernel::quartic;
+  double bandwidth_m = 0;  // the bandwidth; with adaptive_k, the smallest bandwidth a location may get
+  int adaptive_k = 0;      // > 0: each location's bandwidth is the distance to its k-th nearest other incident
+  bool raw = false;        // the plain kernel sum (QGIS heatmap "Raw"); otherwise incidents per km2
+};
+
+// The incidents as kernel centres: one per distinct location (police.uk snaps many incidents
+// to one point), carrying the number of incidents there. Summing a location's kernel once,
+// scaled by that number, is exact: it is the same sum grouped. Sorted by y, then x.
+struct KernelCentres {
+  std::vector<double> x, y, weight, bandwidth;
+  double max_reach = 0;  // the largest kernel reach in metres
+  size_t size() const { return x.size(); }
+};
+
+// Throws UsageError when the bandwidth is not positive or adaptive_k is negative.
+KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params);
+
+// Adds every centre's kernel value at every cell centre within its reach, for grid rows
+// row0 .. row0 + nrows - 1, to out[(row - row0) * grid.cols + col]: cell c gets
+//   sum over centres i with d2 <= (reach * h_i)^2 of  scale_i * k(d2 / h_i^2),
+//   d2 = (centre_x(col) - x_i)^2 + (centre_y(row) - y_i)^2,
+//   scale_i = weight_i (raw) or weight_i * C / h_i^2 * 1e6 (incidents per km2),
+// with the centres taken in their sorted order, so the sums do not depend on threads.
+void add_kernels(const KernelCentres& centres, const Grid& grid, const DensityParams& params, int64_t row0,
+                 int64_t nrows, double* out);
+
+// A density surface on `grid`: value[cell] for cells with mask[cell] != 0 (the study area),
+// 0 elsewhere. Values are stored as float, as written to the GeoTIFF.
+struct DensitySurface {
+  Grid grid;
+  std::vector<float> value;
+  std::vector<uint8_t> mask;
+  int64_t study_cells = 0;  // cells with mask != 0
+};
+
+// The surface over the whole grid, in bands of rows on every core; memory beyond the
+// surface itself is one band per thread.
+DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, std::vector<uint8_t> mask,
+                               const DensityParams& params, const Progress& progress = {});
+
+}  // namespace hotspot

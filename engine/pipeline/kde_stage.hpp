@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyses/density/bandwidth_choice.hpp"
+#include "analyses/density/kernel_density.hpp"
+#include "outputs/hotspot_layer.hpp"
+#include "outputs/output_folder.hpp"
+#include "pipeline/evaluate_stage.hpp"
+#include "pipeline/study_data.hpp"
+#include "pipeline/study_grid.hpp"
+
+namespace hotspot {
+
+// Stage "kde": the kernel density surface over the study area, and the hotspots on it.
+struct KdeParams {
+  DensityParams density;        // density.bandwidth_m is not read when auto_bandwidth
+  bool auto_bandwidth = false;  // choose_bandwidth() at `coverage`
+  double cell_m = 25;
+  double coverage = 0.01;            // hotspots: the top cells covering this share of the study area
+  std::optional<double> threshold;   // instead: the cells at or above this density
+  int64_t max_cells = 200'000'000;
+  std::optional<Extent> extent;      // the grid covers this box (within the study area) only
+  std::optional<EvaluateParams> evaluate;  // run: also backtest, on the periods it names
+};
+
+// Sets the bandwidth from "auto" or metres; throws UsageError naming `flag`.
+void set_bandwidth(KdeParams& params, const std::string& text, const std::string& flag);
+
+// "xmin,ymin,xmax,ymax" in EPSG:27700 metres; throws UsageError naming `flag`.
+Extent parse_extent(const std::string& text, const std::string& flag);
+
+// Throws UsageError naming the flag at fault (cell, coverage, threshold, max cells, bandwidth).
+void check_kde_params(const KdeParams& params);
+
+// The grid of a kde run, made from the places alone (see PlacesReady).
+struct KdeGrid {
+  DensitySurface surface;            // no values yet
+  std::vector<int32_t> area_of_cell;  // the boundary area of each cell centre, -1 none
+};
+
+KdeGrid prepare_kde_grid(const StudyData& places, const KdeParams& params);
+
+struct KdeResult {
+  DensityParams used;                    // with the bandwidth actually used
+  std::optional<BandwidthChoice> choice;  // when the bandwidth was chosen
+  DensitySurface surface;
+  std::string unit;                      // "incidents per km2" or "kernel sum (raw)"
+  std::vector<HotspotFeature> hotspots;  // ranked by incidents
+  int64_t hotspot_cells = 0;
+  std::optional<EvaluateResult> evaluation;
+};
+
+// `grid` from prepare_kde_grid, or made here when empty.
+KdeResult analyse_kde(const StudyData& study, const KdeParams& params, std::optional<KdeGrid> grid = {},
+                      const Progress& progress = {});
+
+// Stages density.tif, hotspots.geojson (+ hotspots.qml), hotspots.csv and, with an
+// evaluation, evaluation.csv.
+void write_kde(const StudyData& study, const KdeResult& result, OutputFolder& out, const std::string& prefix = "");
+
+}  // namespace hotspot

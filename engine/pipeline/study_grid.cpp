@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/study_grid.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "places/area_raster.hpp"
+
+namespace hotspot {
+
+DensitySurface study_grid(const StudyData& study, double cell_m, const std::optional<Extent>& extent,
+                          int64_t max_cells, const char* cell_flag, std::vector<int32_t>* area_of_cell) {
+  const Boundaries& area = study.study_area ? *study.study_area : study.boundaries;
+  Extent e = study_extent(area);
+  if (extent) {
+    e = {std::max(e.xmin, extent->xmin), std::max(e.ymin, extent->ymin), std::min(e.xmax, extent->xmax),
+         std::min(e.ymax, extent->ymax)};
+    if (!(e.xmax > e.xmin && e.ymax > e.ymin)) throw UsageError("--extent: does not overlap the study area");
+  }
+  DensitySurface s;
+  s.grid = grid_over(e, cell_m, max_cells, cell_flag);
+  std::vector<int32_t> areas = area_of_cells(area, s.grid);
+  s.mask.resize(areas.size());
+  for (size_t k = 0; k < areas.size(); ++k) {
+    s.mask[k] = areas[k] >= 0;
+    s.study_cells += s.mask[k];
+  }
+  if (area_of_cell) *area_of_cell = study.study_area ? area_of_cells(study.boundaries, s.grid) : std::move(areas);
+  if (s.study_cells == 0) throw UsageError(std::string(cell_flag) + ": no cell centre falls inside the study area");
+  return s;
+}
+
+std::vector<int64_t> incident_cells(const StudyData& study, const Grid& grid) {
+  const Incidents& inc = study.load.incidents;
+  std::vector<int64_t> out(inc.size());
+  for (size_t i = 0; i < inc.size(); ++i) out[i] = grid.cell_of(inc.x[i], inc.y[i]);
+  return out;
+}
+
+}  // namespace hotspot

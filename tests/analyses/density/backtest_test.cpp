@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+
+#include "analyses/density/backtest.hpp"
+#include "analyses/density/cell_ranking.hpp"
+
+using namespace hotspot;
+
+TEST_CASE("backtest: hit rate, PAI, PEI and RRI by hand", "[kde][backtest]") {
+  // Ten equal cells of 1 m2. Training counts rank cells 0, 1, 2, ...; the test period's incidents
+  // sit mostly in cell 3. 20 training and 10 test incidents in all (2 test ones outside any cell).
+  BacktestUnits u;
+  u.area_m2.assign(10, 1.0);
+  u.train = {8, 5, 3, 1, 1, 1, 1, 0, 0, 0};
+  u.test = {2, 1, 0, 4, 0, 0, 0, 1, 0, 0};
+  u.ranking = {0, 1, 2, 3, 4, 5, 6};  // cells with training incidents, best first
+  u.study_area_m2 = 10;
+  u.train_total = 20;
+  u.test_total = 10;
+  const auto rows = backtest(u, {0.1, 0.2, 0.4, 0.9});
+  // 10%: cell 0. Hit rate 2/10, area share 0.1, PAI 2. The best single cell holds 4: PEI 2/4.
+  // RRI = (2 test / 8 training) / (10 / 20) = 0.5.
+  CHECK(rows[0].units == 1);
+  CHECK(rows[0].hit_rate == Approx(0.2));
+  CHECK(*rows[0].pai == Approx(2.0));
+  CHECK(*rows[0].pei == Approx(0.5));
+  CHECK(*rows[0].rri == Approx(0.5));
+  // 20%: cells 0, 1 hold 3; the best two (3, 0) hold 6: PEI 0.5; PAI 0.3 / 0.2 = 1.5.
+  CHECK(rows[1].test_hits == 3);
+  CHECK(*rows[1].pai == Approx(1.5));
+  CHECK(*rows[1].pei == Approx(0.5));
+  // 40%: cells 0-3 hold 7 of the 8 any four cells could: PEI 7/8.
+  CHECK(rows[2].test_hits == 7);
+  CHECK(*rows[2].pei == Approx(7.0 / 8.0));
+  CHECK(rows[2].train_hits == 17);
+  CHECK(*rows[2].rri == Approx((7.0 / 17.0) / 0.5));
+  // 90%: the ranking runs out after 7 cells (70%): PAI = 0.7 / 0.7 = 1; the best 7 cells hold 8.
+  CHECK(rows[3].units == 7);
+  CHECK(rows[3].area_share == Approx(0.7));
+  CHECK(*rows[3].pai == Approx(1.0));
+  CHECK(*rows[3].pei == Approx(7.0 / 8.0));
+}
+
+TEST_CASE("backtest: unequal areas are taken until the coverage is reached", "[kde][backtest]") {
+  BacktestUnits u;
+  u.area_m2 = {2, 3, 5};
+  u.train = {4, 3, 1};
+  u.test = {1, 3, 1};
+  u.ranking = {0, 1, 2};
+  u.study_area_m2 = 10;
+  u.train_total = 8;
+  u.test_total = 5;
+  const auto rows = backtest(u, {0.25});  // 2.5 m2: unit 0 (2 m2) is not enough, units 0 and 1 (5 m2) are
+  CHECK(rows[0].units == 2);
+  CHECK(rows[0].area_share == Approx(0.5));
+  CHECK(*rows[0].pai == Approx(0.8 / 0.5));
+  // The perfect ranking by test density: unit 1 (1 per m2) then 0 (0.5): also 5 m2 and 4 hits.
+  CHECK(*rows[0].pei == Approx(1.0));
+}
+
+TEST_CASE("cells: the top cells by value, ties by index, and their 4-connected groups", "[kde]") {
+  DensitySurface s;
+  s.grid = Grid{0, 40, 10, 4, 4};
+  s.value = {5, 5, 0, 1,  //
+             4, 0, 0, 9,  //
+             0, 0, 3, 9,  //
+             2, 0, 0, 0};
+  s.mask.assign(16, 1);
+  s.mask[3] = 0;  // outside the study area: never a hotspot
+  s.study_cells = 15;
+  CHECK(top_cells(s, 3) == std::vector<int64_t>{7, 11, 0});
+  CHECK(top_cells(s, 4) == std::vector<int64_t>{7, 11, 0, 1});
+  CHECK(top_cells(s, 100).size() == 7);  // only cells with a positive value
+  CHECK(cells_for_coverage(0.2, 15) == 3);
+  CHECK(cells_for_coverage(0.0001, 15) == 1);
+  CHECK(cells_at_or_above(s, 4) == std::vector<int64_t>{0, 1, 4, 7, 11});
+  const auto groups = connected_groups(s.grid, {7, 0, 11, 1, 4, 10});
+  // 7-11 and 10-11 share edges, as do 0-1 and 0-4; groups come in the order of their first cell.
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0] == std::vector<int64_t>{7, 10, 11});
+  CHECK(groups[1] == std::vector<int64_t>{0, 1, 4});
+  // Cells touching only at a corner are apart; the last column does not wrap to the next row.
+  CHECK(connected_groups(s.grid, {0, 5}).size() == 2);
+  CHECK(connected_groups(s.grid, {3, 4}).size() == 2);
+}

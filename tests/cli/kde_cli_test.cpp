@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+// `hotspot kde` and `hotspot evaluate` as a user meets them: outputs, bad input, edge cases.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <gdal_priv.h>
+
+#include "core/gdal_handles.hpp"
+#include "support/cli.hpp"
+#include "support/fixtures.hpp"
+
+namespace fs = std::filesystem;
+using namespace hotspot;
+using namespace hotspot::test;
+
+namespace {
+
+const std::string kLsoas = " --boundaries " + source_path("shapefiles/nottinghamshire_lsoa11.shp");
+
+// A generic CSV of `rows` points in EPSG:27700 (a header first).
+std::string points_csv(const std::string& dir, const std::string& name, const std::string& rows) {
+  return write_file(dir, name, "x,y\n" + rows);
+}
+
+}  // namespace
+
+TEST_CASE("cli: kde on the example writes the surface, the hotspots and their style", "[cli][kde]") {
+  const std::string dir = output_dir("cli_kde");
+  const CliResult r = run_hotspot("kde" + kExampleArgs + " --types serious-violence --cell 25 --bandwidth 150 --output " + dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("quartic kernel, bandwidth 150 m, 25 m cells") && Catch::Contains("hotspots over"));
+  for (const char* f : {"density.tif", "hotspots.geojson", "hotspots.qml", "hotspots.csv", "rejects.csv", "summary.json"}) {
+    CHECK(fs::exists(dir + "/" + f));
+  }
+  init_gdal();
+  GDALDatasetUniquePtr tif(GDALDataset::Open((dir + "/density.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+  REQUIRE(tif);
+  GDALRasterBand* band = tif->GetRasterBand(1);
+  CHECK(band->GetRasterDataType() == GDT_Float32);
+  int has_nodata = 0;
+  CHECK(band->GetNoDataValue(&has_nodata) == -9999.0);
+  CHECK(has_nodata);
+  CHECK(std::string(band->GetUnitType()) == "incidents per km2");
+  CHECK(std::string(tif->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE")) == "DEFLATE");
+  CHECK(std::string(tif->GetMetadataItem("HOTSPOT_KERNEL")) == "quartic");
+  CHECK(std::string(tif->GetSpatialRef()->GetAuthorityCode(nullptr)) == "27700");
+  // The mean density over the study cells times their area is the number of incidents (every
+  // kernel lies well inside the study area's box at 150 m, and integrates to 1).
+  std::vector<float> v(static_cast<size_t>(tif->GetRasterXSize()) * tif->GetRasterYSize());
+  REQUIRE(band->RasterIO(GF_Read, 0, 0, tif->GetRasterXSize(), tif->GetRasterYSize(), v.data(), tif->GetRasterXSize(),
+                         tif->GetRasterYSize(), GDT_Float32, 0, 0, nullptr) == CE_None);
+  double mass = 0;
+  for (float x : v) mass += x > 0 ? x * 25.0 * 25.0 / 1e6 : 0.0;
+  // Kernels that spill over the study area's edge lose part of their mass: a little under 9,111.
+  CHECK(mass > 0.97 * 9111);
+  CHECK(mass < 9111.5);
+}
+
+TEST_CASE("cli: kde refuses bad bandwidths, cells and grids, naming the flag", "[cli][kde]") {
+  const std::string common = kExampleArgs + " --cell 25";
+  check_refused("kde" + common + " --bandwidth 0", 1, "--bandwidth '0'");
+  check_refused("kde" + common + " --bandwidth -50", 1, "--bandwidth '-50'");
+  check_refused("kde" + common + " --bandwidth wide", 1, "--bandwidth 'wide'");
+  check_refused("kde" + common + " --bandwidth 90000", 1, "larger than the study area");
+  check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 0", 1, "--cell 0");
+  check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 1 --max-cells 1000000", 1, "--max-cells");
+  check_refused("kde" + common + " --bandwidth 100 --kernel cosine", 1, "--kernel 'cosine'");
+  check_refused("kde" + common + " --bandwidth 100 --coverage 1.5", 1, "--coverage 1.5");
+  check_refused("kde" + common + " --bandwidth 100 --extent 1,2,3", 1, "--extent '1,2,3'");
+  check_refused("kde" + common + " --bandwidth 100 --from 2030-01", 2, "no incidents in the study area");
+}
+
+TEST_CASE("cli: kde with one incident, or all incidents at one point, gives one hotspot", "[cli][kde]") {
+  const std::string in = fixture_dir("cli_kde_edge");
+  const std::string one = points_csv(in, "one.csv", "452000,360000\n");
+  std::string same;
+  for (int i = 0; i < 50; ++i) same += "452000,360000\n";
+  const std::string fifty = points_csv(in, "fifty.csv", same);
+  // One kernel: the hotspot is its top cells, holding the incident(s).
+  CliResult r = run_hotspot("kde --json --incidents " + one + " --x x --y y" + kLsoas + " --cell 25 --bandwidth 100 --output " +
+                            in + "/one");
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"hotspots\":1") && Catch::Contains("\"incidents_in_hotspots\":1"));
+  // A single incident cannot be split to choose a bandwidth.
+  check_refused("kde --incidents " + one + " --x x --y y" + kLsoas + " --cell 25 --bandwidth auto", 2,
+                "--bandwidth auto: needs two or more incidents");
+  // Fifty at one point: every candidate predicts them all, and the tie goes to the smallest, 2 cells.
+  r = run_hotspot("kde --json --incidents " + fifty + " --x x --y y" + kLsoas + " --cell 25 --bandwidth auto --output " +
+                  in + "/fifty");
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"hotspots\":1") && Catch::Contains("\"incidents_in_hotspots\":50") &&
+                        Catch::Contains("\"bandwidth_m\":50"));
+}
+
+TEST_CASE("cli: kde outside-the-study-area points are rejected and counted; a study area narrows the grid", "[cli][kde]") {
+  const std::string in = fixture_dir("cli_kde_study_area");
+  const std::string pts = points_csv(in, "p.csv", "452000,360000\n452010,360020\n300000,300000\n");
+  const std::string area = write_file(in, "area.geojson",
+                                      R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:27700"}},)"
+                                      R"("features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon",)"
+                                      R"("coordinates":[[[451000,359000],[453000,359000],[453000,361000],[451000,361000],[451000,359000]]]}}]})");
+  const std::string dir = in + "/out";
+  const CliResult r = run_hotspot("kde --json --incidents " + pts + " --x x --y y" + kLsoas + " --study-area " + area +
+                                  " --cell 25 --bandwidth 100 --output " + dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"loaded\":2") && Catch::Contains("\"outside study area\":1"));
+  CHECK_THAT(r.out, Catch::Contains("\"columns\":80") && Catch::Contains("\"study_cells\":6400"));
+}
+
+TEST_CASE("cli: evaluate scores each method, and refuses periods in the wrong order", "[cli][kde]") {
+  const std::string dir = output_dir("cli_evaluate");
+  const CliResult r = run_hotspot("evaluate" + kExampleArgs + " --types serious-violence --train-from 2023-07 --train-to 2023-12"
+                                  " --test-from 2024-01 --test-to 2024-06 --method kde,grid,lsoa --bandwidth 100 --curve"
+                                  " --output " + dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("backtest:") && Catch::Contains("PAI") && Catch::Contains("lsoa"));
+  const std::string csv = slurp(dir + "/evaluation.csv");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 3 * 4);  // header, 3 methods x 4 coverages
+  const std::string curve = slurp(dir + "/pai_curve.csv");
+  CHECK(std::count(curve.begin(), curve.end(), '\n') == 1 + 3 * 200);
+  const std::string periods = kExampleArgs + " --train-from 2023-07 --train-to 2023-12";
+  check_refused("evaluate" + periods + " --test-from 2023-12 --test-to 2024-06", 1, "--test-from 2023-12");
+  check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --method hexbin", 1, "--method 'hexbin'");
+  check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --coverages 0", 1, "--coverages 0");
+  check_refused("evaluate" + periods + " --test-from 2025-01 --test-to 2025-06", 2, "no incidents in the test months");
+}
