@@ -3,13 +3,15 @@
 # Benchmarks, all in one run: ingest + point-in-LSOA on ../shared/data and 2 million synthetic
 # points; DBSCAN, NNI and NNH on the 194,375 benchmark points and DBSCAN on 5 million; whole
 # `hotspot areas` and `hotspot cluster` runs (hyperfine); queen weights + Gi* + local Moran with
-# 999 permutations on 679 LSOAs and 35,000 synthetic polygons; and as peers geopandas sjoin and
-# scikit-learn's DBSCAN on the same points.
+# 999 permutations on 679 LSOAs and 35,000 synthetic polygons; kernel density surfaces (the
+# benchmark points, and 5 million points on 50 million cells); and as peers geopandas sjoin,
+# scikit-learn's DBSCAN and QGIS's heatmap (the whole `hotspot kde` command against
+# `qgis_process`, hyperfine) on the same points.
 # Usage: bench/run.sh            (results also saved in build-bench/bench-results.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --with-tests
-for p in hyperfine python3-geopandas python3-rtree python3-sklearn; do
+for p in hyperfine python3-geopandas python3-rtree python3-sklearn qgis; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=" $p"
 done
 if [[ -n "${missing:-}" ]]; then
@@ -19,13 +21,14 @@ fi
 data=${HOTSPOT_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DHOTSPOT_TESTS=OFF -DHOTSPOT_BENCH=ON \
   -DHOTSPOT_SHARED_DATA="$data" >/dev/null
-cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench hotspot >/dev/null
+cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench kde_bench hotspot >/dev/null
 out=build-bench/bench-results.txt
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   build-bench/bench/place_bench --benchmark_format=console 2>&1 | grep -E "median|^Benchmark|---"
   build-bench/bench/cluster_bench --benchmark_format=console 2>&1 | grep -E "median"
   build-bench/bench/stats_bench --benchmark_format=console 2>&1 | grep -E "median"
+  /usr/bin/time -f "kde_bench peak memory %M KB" build-bench/bench/kde_bench --benchmark_format=console 2>&1 | grep -E "median|peak"
   hyperfine --warmup 1 --runs 7 --style basic --export-markdown /dev/stdout \
     "build-bench/tools/hotspot --quiet areas --incidents $data/police-uk \
       --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson \
@@ -37,6 +40,18 @@ out=build-bench/bench-results.txt
     "build-bench/tools/hotspot --quiet cluster --method dbscan --eps 100 --min-points 10 \
       --incidents $data/benchmarks/notts_inside_xy.csv --x x --y y --crs EPSG:27700 \
       --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson --output build-bench/cluster-out" 2>&1 | grep -E "Time|Range"
+  # The whole kde command against QGIS's heatmap on the same CSV, radius and pixel size (raw quartic).
+  # qgis_process.bin: Debian's qgis_process wrapper passes --noversioncheck, which 3.22 rejects.
+  mkdir -p build-bench/xdg && chmod 700 build-bench/xdg
+  QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build-bench/xdg hyperfine --warmup 1 --runs 9 --style basic \
+    --export-markdown /dev/stdout \
+    "build-bench/tools/hotspot --quiet kde --incidents $data/benchmarks/notts_inside_xy.csv --x x --y y \
+      --crs EPSG:27700 --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson \
+      --cell 25 --bandwidth 300 --raw --output build-bench/kde-out" \
+    "/usr/bin/qgis_process.bin run qgis:heatmapkerneldensityestimation -- \
+      'INPUT=delimitedtext://file://$data/benchmarks/notts_inside_xy.csv?type=csv&xField=x&yField=y&crs=EPSG:27700' \
+      RADIUS=300 PIXEL_SIZE=25 KERNEL=0 OUTPUT_VALUE=0 OUTPUT=build-bench/qgis-heatmap.tif" 2>&1 |
+    grep -E "Time|Range|faster|^\||±"
   /usr/bin/python3 bench/geopandas_sjoin.py "$data" 5
   /usr/bin/python3 bench/sklearn_dbscan.py "$data" 5
 } | tee "$out"

@@ -18,7 +18,7 @@ using test::slurp;
 using Result = test::CliResult;
 
 TEST_CASE("cli: every verb has --help with an example", "[cli]") {
-  for (const char* verb : {"areas", "cluster", "stats", "kde", "evaluate", "run"}) {
+  for (const char* verb : {"areas", "cluster", "stats", "kde", "evaluate", "geocode", "gazetteer streets", "run"}) {
     const Result r = run_hotspot(std::string(verb) + " --help");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::Contains("Example") && Catch::Contains(std::string("hotspot ") + verb));

@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "hotspot 0.1.0");
   const std::vector<cli::VerbAction> verbs = {cli::add_areas_verb(app, flags), cli::add_cluster_verb(app, flags),
                                                cli::add_stats_verb(app, flags), cli::add_kde_verb(app, flags),
-                                               cli::add_evaluate_verb(app, flags), cli::add_run_verb(app, flags)};
+                                               cli::add_evaluate_verb(app, flags), cli::add_geocode_verb(app, flags),
+                                               cli::add_gazetteer_verb(app, flags), cli::add_run_verb(app, flags)};
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
     sub->add_flag("--json", flags.json, "Print the run summary as JSON on stdout");

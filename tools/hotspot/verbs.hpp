@@ -16,6 +16,8 @@ VerbAction add_cluster_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_stats_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_kde_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_evaluate_verb(CLI::App& app, CommonFlags& flags);
+VerbAction add_geocode_verb(CLI::App& app, CommonFlags& flags);
+VerbAction add_gazetteer_verb(CLI::App& app, CommonFlags& flags);
 VerbAction add_run_verb(CLI::App& app, CommonFlags& flags);
 
 }  // namespace hotspot::cli

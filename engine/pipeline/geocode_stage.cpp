@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/geocode_stage.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "core/crs.hpp"
+#include "core/errors.hpp"
+#include "core/gdal_handles.hpp"
+#include "inputs/boundaries.hpp"
+#include "inputs/imd.hpp"
+#include "outputs/csv_table.hpp"
+#include "outputs/numbers.hpp"
+#include "outputs/output_folder.hpp"
+#include "outputs/run_record.hpp"
+#include "places/area_locator.hpp"
+
+namespace hotspot {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The hit rate below which a geocoded set is not reliable for crime mapping (Ratcliffe 2004).
+constexpr double kReliableHitRate = 0.85;
+
+}  // namespace
+
+void check_geocode_params(const GeocodeParams& p) {
+  if (p.input.empty()) throw UsageError("--input: name the table of addresses");
+  if (p.address_columns.empty()) throw UsageError("--address-column or --address-columns: name the address column(s)");
+  if (p.postcodes.empty()) throw UsageError("--postcodes: name a postcode gazetteer (Code-Point Open or ONSPD)");
+  if (p.min_score < 0 || p.min_score > 100) throw UsageError(fmt::format("--min-score {}: a score is 0..100", p.min_score));
+  if (!p.imd.empty() && p.boundaries.empty()) throw UsageError("--imd: needs --boundaries to find each row's LSOA");
+}
+
+GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
+  check_geocode_params(p);
+  const auto t0 = std::chrono::steady_clock::now();
+  GeocodeReport report;
+  const PostcodeGazetteer postcodes = read_postcodes(p.postcodes, p.postcode_columns);
+  if (postcodes.duplicates) {
+    report.warnings.push_back(fmt::format("postcodes: {} rows repeat a postcode already read; the first was kept",
+                                          postcodes.duplicates));
+  }
+  if (postcodes.unusable) {
+    report.warnings.push_back(fmt::format("postcodes: {} rows without a valid postcode or coordinates skipped",
+                                          postcodes.unusable));
+  }
+  const std::vector<StreetRecord> streets = p.streets.empty() ? std::vector<StreetRecord>{} : read_streets(p.streets);
+  const std::vector<AddressRecord> addresses =
+      p.addresses.empty() ? std::vector<AddressRecord>{} : read_addresses(p.addresses);
+  const AreaNames names = p.localities.empty() ? AreaNames{} : read_area_names(p.localities);
+  const Geocoder geocoder(postcodes, streets, addresses, names, p.options);
+  std::optional<Boundaries> boundaries;
+  std::optional<AreaLocator> locator;
+  Imd imd;
+  if (!p.boundaries.empty()) {
+    boundaries = read_boundaries(p.boundaries, {});
+    locator.emplace(*boundaries);
+  }
+  if (!p.imd.empty()) imd = read_imd(p.imd, "", "");
+  report.load_seconds = seconds_since(t0);
+
+  GDALDatasetUniquePtr in = open_vector(p.input, "input");
+  OGRLayer* layer = pick_layer(*in, p.layer, p.input);
+  const OGRFeatureDefn& defn = *layer->GetLayerDefn();
+  std::vector<int> address_fields;
+  for (const auto& c : p.address_columns) {
+    const int i = find_field(defn, {c});
+    if (i < 0) throw UsageError("--address-column '" + c + "': no such column in '" + p.input + "'");
+    address_fields.push_back(i);
+  }
+  const bool csv = std::string(in->GetDriverName()) == "CSV";
+
+  OutputFolder out(p.output_dir);
+  const std::string out_path = out.stage("geocoded.csv");
+  GDALDatasetUniquePtr ds = create_dataset("CSV", out_path);
+  const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", "WRITE_BOM=NO", nullptr};
+  OGRLayer* out_layer = ds->CreateLayer("geocoded", nullptr, wkbNone, const_cast<char**>(options));
+  if (!out_layer) throw DataError("cannot create '" + out_path + "': " + gdal_last_error());
+  std::vector<int> kept;  // input fields copied to the output
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    if (p.drop_address && std::find(address_fields.begin(), address_fields.end(), i) != address_fields.end()) continue;
+    OGRFieldDefn f(defn.GetFieldDefn(i)->GetNameRef(), OFTString);
+    out_layer->CreateField(&f);
+    kept.push_back(i);
+  }
+  const std::vector<std::pair<const char*, OGRFieldType>> added = {
+      {"x", OFTReal},          {"y", OFTReal},      {"lon", OFTReal},   {"lat", OFTReal},
+      {"lsoa_code", OFTString}, {"imd_decile", OFTInteger}, {"match_level", OFTString}, {"score", OFTInteger},
+      {"locality", OFTString}, {"flags", OFTString}};
+  const int first_added = static_cast<int>(kept.size());
+  for (const auto& [name, type] : added) {
+    OGRFieldDefn f(name, type);
+    out_layer->CreateField(&f);
+  }
+  const TransformPtr to_wgs84 = [] {
+    OGRSpatialReference wgs84;
+    wgs84.SetFromUserInput("EPSG:4326");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference bng = working_crs();
+    return TransformPtr(OGRCreateCoordinateTransformation(&bng, &wgs84));
+  }();
+
+  CsvTable rejects{{"line", "reason"}, {}};
+  if (p.rejects_with_address) rejects.columns.push_back("address");
+  const uint64_t total = static_cast<uint64_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE)));
+  const auto t1 = std::chrono::steady_clock::now();
+  std::string address;
+  for (auto& f : *layer) {
+    ++report.rows;
+    const uint64_t line = csv ? static_cast<uint64_t>(f->GetFID()) + 1 : static_cast<uint64_t>(f->GetFID());
+    address.clear();
+    for (int i : address_fields) {
+      const char* part = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+      if (*part == '\0') continue;
+      if (!address.empty()) address += ", ";
+      address += part;
+    }
+    const GeocodeResult r = geocoder.geocode(address);
+    std::string_view reason = r.reason;
+    if (r.level != MatchLevel::none && r.score < p.min_score) reason = "score below --min-score";
+    if (!reason.empty()) {
+      ++report.rejected_by_reason[std::string(reason)];
+      rejects.rows.push_back({std::to_string(line), std::string(reason)});
+      if (p.rejects_with_address) rejects.rows.back().push_back(address);
+      continue;
+    }
+    ++report.matched;
+    ++report.by_level[std::string(to_string(r.level))];
+    OGRFeature o(out_layer->GetLayerDefn());
+    for (size_t k = 0; k < kept.size(); ++k) o.SetField(static_cast<int>(k), f->GetFieldAsString(kept[k]));
+    double lon = r.x, lat = r.y;
+    to_wgs84->Transform(1, &lon, &lat);
+    o.SetField(first_added + 0, round_to(r.x, 1));
+    o.SetField(first_added + 1, round_to(r.y, 1));
+    o.SetField(first_added + 2, round_to(lon, 6));
+    o.SetField(first_added + 3, round_to(lat, 6));
+    if (locator) {
+      if (const int32_t a = locator->locate(r.x, r.y); a >= 0) {
+        const std::string& code = boundaries->areas[a].code;
+        o.SetField(first_added + 4, code.c_str());
+        if (const ImdRecord* rec = imd.find(code)) o.SetField(first_added + 5, rec->decile);
+      }
+    }
+    o.SetField(first_added + 6, std::string(to_string(r.level)).c_str());
+    o.SetField(first_added + 7, r.score);
+    if (r.locality >= 0) o.SetField(first_added + 8, geocoder.locality_name(r.locality).c_str());
+    o.SetField(first_added + 9, r.flags.c_str());
+    if (out_layer->CreateFeature(&o) != OGRERR_NONE) throw DataError("cannot write '" + out_path + "': " + gdal_last_error());
+    if (total && report.rows % 65536 == 0) {
+      hotspot::report(progress, "geocoding", static_cast<double>(report.rows) / static_cast<double>(total));
+    }
+  }
+  report.geocode_seconds = seconds_since(t1);
+  close_dataset(ds, out_path);
+  write_csv(out.stage("rejects.csv"), rejects);
+
+  const double hit_rate = report.rows ? static_cast<double>(report.matched) / static_cast<double>(report.rows) : 0.0;
+  if (report.rows && hit_rate < kReliableHitRate) {
+    report.warnings.push_back(fmt::format("only {:.1f}% of rows geocoded, under the 85% commonly cited as the minimum for "
+                                          "reliable crime mapping (Ratcliffe 2004): the rows left out can move hotspots",
+                                          100.0 * hit_rate));
+  }
+  CPLJSONObject& s = report.summary;
+  s.Add("hotspot", "0.1.0");
+  s.Add("command", "geocode");
+  CPLJSONObject gaz;
+  gaz.Add("postcodes", static_cast<GInt64>(geocoder.postcode_count()));
+  gaz.Add("postcode_duplicates", static_cast<GInt64>(postcodes.duplicates));
+  gaz.Add("street_names", static_cast<GInt64>(geocoder.street_name_count()));
+  gaz.Add("street_points", static_cast<GInt64>(streets.size()));
+  gaz.Add("addresses", static_cast<GInt64>(addresses.size()));
+  gaz.Add("localities", static_cast<GInt64>(geocoder.locality_count()));
+  gaz.Add("load_seconds", round_to(report.load_seconds, 3));
+  s.Add("gazetteers", gaz);
+  CPLJSONObject rows;
+  rows.Add("read", static_cast<GInt64>(report.rows));
+  rows.Add("geocoded", static_cast<GInt64>(report.matched));
+  rows.Add("rejected", static_cast<GInt64>(report.rows - report.matched));
+  CPLJSONObject levels, reasons;
+  for (const auto& [k, v] : report.by_level) levels.Add(k, static_cast<GInt64>(v));
+  for (const auto& [k, v] : report.rejected_by_reason) reasons.Add(k, static_cast<GInt64>(v));
+  rows.Add("by_match_level", levels);
+  rows.Add("rejected_by_reason", reasons);
+  rows.Add("hit_rate", round_to(hit_rate, 4));
+  rows.Add("min_score", p.min_score);
+  s.Add("rows", rows);
+  CPLJSONArray warnings;
+  for (const auto& w : report.warnings) warnings.Add(w);
+  s.Add("warnings", warnings);
+  CPLJSONArray outputs;
+  for (const auto& n : out.staged_names()) outputs.Add(n);
+  outputs.Add("summary.json");
+  s.Add("outputs", outputs);
+  write_json(out.stage("summary.json"), s);
+  report.outputs = out.commit();
+  return report;
+}
+
+}  // namespace hotspot

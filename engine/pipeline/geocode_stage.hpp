@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include <cpl_json.h>
+
+#include "core/progress.hpp"
+#include "inputs/gazetteers.hpp"
+#include "places/geocoder.hpp"
+
+namespace hotspot {
+
+// `hotspot geocode`: the rows of a table with their addresses placed, offline.
+struct GeocodeParams {
+  std::string input, layer;
+  std::vector<std::string> address_columns;  // one column, or several joined with ", " in order
+  std::string postcodes, streets, addresses, localities;
+  PostcodeColumns postcode_columns;
+  std::string boundaries, imd;  // optional: each placed row's LSOA code and IMD decile
+  GeocodeOptions options;
+  int min_score = 50;                  // rows scoring less are rejected
+  bool drop_address = false;           // leave the address columns out of the output
+  bool rejects_with_address = false;   // a private copy: rejects.csv also holds the address
+  std::string output_dir;
+};
+
+// Throws UsageError naming the flag: no input, no address column, no postcodes, a score out of 0..100.
+void check_geocode_params(const GeocodeParams& params);
+
+struct GeocodeReport {
+  CPLJSONObject summary;
+  std::vector<std::string> outputs;
+  uint64_t rows = 0, matched = 0;
+  std::map<std::string, uint64_t> by_level, rejected_by_reason;
+  double load_seconds = 0, geocode_seconds = 0;
+  std::vector<std::string> warnings;
+};
+
+// Loads the gazetteers, geocodes every row, and writes geocoded.csv, rejects.csv and
+// summary.json atomically into params.output_dir. Addresses never reach the summary, the
+// warnings or an error message: rows are named by number only.
+GeocodeReport run_geocode(const GeocodeParams& params, const Progress& progress = {});
+
+}  // namespace hotspot

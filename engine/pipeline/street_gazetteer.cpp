@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/street_gazetteer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "core/crs.hpp"
+#include "core/errors.hpp"
+#include "core/gdal_handles.hpp"
+#include "inputs/boundaries.hpp"
+#include "inputs/source_list.hpp"
+#include "outputs/csv_table.hpp"
+#include "outputs/numbers.hpp"
+#include "places/area_locator.hpp"
+
+namespace hotspot {
+namespace {
+
+constexpr std::array<std::string_view, 20> kPlaces = {
+    "Supermarket",    "Parking Area", "Shopping Area",  "Petrol Station",        "Nightclub",   "Hospital",
+    "Police Station", "Prison",       "Motorway Service Area", "Airport",        "Train Station", "Cinema",
+    "Nature Reserve", "Museum",       "Marina",         "Pedestrian Subway",     "Underground Station", "Mosque",
+    "Church",         "No Location"};
+
+bool number(const char* text, double& out) {
+  const char* end = text + std::strlen(text);
+  const auto r = std::from_chars(text, end, out);
+  return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
+}
+
+}  // namespace
+
+bool is_police_uk_place(const std::string& name) {
+  return name.find('/') != std::string::npos || std::find(kPlaces.begin(), kPlaces.end(), name) != kPlaces.end();
+}
+
+StreetGazetteer build_street_gazetteer(const std::vector<std::string>& specs, const std::string& boundaries_path) {
+  const std::vector<std::string> sources = expand_sources(specs, "--incidents");
+  std::optional<Boundaries> boundaries;
+  std::optional<AreaLocator> locator;
+  if (!boundaries_path.empty()) {
+    boundaries = read_boundaries(boundaries_path, {});
+    locator.emplace(*boundaries);
+  }
+  OGRSpatialReference wgs84;
+  wgs84.SetFromUserInput("EPSG:4326");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const TransformPtr ct = to_working_crs(wgs84, "police.uk coordinates");
+  std::map<std::tuple<std::string, double, double>, std::pair<std::string, uint64_t>> seen;  // -> district, rows
+  StreetGazetteer g;
+  for (const auto& path : sources) {
+    GDALDatasetUniquePtr ds = open_vector(path, "incidents");
+    OGRLayer* layer = pick_layer(*ds, "", path);
+    const OGRFeatureDefn& defn = *layer->GetLayerDefn();
+    const int loc = find_field(defn, {"Location"}), lon = find_field(defn, {"Longitude"}), lat = find_field(defn, {"Latitude"});
+    if (loc < 0 || lon < 0 || lat < 0) {
+      throw DataError("'" + path + "': not a police.uk file (needs Location, Longitude and Latitude columns)");
+    }
+    for (auto& f : *layer) {
+      ++g.rows;
+      std::string name = as_utf8(f->GetFieldAsString(loc));
+      if (name.rfind("On or near ", 0) == 0) name.erase(0, 11);
+      if (name.empty() || name == "No Location") {
+        ++g.no_location;
+        continue;
+      }
+      if (is_police_uk_place(name)) {
+        ++g.not_a_street;
+        continue;
+      }
+      double x, y;
+      if (!number(f->GetFieldAsString(lon), x) || !number(f->GetFieldAsString(lat), y) || !ct->Transform(1, &x, &y)) {
+        ++g.no_coordinates;
+        continue;
+      }
+      std::string district;
+      if (locator) {
+        const int32_t a = locator->locate(x, y);
+        if (a < 0) {
+          ++g.outside;
+          continue;
+        }
+        district = boundaries->areas[a].district_code;
+      }
+      ++g.used;
+      auto& entry = seen[{name, x, y}];
+      entry.first = district;
+      ++entry.second;
+    }
+  }
+  std::string last;
+  for (const auto& [key, value] : seen) {
+    const auto& [name, x, y] = key;
+    g.points.push_back({name, "", value.first, x, y});
+    g.incidents.push_back(value.second);
+    if (name != last) ++g.streets;
+    last = name;
+  }
+  return g;
+}
+
+void write_street_gazetteer(const std::string& path, const StreetGazetteer& g) {
+  CsvTable t{{"street", "district", "x", "y", "incidents"}, {}};
+  for (size_t i = 0; i < g.points.size(); ++i) {
+    const StreetRecord& p = g.points[i];
+    t.rows.push_back({p.name, p.district, fixed(p.x, 2), fixed(p.y, 2), std::to_string(g.incidents[i])});
+  }
+  write_csv(path, t);
+}
+
+}  // namespace hotspot

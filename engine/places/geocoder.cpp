@@ -1,0 +1,461 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "places/geocoder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "places/address/address_words.hpp"
+#include "places/address/postcode.hpp"
+
+namespace hotspot {
+namespace {
+
+using Words = std::vector<std::string>;
+
+// Edits (insertions, deletions, substitutions, swaps of neighbours) to turn a into b, or
+// limit + 1 when more than `limit` are needed.
+int edit_distance(std::string_view a, std::string_view b, int limit) {
+  if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > limit) return limit + 1;
+  const size_t n = b.size();
+  std::vector<int> prev2(n + 1), prev(n + 1), cur(n + 1);
+  for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    int best = cur[0];
+    for (size_t j = 1; j <= n; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      best = std::min(best, cur[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[n];
+}
+
+// Typos allowed in a name: none below 5 letters, 1 up to 9, 2 from 10 (docs/method.md).
+int allowed_edits(std::string_view name) { return name.size() < 5 ? 0 : name.size() < 10 ? 1 : 2; }
+
+std::string join(const Words& w, size_t from = 0, size_t to = std::numeric_limits<size_t>::max()) {
+  std::string out;
+  for (size_t i = from; i < std::min(to, w.size()); ++i) {
+    if (!out.empty()) out += ' ';
+    out += w[i];
+  }
+  return out;
+}
+
+bool number_like(const std::string& w) {
+  return !w.empty() && w.size() <= 5 && std::isdigit(static_cast<unsigned char>(w[0]));
+}
+
+void add_flag(std::string& flags, std::string_view flag) {
+  if (!flags.empty()) flags += ';';
+  flags += flag;
+}
+
+// Leading words that say where, not what: "o/s 23 High Street", "rear of", "junction of".
+constexpr std::array<std::array<std::string_view, 3>, 14> kWhere = {{{"ON", "OR", "NEAR"},
+                                                                     {"IN", "FRONT", "OF"},
+                                                                     {"JUNCTION", "OF", ""},
+                                                                     {"ADJACENT", "TO", ""},
+                                                                     {"REAR", "OF", ""},
+                                                                     {"FRONT", "OF", ""},
+                                                                     {"O", "S", ""},
+                                                                     {"R", "O", ""},
+                                                                     {"OUTSIDE", "", ""},
+                                                                     {"OPPOSITE", "", ""},
+                                                                     {"OPP", "", ""},
+                                                                     {"NEAR", "", ""},
+                                                                     {"NR", "", ""},
+                                                                     {"ADJ", "", ""}}};
+
+void drop_leading_where(Words& w) {
+  for (bool again = true; again;) {
+    again = false;
+    for (const auto& phrase : kWhere) {
+      size_t n = 0;
+      while (n < 3 && !phrase[n].empty()) ++n;
+      if (w.size() <= n) continue;
+      if (std::equal(phrase.begin(), phrase.begin() + static_cast<std::ptrdiff_t>(n), w.begin())) {
+        w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(n));
+        again = true;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(MatchLevel level) {
+  switch (level) {
+    case MatchLevel::none: return "none";
+    case MatchLevel::town: return "town";
+    case MatchLevel::sector: return "postcode_sector";
+    case MatchLevel::postcode: return "postcode";
+    case MatchLevel::street_in_town: return "street_in_town";
+    case MatchLevel::street_in_postcode: return "street_in_postcode";
+    case MatchLevel::address: return "address";
+  }
+  return "none";
+}
+
+int32_t Geocoder::locality_id(const std::string& name) {
+  if (name.empty()) return -1;
+  const auto [it, added] = locality_index_.emplace(name, static_cast<int32_t>(localities_.size()));
+  if (added) localities_.push_back({name});
+  return it->second;
+}
+
+Geocoder::Geocoder(const PostcodeGazetteer& postcodes, const std::vector<StreetRecord>& streets,
+                   const std::vector<AddressRecord>& addresses, const AreaNames& names, GeocodeOptions options)
+    : options_(options) {
+  units_.reserve(postcodes.units.size());
+  for (const PostcodeRecord& r : postcodes.units) {
+    const auto ward = names.wards.find(r.ward);
+    const auto district = names.districts.find(r.district);
+    const int32_t town = ward == names.wards.end() ? -1 : locality_id(locality_from_ward(ward->second));
+    const int32_t dist = district == names.districts.end() ? -1 : locality_id(locality_from_district(district->second));
+    for (int32_t l : {town, dist}) {
+      if (l < 0) continue;
+      localities_[l].sx += r.x;
+      localities_[l].sy += r.y;
+      ++localities_[l].n;
+    }
+    unit_index_.emplace(r.unit, static_cast<uint32_t>(units_.size()));
+    units_.push_back({r.x, r.y, town, dist});
+    unit_x_.push_back(r.x);
+    unit_y_.push_back(r.y);
+    Centroid& s = sectors_[r.unit.substr(0, r.unit.size() - 2)];
+    s.sx += r.x;
+    s.sy += r.y;
+    ++s.n;
+  }
+  unit_tree_ = std::make_unique<PointIndex>(unit_x_, unit_y_);
+
+  std::vector<uint32_t> near;
+  std::vector<double> d2;
+  std::unordered_map<std::string, uint32_t> name_ids;
+  for (const StreetRecord& s : streets) {
+    const std::string name = normalise_name(s.name);
+    if (name.empty()) continue;
+    Point p{s.x, s.y, -1, -1};
+    if (!units_.empty()) {  // the town and district of its nearest postcode
+      unit_tree_->nearest(s.x, s.y, 1, near, d2);
+      p.town = units_[near[0]].town;
+      p.district = units_[near[0]].district;
+    }
+    if (!s.locality.empty()) p.town = locality_id(normalise_name(s.locality));
+    const auto [it, added] = name_ids.emplace(name, static_cast<uint32_t>(street_names_.size()));
+    if (added) street_names_.push_back(name);
+    street_points_[name].push_back(static_cast<uint32_t>(points_.size()));
+    point_street_.push_back(it->second);
+    points_.push_back(p);
+    point_x_.push_back(p.x);
+    point_y_.push_back(p.y);
+  }
+  point_tree_ = std::make_unique<PointIndex>(point_x_, point_y_);
+  for (const AddressRecord& a : addresses) {
+    const auto pc = parse_postcode(a.postcode);
+    if (!pc) continue;
+    address_index_.emplace(pc->unit() + "|" + normalise_name(a.pao) + "|" + normalise_name(a.street),
+                           static_cast<uint32_t>(address_xy_.size()));
+    address_xy_.emplace_back(a.x, a.y);
+  }
+}
+
+int32_t Geocoder::find_locality(const std::vector<Words>& segments, bool& fuzzy) const {
+  fuzzy = false;
+  // Each segment as a whole, last first (the town usually comes last), then trailing words.
+  for (auto s = segments.rbegin(); s != segments.rend(); ++s) {
+    for (size_t from = 0; from < s->size(); ++from) {
+      const auto it = locality_index_.find(join(*s, from));
+      if (it != locality_index_.end()) return it->second;
+    }
+  }
+  // A typo in a town name: the nearest name within the allowed edits, unless two are as near.
+  for (auto s = segments.rbegin(); s != segments.rend(); ++s) {
+    const std::string text = join(*s);
+    const int limit = allowed_edits(text);
+    if (limit == 0) continue;
+    int best = limit + 1;
+    int32_t found = -1;
+    bool tie = false;
+    for (size_t l = 0; l < localities_.size(); ++l) {
+      const int d = edit_distance(text, localities_[l].name, limit);
+      if (d < best) {
+        best = d;
+        found = static_cast<int32_t>(l);
+        tie = false;
+      } else if (d == best && d <= limit) {
+        tie = true;
+      }
+    }
+    if (found >= 0 && !tie) {
+      fuzzy = true;
+      return found;
+    }
+  }
+  return -1;
+}
+
+const std::vector<uint32_t>* Geocoder::find_street(const std::string& name, int32_t locality, double near_x,
+                                                   double near_y, bool& fuzzy) const {
+  fuzzy = false;
+  if (const auto it = street_points_.find(name); it != street_points_.end()) return &it->second;
+  const int limit = allowed_edits(name);
+  if (limit == 0) return nullptr;
+  // Candidates: the streets near the postcode, or in the town.
+  std::set<uint32_t> candidates;
+  if (!std::isnan(near_x)) {
+    const double r = options_.street_postcode_max_m;
+    point_tree_->within(near_x, near_y, r * r, [&](uint32_t i, double) { candidates.insert(point_street_[i]); });
+  } else if (locality >= 0) {
+    for (size_t i = 0; i < points_.size(); ++i) {
+      if (in_locality(points_[i], locality)) candidates.insert(point_street_[i]);
+    }
+  }
+  int best = limit + 1;
+  const std::string* found = nullptr;
+  bool tie = false;
+  for (uint32_t c : candidates) {
+    const int d = edit_distance(name, street_names_[c], limit);
+    if (d < best) {
+      best = d;
+      found = &street_names_[c];
+      tie = false;
+    } else if (d == best && d <= limit) {
+      tie = true;
+    }
+  }
+  if (!found || tie) return nullptr;
+  fuzzy = true;
+  return &street_points_.at(*found);
+}
+
+GeocodeResult Geocoder::geocode(std::string_view address) const {
+  GeocodeResult r;
+  if (address.size() > options_.max_address_bytes) {
+    r.reason = "address longer than the limit (1,024 bytes)";
+    return r;
+  }
+  // Segments between commas (or semicolons, line ends), as normalised words.
+  std::vector<Words> segments;
+  size_t start = 0;
+  for (size_t i = 0; i <= address.size(); ++i) {
+    if (i == address.size() || address[i] == ',' || address[i] == ';' || address[i] == '\n' || address[i] == '\r' ||
+        address[i] == '|') {
+      Words w = name_words(address.substr(start, i - start));
+      w.erase(std::remove_if(w.begin(), w.end(), [](const std::string& x) { return is_noise_word(x); }), w.end());
+      if (!w.empty()) segments.push_back(std::move(w));
+      start = i + 1;
+    }
+  }
+  if (segments.empty()) {
+    r.reason = address.find_first_not_of(" \t\r\n") == std::string_view::npos ? "empty address"
+                                                                               : "no letters or digits in the address";
+    return r;
+  }
+  // The postcode: one word ("NG177AS") or two ("NG17 7AS"), searched from the end. name_words
+  // expanded nothing in it: postcodes hold digits, and the expansions are all letters.
+  std::optional<Postcode> postcode;
+  for (auto s = segments.rbegin(); s != segments.rend() && !postcode; ++s) {
+    for (size_t i = s->size(); i-- > 0 && !postcode;) {
+      if (i + 1 < s->size()) {
+        if ((postcode = parse_postcode((*s)[i] + (*s)[i + 1]))) {
+          s->erase(s->begin() + static_cast<std::ptrdiff_t>(i), s->begin() + static_cast<std::ptrdiff_t>(i) + 2);
+          break;
+        }
+      }
+      if ((postcode = parse_postcode((*s)[i]))) s->erase(s->begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
+                 segments.end());
+  // Where-words, a flat or unit and its number, then the house number.
+  std::string number;
+  size_t street_segment = 0;
+  for (size_t s = 0; s < segments.size(); ++s) {
+    Words& w = segments[s];
+    drop_leading_where(w);
+    for (size_t i = 0; i + 1 < w.size(); ++i) {
+      if (w[i] == "FLAT" || w[i] == "APARTMENT" || w[i] == "APT" || w[i] == "UNIT" || w[i] == "ROOM" || w[i] == "FLT") {
+        w.erase(w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+        break;
+      }
+    }
+  }
+  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
+                 segments.end());
+  for (size_t s = 0; s < segments.size(); ++s) {
+    Words& w = segments[s];
+    size_t i = 0;
+    while (i < w.size() && number_like(w[i])) ++i;  // "12 14 High Street" (12-14): the first number
+    if (i > 0) {
+      number = w[0];
+      w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(i));
+      street_segment = w.empty() ? s + 1 : s;
+      break;
+    }
+  }
+  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
+                 segments.end());
+  street_segment = std::min(street_segment, segments.empty() ? size_t{0} : segments.size() - 1);
+  // The street: its segment up to the last street-type word; words after it name the town.
+  std::string street;
+  std::vector<Words> place_segments;
+  if (!segments.empty()) {
+    Words& w = segments[street_segment];
+    size_t end = w.size();
+    for (size_t i = w.size(); i-- > 1;) {
+      if (is_street_type(w[i])) {
+        end = i + 1;
+        break;
+      }
+    }
+    street = join(w, 0, end);
+    if (end < w.size()) place_segments.emplace_back(w.begin() + static_cast<std::ptrdiff_t>(end), w.end());
+    for (size_t s = street_segment + 1; s < segments.size(); ++s) place_segments.push_back(segments[s]);
+  }
+  bool fuzzy_town = false;
+  int32_t town = find_locality(place_segments, fuzzy_town);
+  if (fuzzy_town) add_flag(r.flags, "fuzzy_town");
+  // A lone segment may be the town, not a street ("Hucknall").
+  if (place_segments.empty() && !street.empty() && !street_points_.count(street)) {
+    if (const auto it = locality_index_.find(street); it != locality_index_.end()) {
+      town = it->second;
+      street.clear();
+    }
+  }
+
+  const Unit* unit = nullptr;
+  if (postcode) {
+    if (const auto it = unit_index_.find(postcode->unit()); it != unit_index_.end()) {
+      unit = &units_[it->second];
+    } else {
+      add_flag(r.flags, "postcode_not_in_gazetteer");
+    }
+  }
+  // 1. Full address.
+  if (unit && !number.empty() && !address_index_.empty()) {
+    if (const auto it = address_index_.find(postcode->unit() + "|" + number + "|" + street); it != address_index_.end()) {
+      r.level = MatchLevel::address;
+      r.score = 100;
+      std::tie(r.x, r.y) = address_xy_[it->second];
+      r.locality = unit->town >= 0 ? unit->town : unit->district;
+      return r;
+    }
+  }
+  // 2. Street within postcode.
+  if (unit && !street.empty()) {
+    bool fuzzy = false;
+    if (const auto* pts = find_street(street, -1, unit->x, unit->y, fuzzy)) {
+      double best = std::numeric_limits<double>::infinity();
+      const Point* nearest = nullptr;
+      for (uint32_t i : *pts) {
+        const double d = std::hypot(points_[i].x - unit->x, points_[i].y - unit->y);
+        if (d < best) best = d, nearest = &points_[i];
+      }
+      if (best <= options_.street_postcode_max_m) {
+        r.level = MatchLevel::street_in_postcode;
+        r.score = fuzzy ? 88 : 95;
+        if (fuzzy) add_flag(r.flags, "fuzzy_street");
+        r.x = nearest->x;
+        r.y = nearest->y;
+        r.locality = unit->town >= 0 ? unit->town : unit->district;
+        return r;
+      }
+      add_flag(r.flags, "street_far_from_postcode");
+    } else {
+      add_flag(r.flags, "street_not_found");
+    }
+  }
+  // 3. Street within town (the postcode, when given, was not found or did not hold the street).
+  if (!unit && !street.empty()) {
+    bool fuzzy = false;
+    if (const auto* pts = find_street(street, town, std::nan(""), std::nan(""), fuzzy)) {
+      // The street's points in the town; with no town, all of them if they lie in one place.
+      std::vector<const Point*> here;
+      for (uint32_t i : *pts) {
+        if (town < 0 || in_locality(points_[i], town)) here.push_back(&points_[i]);
+      }
+      if (!here.empty()) {
+        double sx = 0, sy = 0;
+        for (const Point* p : here) sx += p->x, sy += p->y;
+        sx /= static_cast<double>(here.size());
+        sy /= static_cast<double>(here.size());
+        // Towns with this street name, and how far apart its points are.
+        std::set<int32_t> towns;
+        double spread = 0;
+        for (const Point* p : here) {
+          towns.insert(p->town);
+          spread = std::max(spread, std::hypot(p->x - sx, p->y - sy));
+        }
+        if (spread > options_.ambiguous_apart_m / 2 && (town < 0 || towns.size() > 1)) {
+          r.reason = postcode ? "postcode not in the gazetteer, and the street is in more than one place"
+                              : "ambiguous: the street is in more than one place and no postcode or town tells them apart";
+          add_flag(r.flags, "ambiguous");
+          return r;
+        }
+        const Point* mid = here.front();
+        double best = std::numeric_limits<double>::infinity();
+        for (const Point* p : here) {
+          const double d = std::hypot(p->x - sx, p->y - sy);
+          if (d < best) best = d, mid = p;
+        }
+        r.level = MatchLevel::street_in_town;
+        r.score = town < 0 ? 70 : fuzzy ? 80 : 85;
+        if (fuzzy) add_flag(r.flags, "fuzzy_street");
+        if (town < 0) add_flag(r.flags, "no_town_given");
+        r.x = mid->x;
+        r.y = mid->y;
+        r.locality = town >= 0 ? town : mid->town;
+        return r;
+      }
+    }
+  }
+  // 4. Postcode unit.
+  if (unit) {
+    r.level = MatchLevel::postcode;
+    r.score = r.flags.find("street_far_from_postcode") != std::string::npos ? 60 : street.empty() ? 80 : 75;
+    r.x = unit->x;
+    r.y = unit->y;
+    r.locality = unit->town >= 0 ? unit->town : unit->district;
+    return r;
+  }
+  // 5. Postcode sector.
+  if (postcode) {
+    if (const auto it = sectors_.find(postcode->sector()); it != sectors_.end()) {
+      r.level = MatchLevel::sector;
+      r.score = 50;
+      r.x = it->second.sx / static_cast<double>(it->second.n);
+      r.y = it->second.sy / static_cast<double>(it->second.n);
+      r.locality = town;
+      return r;
+    }
+  }
+  // 6. Town.
+  if (town >= 0) {
+    const Locality& l = localities_[static_cast<size_t>(town)];
+    if (l.n > 0) {
+      r.level = MatchLevel::town;
+      r.score = 30;
+      r.x = l.sx / static_cast<double>(l.n);
+      r.y = l.sy / static_cast<double>(l.n);
+      r.locality = town;
+      return r;
+    }
+  }
+  r.reason = postcode ? "postcode not in the gazetteer, and no street or town matched"
+                      : "no postcode, street or town recognised (not a UK address in the gazetteers?)";
+  return r;
+}
+
+}  // namespace hotspot
