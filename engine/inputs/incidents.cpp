@@ -17,6 +17,7 @@
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 #include "inputs/crime_types.hpp"
+#include "places/geocoder.hpp"
 
 namespace hotspot {
 namespace {
@@ -44,6 +45,13 @@ Parse parse_number(const char* text, double& out) {
 CoordinateSource resolve_coordinates(OGRLayer& layer, const IncidentColumns& c, const std::string& path) {
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   CoordinateSource out;
+  if (!c.address.empty()) {  // geocoded rows come back in the working CRS
+    for (const auto& name : c.address) {
+      if (find_field(defn, {name}) < 0) throw DataError("incidents '" + path + "': no address column '" + name + "'");
+    }
+    out.crs = working_crs();
+    return out;
+  }
   auto need = [&](const std::string& name, const char* flag) {
     const int i = find_field(defn, {name});
     if (i < 0) throw DataError("incidents '" + path + "': no column '" + name + "' (" + flag + ")");
@@ -153,6 +161,11 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
                     "' to filter months on (--month-column, or drop --from/--to)");
   }
 
+  std::vector<int> address_fields;
+  for (const auto& name : columns.address) address_fields.push_back(find_field(defn, {name}));
+  if (!address_fields.empty() && !columns.geocoder) throw UsageError("incidents '" + path + "': address columns need gazetteers ([geocode])");
+  std::string address;
+
   SourceBatch b;
   RowAccount& account = b.account;
   std::unordered_map<std::string, uint16_t> type_lookup;
@@ -182,7 +195,23 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
       }
     }
     double x = 0, y = 0;
-    if (coords.x_field >= 0) {
+    if (!address_fields.empty()) {
+      address.clear();
+      for (int i : address_fields) {
+        const char* part = feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "";
+        if (*part == '\0') continue;
+        if (!address.empty()) address += ", ";
+        address += part;
+      }
+      const GeocodeResult r = columns.geocoder->geocode(address);
+      if (r.level == MatchLevel::none || r.score < columns.min_score) {
+        account.reject(file, line, columns.address.front(),
+                       r.level == MatchLevel::none ? r.reason : std::string_view("geocode score below min_score"));
+        continue;
+      }
+      x = r.x;
+      y = r.y;
+    } else if (coords.x_field >= 0) {
       const Parse px = parse_number(feature->GetFieldAsString(coords.x_field), x);
       const Parse py = parse_number(feature->GetFieldAsString(coords.y_field), y);
       if (px == Parse::empty || py == Parse::empty) {

@@ -11,6 +11,8 @@
 
 namespace hotspot {
 
+class Geocoder;
+
 // Where an incident source keeps its coordinates and attributes. With nothing set, a CSV
 // with Longitude/Latitude columns is read as police.uk (EPSG:4326) and any other source
 // by its point geometry and layer CRS.
@@ -22,6 +24,12 @@ struct IncidentColumns {
   std::string type = "Crime type";
   std::string crime_id = "Crime ID";    // used only to report repeated IDs
   std::string layer;                    // layer of a multi-layer source; default the first
+  // Address-only sources: the columns holding the address (joined with ", "), placed by
+  // `geocoder`; rows it cannot place, or places with a score under `min_score`, are rejected
+  // with its reason. The geocoder must outlive the read.
+  std::vector<std::string> address;
+  const Geocoder* geocoder = nullptr;
+  int min_score = 50;
 };
 
 struct IncidentFilter {

@@ -177,7 +177,7 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   }
   const ConfigReader c(path);
   c.allow(root, "", {"title", "date", "output", "steps", "incidents", "boundaries", "imd", "period", "crime_types",
-                     "cluster", "stats", "kde", "evaluate"});
+                     "cluster", "stats", "kde", "evaluate", "geocode", "suspects"});
 
   RunPlan plan;
   plan.command = "run";
@@ -194,7 +194,8 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
 
   StudyInputs& in = plan.inputs;
   const toml::table& inc = c.section(root, "incidents", true);
-  c.allow(inc, "incidents", {"sources", "x", "y", "lon", "lat", "crs", "layer", "month_column", "type_column"});
+  c.allow(inc, "incidents", {"sources", "x", "y", "lon", "lat", "crs", "layer", "month_column", "type_column",
+                             "address_column", "address_columns"});
   for (const auto& s : c.texts(inc, "incidents", "sources")) in.incidents.push_back(c.file(s));
   if (in.incidents.empty()) throw UsageError(path + ": 'incidents.sources' names no source");
   in.columns.x = c.text(inc, "incidents", "x", false);
@@ -205,6 +206,30 @@ RunPlan load_run_config(const std::string& path, const std::string& today, const
   in.columns.layer = c.text(inc, "incidents", "layer", false);
   if (inc.get("month_column")) in.columns.month = c.text(inc, "incidents", "month_column", true);
   if (inc.get("type_column")) in.columns.type = c.text(inc, "incidents", "type_column", true);
+  in.columns.address = c.texts(inc, "incidents", "address_column");
+  for (const auto& a : c.texts(inc, "incidents", "address_columns")) in.columns.address.push_back(a);
+
+  const toml::table& gz = c.section(root, "geocode", false);
+  c.allow(gz, "geocode", {"postcodes", "streets", "addresses", "localities", "min_score"});
+  in.geocode.postcodes = c.file(c.text(gz, "geocode", "postcodes", !in.columns.address.empty()));
+  in.geocode.streets = c.file(c.text(gz, "geocode", "streets", false));
+  in.geocode.addresses = c.file(c.text(gz, "geocode", "addresses", false));
+  in.geocode.localities = c.file(c.text(gz, "geocode", "localities", false));
+  in.geocode.min_score = c.whole(gz, "geocode", "min_score", in.geocode.min_score);
+  if (in.geocode.min_score < 0 || in.geocode.min_score > 100) throw UsageError(path + ": 'geocode.min_score' must be 0..100");
+
+  const toml::table& su = c.section(root, "suspects", false);
+  c.allow(su, "suspects", {"sources", "address_column", "address_columns", "layer", "min_count", "suppress"});
+  for (const auto& f : c.texts(su, "suspects", "sources")) plan.suspects.sources.push_back(c.file(f));
+  plan.suspects.address_columns = c.texts(su, "suspects", "address_column");
+  for (const auto& a : c.texts(su, "suspects", "address_columns")) plan.suspects.address_columns.push_back(a);
+  plan.suspects.layer = c.text(su, "suspects", "layer", false);
+  plan.suspects.min_count = c.whole(su, "suspects", "min_count", plan.suspects.min_count);
+  plan.suspects.suppress = c.flag(su, "suspects", "suppress", plan.suspects.suppress);
+  if (std::find(plan.steps.begin(), plan.steps.end(), "suspects") != plan.steps.end()) {
+    check_suspects_params(plan.suspects);
+    if (!in.geocode.given()) throw UsageError(path + ": the suspects step needs [geocode] postcodes");
+  }
 
   const toml::table& b = c.section(root, "boundaries", true);
   c.allow(b, "boundaries", {"source", "layer", "code_field", "name_field", "district_field", "crs", "districts"});

@@ -304,6 +304,15 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       report.kde = analyse_kde(study, plan.kde, std::move(kde_grid), progress);
       write_kde(study, *report.kde, out, prefix);
       report.summary.Add("kde", kde_json(plan.kde, *report.kde));
+    } else if (step == "suspects") {
+      report.suspects = analyse_suspects(study, plan.suspects, progress);
+      write_suspects(study, plan.suspects, *report.suspects, out, prefix);
+      CPLJSONObject j;
+      j.Add("rows", rows_json(report.suspects->load.account));
+      j.Add("min_count", plan.suspects.min_count);
+      j.Add("suppressed", plan.suspects.suppress);
+      j.Add("areas_suppressed", static_cast<GInt64>(report.suspects->suppressed_areas));
+      report.summary.Add("suspects", j);
     } else if (step == "evaluate") {
       report.evaluate = evaluate_hotspots(study, plan.evaluate, progress);
       write_evaluation(*report.evaluate, out, prefix);

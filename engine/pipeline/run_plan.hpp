@@ -12,12 +12,13 @@
 #include "pipeline/evaluate_stage.hpp"
 #include "pipeline/kde_stage.hpp"
 #include "pipeline/stats_stage.hpp"
+#include "pipeline/suspects_stage.hpp"
 #include "pipeline/study_data.hpp"
 
 namespace hotspot {
 
 // The stages a run can compose, in the order they run.
-inline const std::vector<std::string> kStages = {"areas", "cluster", "stats", "kde", "evaluate"};
+inline const std::vector<std::string> kStages = {"areas", "cluster", "stats", "kde", "evaluate", "suspects"};
 
 // Throws UsageError naming the first step that is not in kStages.
 void check_steps(const std::vector<std::string>& steps);
@@ -32,6 +33,7 @@ struct RunPlan {
   StatsParams stats;
   KdeParams kde;
   EvaluateParams evaluate;
+  SuspectsParams suspects;
   std::string output_dir;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
 };
@@ -43,6 +45,7 @@ struct RunReport {
   std::optional<StatsResult> stats;
   std::optional<KdeResult> kde;
   std::optional<EvaluateResult> evaluate;
+  std::optional<SuspectsResult> suspects;
   CPLJSONObject summary;
   std::vector<std::string> outputs;  // final paths
 };

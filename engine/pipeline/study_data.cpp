@@ -9,6 +9,13 @@
 
 namespace hotspot {
 
+std::shared_ptr<const Geocoder> load_geocoder(const GeocodeGazetteers& g) {
+  return std::make_shared<const Geocoder>(
+      read_postcodes(g.postcodes, {}), g.streets.empty() ? std::vector<StreetRecord>{} : read_streets(g.streets),
+      g.addresses.empty() ? std::vector<AddressRecord>{} : read_addresses(g.addresses),
+      g.localities.empty() ? AreaNames{} : read_area_names(g.localities));
+}
+
 StudyData load_study(const StudyInputs& inputs, const Progress& progress, const PlacesReady& places_ready) {
   const std::vector<std::string> sources = expand_sources(inputs.incidents, "--incidents");
   StudyData study;
@@ -31,7 +38,13 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   });
   std::exception_ptr incidents_error;
   try {
-    study.load = read_incidents(sources, inputs.columns, inputs.filter, progress);
+    IncidentColumns columns = inputs.columns;
+    if (inputs.geocode.given()) {
+      study.geocoder = load_geocoder(inputs.geocode);
+      columns.geocoder = study.geocoder.get();
+      columns.min_score = inputs.geocode.min_score;
+    }
+    study.load = read_incidents(sources, columns, inputs.filter, progress);
   } catch (...) {
     incidents_error = std::current_exception();
   }

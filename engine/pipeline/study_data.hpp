@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,8 +10,16 @@
 #include "inputs/boundaries.hpp"
 #include "inputs/imd.hpp"
 #include "inputs/incidents.hpp"
+#include "places/geocoder.hpp"
 
 namespace hotspot {
+
+// Gazetteers for address-only incident and suspect files ([geocode] in a config).
+struct GeocodeGazetteers {
+  std::string postcodes, streets, addresses, localities;
+  int min_score = 50;
+  bool given() const { return !postcodes.empty(); }
+};
 
 // What every analysis starts from: where the incidents are, the areas, and deprivation.
 struct StudyInputs {
@@ -20,6 +29,7 @@ struct StudyInputs {
   std::string boundaries;
   BoundaryOptions boundary_options;
   std::string study_area;  // polygons bounding the study within the boundaries; empty: the boundaries
+  GeocodeGazetteers geocode;  // loaded when given; incidents with address columns need them
   std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
 };
 
@@ -33,7 +43,11 @@ struct StudyData {
   std::vector<int32_t> area_of;
   std::vector<std::string> codes_without_imd;  // area codes with no row in the IMD file
   std::vector<std::string> warnings;           // boundaries' and incidents' warnings, in that order
+  std::shared_ptr<const Geocoder> geocoder;    // when the inputs name gazetteers
 };
+
+// The geocoder over the gazetteers named.
+std::shared_ptr<const Geocoder> load_geocoder(const GeocodeGazetteers& gazetteers);
 
 // Work that needs only the places (boundaries, IMD, study area), such as a stage's grid: it runs
 // on the places thread while the incidents are read, and its errors come out of load_study.

@@ -136,6 +136,12 @@ void print_report(const RunReport& report, const CommonFlags& flags) {
     if (k.evaluation) print_evaluation(*k.evaluation);
   }
   if (report.evaluate) print_evaluation(*report.evaluate);
+  if (report.suspects) {
+    const SuspectsResult& su = *report.suspects;
+    fmt::print("\nsuspects: {} rows, {} placed in the study area's LSOAs, {} rejected; {} LSOAs with counts too small "
+               "to publish\n", count(su.load.account.read), count(su.load.incidents.size()), count(su.load.account.rejects.size()),
+               count(su.suppressed_areas));
+  }
   fmt::print("\nwrote:\n");
   for (const auto& path : report.outputs) fmt::print("  {}\n", path);
 }
