@@ -21,7 +21,10 @@ using Words = std::vector<std::string>;
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > limit) return limit + 1;
   const size_t n = b.size();
-  std::vector<int> prev2(n + 1), prev(n + 1), cur(n + 1);
+  thread_local std::vector<int> prev2, prev, cur;  // reused: this runs for every candidate name
+  prev2.assign(n + 1, 0);
+  prev.assign(n + 1, 0);
+  cur.assign(n + 1, 0);
   for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = static_cast<int>(i);
@@ -213,15 +216,17 @@ const std::vector<uint32_t>* Geocoder::find_street(const std::string& name, int3
   const int limit = allowed_edits(name);
   if (limit == 0) return nullptr;
   // Candidates: the streets near the postcode, or in the town.
-  std::set<uint32_t> candidates;
+  std::vector<uint32_t> candidates;
   if (!std::isnan(near_x)) {
     const double r = options_.street_postcode_max_m;
-    point_tree_->within(near_x, near_y, r * r, [&](uint32_t i, double) { candidates.insert(point_street_[i]); });
+    point_tree_->within(near_x, near_y, r * r, [&](uint32_t i, double) { candidates.push_back(point_street_[i]); });
   } else if (locality >= 0) {
     for (size_t i = 0; i < points_.size(); ++i) {
-      if (in_locality(points_[i], locality)) candidates.insert(point_street_[i]);
+      if (in_locality(points_[i], locality)) candidates.push_back(point_street_[i]);
     }
   }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   int best = limit + 1;
   const std::string* found = nullptr;
   bool tie = false;
