@@ -31,7 +31,7 @@ void BM_KdeSurface_Notts194k_300m_25m(benchmark::State& state) {
   const Incidents& inc = bench::benchmark_points();
   const Boundaries lsoas =
       read_boundaries(std::string(HOTSPOT_SHARED_DATA) + "/boundaries/nottinghamshire_lsoa11.geojson", {});
-  run(state, inc.x, inc.y, grid_over(study_extent(lsoas), 25, 200'000'000), 300);
+  run(state, inc.x, inc.y, grid_over(lsoas.extent(), 25, 200'000'000), 300);
 }
 
 void BM_KdeSurface_5Mpoints_50Mcells_100m(benchmark::State& state) {

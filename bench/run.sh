@@ -6,7 +6,8 @@
 # 999 permutations on 679 LSOAs and 35,000 synthetic polygons; kernel density surfaces (the
 # benchmark points, and 5 million points on 50 million cells); and as peers geopandas sjoin,
 # scikit-learn's DBSCAN and QGIS's heatmap (the whole `hotspot kde` command against
-# `qgis_process`, hyperfine) on the same points.
+# `qgis_process`, hyperfine) on the same points; gazetteer load and geocoding of 1,000,000 messy
+# addresses (engine, one core) and the whole `hotspot geocode` command on them.
 # Usage: bench/run.sh            (results also saved in build-bench/bench-results.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ fi
 data=${HOTSPOT_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DHOTSPOT_TESTS=OFF -DHOTSPOT_BENCH=ON \
   -DHOTSPOT_SHARED_DATA="$data" >/dev/null
-cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench kde_bench hotspot >/dev/null
+cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench kde_bench geocode_bench hotspot >/dev/null
 out=build-bench/bench-results.txt
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -52,6 +53,14 @@ out=build-bench/bench-results.txt
       'INPUT=delimitedtext://file://$data/benchmarks/notts_inside_xy.csv?type=csv&xField=x&yField=y&crs=EPSG:27700' \
       RADIUS=300 PIXEL_SIZE=25 KERNEL=0 OUTPUT_VALUE=0 OUTPUT=build-bench/qgis-heatmap.tif" 2>&1 |
     grep -E "Time|Range|faster|^\||±"
+  build-bench/bench/geocode_bench --benchmark_format=console 2>&1 | grep -E "median"
+  # The whole geocode command on 1,000,000 messy addresses (one thread; reading and writing CSV included).
+  /usr/bin/python3 bench/make_addresses.py build-bench/addresses-1m.csv 1000000
+  build-bench/tools/hotspot --quiet gazetteer streets --incidents $data/police-uk --output build-bench/streets.csv
+  hyperfine --runs 3 --style basic \
+    "build-bench/tools/hotspot --quiet geocode --input build-bench/addresses-1m.csv --address-column address \
+      --postcodes $data/codepoint-open/ng.csv --localities $data/codepoint-open/codelist.csv \
+      --streets build-bench/streets.csv --output build-bench/geocode-out" 2>&1 | grep -E "Time|Range"
   /usr/bin/python3 bench/geopandas_sjoin.py "$data" 5
   /usr/bin/python3 bench/sklearn_dbscan.py "$data" 5
 } | tee "$out"

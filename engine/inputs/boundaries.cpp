@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
@@ -64,6 +65,21 @@ double Boundaries::total_area_m2() const {
   double total = 0;
   for (const auto& a : areas) total += a.area_m2;
   return total;
+}
+
+Extent Boundaries::extent() const {
+  GEOSContextHandle_t ctx = geos->get();
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Extent e{inf, inf, -inf, -inf};
+  for (const Area& a : areas) {
+    double xmin, ymin, xmax, ymax;
+    GEOSGeom_getXMin_r(ctx, a.geometry.get(), &xmin);
+    GEOSGeom_getYMin_r(ctx, a.geometry.get(), &ymin);
+    GEOSGeom_getXMax_r(ctx, a.geometry.get(), &xmax);
+    GEOSGeom_getYMax_r(ctx, a.geometry.get(), &ymax);
+    e = {std::min(e.xmin, xmin), std::min(e.ymin, ymin), std::max(e.xmax, xmax), std::max(e.ymax, ymax)};
+  }
+  return e;
 }
 
 Boundaries read_boundaries(const std::string& path, const BoundaryOptions& options) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/extent.hpp"
 #include "core/geos_handles.hpp"
 
 namespace hotspot {
@@ -36,6 +37,7 @@ struct Boundaries {
   std::vector<std::string> warnings;  // repaired polygons, ...
 
   double total_area_m2() const;
+  Extent extent() const;  // the box around every area
 };
 
 // Reads polygons from any OGR source, reprojects them to EPSG:27700 and repairs invalid ones

@@ -16,6 +16,7 @@
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "inputs/address_fields.hpp"
 #include "inputs/crime_types.hpp"
 #include "places/geocoder.hpp"
 
@@ -196,13 +197,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     }
     double x = 0, y = 0;
     if (!address_fields.empty()) {
-      address.clear();
-      for (int i : address_fields) {
-        const char* part = feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "";
-        if (*part == '\0') continue;
-        if (!address.empty()) address += ", ";
-        address += part;
-      }
+      address_of(*feature, address_fields, address);
       const GeocodeResult r = columns.geocoder->geocode(address);
       if (r.level == MatchLevel::none || r.score < columns.min_score) {
         account.reject(file, line, columns.address.front(),

@@ -10,6 +10,7 @@
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "inputs/address_fields.hpp"
 #include "inputs/boundaries.hpp"
 #include "inputs/imd.hpp"
 #include "outputs/csv_table.hpp"
@@ -130,13 +131,7 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
         break;
       }
       ++report.rows;
-      address.clear();
-      for (int i : address_fields) {
-        const char* part = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
-        if (*part == '\0') continue;
-        if (!address.empty()) address += ", ";
-        address += part;
-      }
+      address_of(*f, address_fields, address);
       GeocodeResult r = geocoder.geocode(address);
       if (r.level != MatchLevel::none && r.score < p.min_score) r.reason = "score below --min-score";
       if (!r.reason.empty()) {

@@ -11,7 +11,7 @@ namespace hotspot {
 DensitySurface study_grid(const StudyData& study, double cell_m, const std::optional<Extent>& extent,
                           int64_t max_cells, const char* cell_flag, std::vector<int32_t>* area_of_cell) {
   const Boundaries& area = study.study_area ? *study.study_area : study.boundaries;
-  Extent e = study_extent(area);
+  Extent e = area.extent();
   if (extent) {
     e = {std::max(e.xmin, extent->xmin), std::max(e.ymin, extent->ymin), std::min(e.xmax, extent->xmax),
          std::min(e.ymax, extent->ymax)};

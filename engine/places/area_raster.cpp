@@ -2,7 +2,6 @@
 #include "places/area_raster.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <memory>
 
 #include <gdal_alg.h>
@@ -11,21 +10,6 @@
 #include "core/gdal_handles.hpp"
 
 namespace hotspot {
-
-Extent study_extent(const Boundaries& areas) {
-  GEOSContextHandle_t ctx = areas.geos->get();
-  constexpr double inf = std::numeric_limits<double>::infinity();
-  Extent e{inf, inf, -inf, -inf};
-  for (const Area& a : areas.areas) {
-    double xmin, ymin, xmax, ymax;
-    GEOSGeom_getXMin_r(ctx, a.geometry.get(), &xmin);
-    GEOSGeom_getYMin_r(ctx, a.geometry.get(), &ymin);
-    GEOSGeom_getXMax_r(ctx, a.geometry.get(), &xmax);
-    GEOSGeom_getYMax_r(ctx, a.geometry.get(), &ymax);
-    e = {std::min(e.xmin, xmin), std::min(e.ymin, ymin), std::max(e.xmax, xmax), std::max(e.ymax, ymax)};
-  }
-  return e;
-}
 
 std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid) {
   init_gdal();

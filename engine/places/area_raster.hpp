@@ -8,9 +8,6 @@
 
 namespace hotspot {
 
-// The box around every area.
-Extent study_extent(const Boundaries& areas);
-
 // For each cell of `grid`, the index of the area its centre lies in (GDAL's rasterize rule,
 // burnt by GDALRasterizeGeometries; where areas overlap, the lowest code), or -1 in none.
 // Throws DataError when GDAL fails.

@@ -45,6 +45,28 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
 // Typos allowed in a name: none below 5 letters, 1 up to 9, 2 from 10 (docs/method.md).
 int allowed_edits(std::string_view name) { return name.size() < 5 ? 0 : name.size() < 10 ? 1 : 2; }
 
+// The index of the candidate nearest `text` by edit distance within the allowed edits, or -1
+// when none is that near or two are equally near. `name_of(i)` gives candidate i's name.
+template <class NameOf>
+int64_t nearest_name(std::string_view text, size_t candidates, NameOf&& name_of) {
+  const int limit = allowed_edits(text);
+  if (limit == 0) return -1;
+  int best = limit + 1;
+  int64_t found = -1;
+  bool tie = false;
+  for (size_t i = 0; i < candidates; ++i) {
+    const int d = edit_distance(text, name_of(i), limit);
+    if (d < best) {
+      best = d;
+      found = static_cast<int64_t>(i);
+      tie = false;
+    } else if (d == best && d <= limit) {
+      tie = true;
+    }
+  }
+  return tie ? -1 : found;
+}
+
 std::string join(const Words& w, size_t from = 0, size_t to = std::numeric_limits<size_t>::max()) {
   std::string out;
   for (size_t i = from; i < std::min(to, w.size()); ++i) {
@@ -185,25 +207,11 @@ int32_t Geocoder::find_locality(const std::vector<Words>& segments, bool& fuzzy)
   }
   // A typo in a town name: the nearest name within the allowed edits, unless two are as near.
   for (auto s = segments.rbegin(); s != segments.rend(); ++s) {
-    const std::string text = join(*s);
-    const int limit = allowed_edits(text);
-    if (limit == 0) continue;
-    int best = limit + 1;
-    int32_t found = -1;
-    bool tie = false;
-    for (size_t l = 0; l < localities_.size(); ++l) {
-      const int d = edit_distance(text, localities_[l].name, limit);
-      if (d < best) {
-        best = d;
-        found = static_cast<int32_t>(l);
-        tie = false;
-      } else if (d == best && d <= limit) {
-        tie = true;
-      }
-    }
-    if (found >= 0 && !tie) {
+    const int64_t found =
+        nearest_name(join(*s), localities_.size(), [&](size_t l) -> const std::string& { return localities_[l].name; });
+    if (found >= 0) {
       fuzzy = true;
-      return found;
+      return static_cast<int32_t>(found);
     }
   }
   return -1;
@@ -213,8 +221,7 @@ const std::vector<uint32_t>* Geocoder::find_street(const std::string& name, int3
                                                    double near_y, bool& fuzzy) const {
   fuzzy = false;
   if (const auto it = street_points_.find(name); it != street_points_.end()) return &it->second;
-  const int limit = allowed_edits(name);
-  if (limit == 0) return nullptr;
+  if (allowed_edits(name) == 0) return nullptr;
   // Candidates: the streets near the postcode, or in the town.
   std::vector<uint32_t> candidates;
   if (!std::isnan(near_x)) {
@@ -227,22 +234,11 @@ const std::vector<uint32_t>* Geocoder::find_street(const std::string& name, int3
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  int best = limit + 1;
-  const std::string* found = nullptr;
-  bool tie = false;
-  for (uint32_t c : candidates) {
-    const int d = edit_distance(name, street_names_[c], limit);
-    if (d < best) {
-      best = d;
-      found = &street_names_[c];
-      tie = false;
-    } else if (d == best && d <= limit) {
-      tie = true;
-    }
-  }
-  if (!found || tie) return nullptr;
+  const int64_t found =
+      nearest_name(name, candidates.size(), [&](size_t i) -> const std::string& { return street_names_[candidates[i]]; });
+  if (found < 0) return nullptr;
   fuzzy = true;
-  return &street_points_.at(*found);
+  return &street_points_.at(street_names_[candidates[static_cast<size_t>(found)]]);
 }
 
 GeocodeResult Geocoder::geocode(std::string_view address) const {

@@ -16,18 +16,8 @@ struct RandomPointSampler::Impl {
 
 RandomPointSampler::RandomPointSampler(const Boundaries& boundaries) {
   auto impl = std::make_shared<Impl>(boundaries);
-  GEOSContextHandle_t ctx = boundaries.geos->get();
-  for (const Area& a : boundaries.areas) {
-    double x0, y0, x1, y1;
-    GEOSGeom_getXMin_r(ctx, a.geometry.get(), &x0);
-    GEOSGeom_getYMin_r(ctx, a.geometry.get(), &y0);
-    GEOSGeom_getXMax_r(ctx, a.geometry.get(), &x1);
-    GEOSGeom_getYMax_r(ctx, a.geometry.get(), &y1);
-    impl->xmin = std::min(impl->xmin, x0);
-    impl->ymin = std::min(impl->ymin, y0);
-    impl->xmax = std::max(impl->xmax, x1);
-    impl->ymax = std::max(impl->ymax, y1);
-  }
+  const Extent e = boundaries.extent();
+  impl->xmin = e.xmin, impl->ymin = e.ymin, impl->xmax = e.xmax, impl->ymax = e.ymax;
   impl_ = std::move(impl);
 }
 

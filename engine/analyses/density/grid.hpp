@@ -3,12 +3,9 @@
 #include <array>
 #include <cstdint>
 
-namespace hotspot {
+#include "core/extent.hpp"
 
-// A box in EPSG:27700 metres.
-struct Extent {
-  double xmin = 0, ymin = 0, xmax = 0, ymax = 0;
-};
+namespace hotspot {
 
 // A raster of square cells in EPSG:27700, rows from north to south as in a GeoTIFF. Cell
 // (row, col) has index row * cols + col and its centre at centre_x(col), centre_y(row); every

@@ -17,7 +17,7 @@ TEST_CASE("kde: Nottinghamshire, 194,375 incidents, quartic 300 m on 25 m cells 
   const Incidents& points = test::benchmark_points();
   REQUIRE(points.size() == 194'375);
   const Boundaries lsoas = read_boundaries(test::shared_path("boundaries/nottinghamshire_lsoa11.geojson"), {});
-  const Grid g = grid_over(study_extent(lsoas), 25, 200'000'000);
+  const Grid g = grid_over(lsoas.extent(), 25, 200'000'000);
   DensityParams p;
   p.bandwidth_m = 300;
   p.raw = true;
