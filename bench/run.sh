@@ -24,43 +24,50 @@ cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DHOTSPOT_TESTS=OFF -DHOTSP
   -DHOTSPOT_SHARED_DATA="$data" >/dev/null
 cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench kde_bench geocode_bench hotspot >/dev/null
 out=build-bench/bench-results.txt
+# hyperfine with a name: prints "name: median X s (min, max; N runs)" from its JSON export.
+hf() {
+  local name=$1; shift
+  hyperfine --style none --export-json build-bench/hf.json "$@" >/dev/null 2>&1
+  /usr/bin/python3 -c 'import json,sys
+for r in json.load(open("build-bench/hf.json"))["results"]:
+    print(f"{sys.argv[1]}: median {r[\"median\"]:.3f} s (min {r[\"min\"]:.3f}, max {r[\"max\"]:.3f}; {len(r[\"times\"])} runs) {r[\"command\"][:60]}")' "$name"
+}
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   build-bench/bench/place_bench --benchmark_format=console 2>&1 | grep -E "median|^Benchmark|---"
   build-bench/bench/cluster_bench --benchmark_format=console 2>&1 | grep -E "median"
   build-bench/bench/stats_bench --benchmark_format=console 2>&1 | grep -E "median"
   /usr/bin/time -f "kde_bench peak memory %M KB" build-bench/bench/kde_bench --benchmark_format=console 2>&1 | grep -E "median|peak"
-  hyperfine --warmup 1 --runs 7 --style basic --export-markdown /dev/stdout \
+  hf "areas run, 18 months" --warmup 1 --runs 7 \
     "build-bench/tools/hotspot --quiet areas --incidents $data/police-uk \
       --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson \
       --imd $data/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \
       --imd-domains $data/imd2019/File_2_-_IoD2019_Domains_of_Deprivation.csv \
       --population $data/imd2019/File_6_-_IoD2019_Population_Denominators.csv \
-      --output build-bench/areas-out" 2>&1 | grep -E "Time|Range|^\|"
-  hyperfine --warmup 1 --runs 5 --style basic \
+      --output build-bench/areas-out"
+  hf "cluster dbscan run" --warmup 1 --runs 5 \
     "build-bench/tools/hotspot --quiet cluster --method dbscan --eps 100 --min-points 10 \
       --incidents $data/benchmarks/notts_inside_xy.csv --x x --y y --crs EPSG:27700 \
-      --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson --output build-bench/cluster-out" 2>&1 | grep -E "Time|Range"
-  # The whole kde command against QGIS's heatmap on the same CSV, radius and pixel size (raw quartic).
+      --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson --output build-bench/cluster-out"
+  # The whole kde command against QGIS's heatmap on the same CSV, radius and pixel size (raw quartic),
+  # in one hyperfine run so that the ratio is measured under the same conditions.
   # qgis_process.bin: Debian's qgis_process wrapper passes --noversioncheck, which 3.22 rejects.
   mkdir -p build-bench/xdg && chmod 700 build-bench/xdg
-  QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build-bench/xdg hyperfine --warmup 1 --runs 9 --style basic \
-    --export-markdown /dev/stdout \
+  QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build-bench/xdg hf "kde vs QGIS heatmap" --warmup 1 --runs 9 \
     "build-bench/tools/hotspot --quiet kde --incidents $data/benchmarks/notts_inside_xy.csv --x x --y y \
       --crs EPSG:27700 --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson \
       --cell 25 --bandwidth 300 --raw --output build-bench/kde-out" \
     "/usr/bin/qgis_process.bin run qgis:heatmapkerneldensityestimation -- \
       'INPUT=delimitedtext://file://$data/benchmarks/notts_inside_xy.csv?type=csv&xField=x&yField=y&crs=EPSG:27700' \
-      RADIUS=300 PIXEL_SIZE=25 KERNEL=0 OUTPUT_VALUE=0 OUTPUT=build-bench/qgis-heatmap.tif" 2>&1 |
-    grep -E "Time|Range|faster|^\||±"
+      RADIUS=300 PIXEL_SIZE=25 KERNEL=0 OUTPUT_VALUE=0 OUTPUT=build-bench/qgis-heatmap.tif"
   build-bench/bench/geocode_bench --benchmark_format=console 2>&1 | grep -E "median"
-  # The whole geocode command on 1,000,000 messy addresses (one thread; reading and writing CSV included).
+  # The whole geocode command on 1,000,000 messy addresses (geocoding on one thread, writing on another).
   /usr/bin/python3 bench/make_addresses.py build-bench/addresses-1m.csv 1000000
   build-bench/tools/hotspot --quiet gazetteer streets --incidents $data/police-uk --output build-bench/streets.csv
-  hyperfine --runs 3 --style basic \
+  hf "geocode 1,000,000 addresses" --runs 3 \
     "build-bench/tools/hotspot --quiet geocode --input build-bench/addresses-1m.csv --address-column address \
       --postcodes $data/codepoint-open/ng.csv --localities $data/codepoint-open/codelist.csv \
-      --streets build-bench/streets.csv --output build-bench/geocode-out" 2>&1 | grep -E "Time|Range"
+      --streets build-bench/streets.csv --output build-bench/geocode-out"
   /usr/bin/python3 bench/geopandas_sjoin.py "$data" 5
   /usr/bin/python3 bench/sklearn_dbscan.py "$data" 5
 } | tee "$out"

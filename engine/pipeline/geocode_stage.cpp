@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <optional>
 
 #include <fmt/format.h>
@@ -112,47 +116,27 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   if (p.rejects_with_address) rejects.columns.push_back("address");
   const uint64_t total = static_cast<uint64_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE)));
   const auto t1 = std::chrono::steady_clock::now();
-  // Rows go in blocks, so that the coordinates of a block are transformed to lon/lat in one call.
-  constexpr size_t kBlock = 4096;
-  std::vector<OGRFeatureUniquePtr> block;
-  std::vector<GeocodeResult> results;
-  std::vector<double> lon, lat;
-  std::string address;
-  layer->ResetReading();
-  for (bool more = true; more;) {
-    block.clear();
-    results.clear();
-    lon.clear();
-    lat.clear();
-    while (block.size() < kBlock) {
-      OGRFeatureUniquePtr f(layer->GetNextFeature());
-      if (!f) {
-        more = false;
-        break;
-      }
-      ++report.rows;
-      address_of(*f, address_fields, address);
-      GeocodeResult r = geocoder.geocode(address);
-      if (r.level != MatchLevel::none && r.score < p.min_score) r.reason = "score below --min-score";
-      if (!r.reason.empty()) {
-        const uint64_t line = csv ? static_cast<uint64_t>(f->GetFID()) + 1 : static_cast<uint64_t>(f->GetFID());
-        ++report.rejected_by_reason[std::string(r.reason)];
-        rejects.rows.push_back({std::to_string(line), std::string(r.reason)});
-        if (p.rejects_with_address) rejects.rows.back().push_back(address);
-        continue;
-      }
-      lon.push_back(r.x);
-      lat.push_back(r.y);
-      results.push_back(std::move(r));
-      block.push_back(std::move(f));
-    }
+  // Rows go in blocks: the geocoding (one thread) reads and places a block while a writer
+  // thread transforms the previous one to lon/lat in one PROJ call and writes it. Only the
+  // writer touches the output, the transformation and the LSOA locator.
+  struct Block {
+    std::vector<OGRFeatureUniquePtr> rows;
+    std::vector<GeocodeResult> results;
+  };
+  constexpr size_t kBlock = 4096, kQueued = 2;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Block> queue;
+  bool finished = false;
+  std::exception_ptr write_error;
+  auto write_block = [&](Block& b) {
+    std::vector<double> lon, lat;
+    for (const auto& r : b.results) lon.push_back(r.x), lat.push_back(r.y);
     if (!lon.empty()) to_wgs84->Transform(static_cast<int>(lon.size()), lon.data(), lat.data());
-    for (size_t k = 0; k < block.size(); ++k) {
-      const GeocodeResult& r = results[k];
-      ++report.matched;
-      ++report.by_level[std::string(to_string(r.level))];
+    for (size_t k = 0; k < b.rows.size(); ++k) {
+      const GeocodeResult& r = b.results[k];
       OGRFeature o(out_layer->GetLayerDefn());
-      o.SetFieldsFrom(block[k].get(), field_map.data());
+      o.SetFieldsFrom(b.rows[k].get(), field_map.data());
       o.SetField(first_added + 0, fmt::format("{:.1f}", r.x).c_str());
       o.SetField(first_added + 1, fmt::format("{:.1f}", r.y).c_str());
       o.SetField(first_added + 2, fmt::format("{:.6f}", lon[k]).c_str());
@@ -170,8 +154,80 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
       o.SetField(first_added + 9, r.flags.c_str());
       if (out_layer->CreateFeature(&o) != OGRERR_NONE) throw DataError("cannot write '" + out_path + "': " + gdal_last_error());
     }
-    if (total) hotspot::report(progress, "geocoding", std::min(1.0, static_cast<double>(report.rows) / static_cast<double>(total)));
+  };
+  std::thread writer([&] {
+    for (;;) {
+      Block b;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return !queue.empty() || finished; });
+        if (queue.empty()) return;
+        b = std::move(queue.front());
+        queue.pop_front();
+      }
+      changed.notify_all();
+      try {
+        write_block(b);
+      } catch (...) {
+        const std::lock_guard lock(mutex);
+        write_error = std::current_exception();
+        finished = true;
+        queue.clear();
+        changed.notify_all();
+        return;
+      }
+    }
+  });
+  auto stop_writer = [&] {
+    {
+      const std::lock_guard lock(mutex);
+      finished = true;
+    }
+    changed.notify_all();
+    if (writer.joinable()) writer.join();
+  };
+  try {
+    std::string address;
+    layer->ResetReading();
+    for (bool more = true; more;) {
+      Block b;
+      while (b.rows.size() < kBlock) {
+        OGRFeatureUniquePtr f(layer->GetNextFeature());
+        if (!f) {
+          more = false;
+          break;
+        }
+        ++report.rows;
+        address_of(*f, address_fields, address);
+        GeocodeResult r = geocoder.geocode(address);
+        if (r.level != MatchLevel::none && r.score < p.min_score) r.reason = "score below --min-score";
+        if (!r.reason.empty()) {
+          const uint64_t line = csv ? static_cast<uint64_t>(f->GetFID()) + 1 : static_cast<uint64_t>(f->GetFID());
+          ++report.rejected_by_reason[std::string(r.reason)];
+          rejects.rows.push_back({std::to_string(line), std::string(r.reason)});
+          if (p.rejects_with_address) rejects.rows.back().push_back(address);
+          continue;
+        }
+        ++report.matched;
+        ++report.by_level[std::string(to_string(r.level))];
+        b.results.push_back(std::move(r));
+        b.rows.push_back(std::move(f));
+      }
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return queue.size() < kQueued || finished; });
+        if (write_error) break;
+        queue.push_back(std::move(b));
+      }
+      changed.notify_all();
+      if (total) hotspot::report(progress, "geocoding", std::min(1.0, static_cast<double>(report.rows) / static_cast<double>(total)));
+    }
+  } catch (...) {
+    stop_writer();
+    throw;
   }
+  stop_writer();
+  if (write_error) std::rethrow_exception(write_error);
   report.geocode_seconds = seconds_since(t1);
   close_dataset(ds, out_path);
   write_csv(out.stage("rejects.csv"), rejects);

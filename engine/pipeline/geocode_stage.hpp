@@ -38,9 +38,10 @@ struct GeocodeReport {
   std::vector<std::string> warnings;
 };
 
-// Loads the gazetteers, geocodes every row, and writes geocoded.csv, rejects.csv and
-// summary.json atomically into params.output_dir. Addresses never reach the summary, the
-// warnings or an error message: rows are named by number only.
+// Loads the gazetteers, geocodes every row (on this thread, while another writes the rows
+// placed so far, in order), and writes geocoded.csv, rejects.csv and summary.json atomically
+// into params.output_dir. Addresses never reach the summary, the warnings or an error message:
+// rows are named by number only.
 GeocodeReport run_geocode(const GeocodeParams& params, const Progress& progress = {});
 
 }  // namespace hotspot

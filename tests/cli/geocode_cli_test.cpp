@@ -90,3 +90,17 @@ TEST_CASE("cli: geocode refuses missing gazetteers and columns, naming the flag"
   check_refused("geocode --input " + input + " --address-column address --postcodes " + in + "/missing.csv", 2,
                 "missing.csv");
 }
+
+TEST_CASE("cli: geocode joins address parts from several columns", "[cli][geocode][shared]") {
+  const std::string in = fixture_dir("cli_geocode_parts");
+  const std::string input = write_file(in, "parts.csv",
+                                       "id,line1,town,postcode\n"
+                                       "1,14 Station Street,Kirkby-in-Ashfield,ng177as\n"
+                                       "2,,,NG17 7AS\n");
+  const CliResult r = run_hotspot("geocode --json --input " + input + " --address-columns line1,town,postcode" +
+                                  gazetteer_args() + " --output " + in + "/out");
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"geocoded\":2"));
+  const std::string csv = slurp(in + "/out/geocoded.csv");
+  CHECK_THAT(csv, Catch::Contains("1,14 Station Street,Kirkby-in-Ashfield,ng177as,450556.0,356019.0"));
+}

@@ -113,3 +113,33 @@ TEST_CASE("gazetteers: Code-Point Open without a header, with a duplicate postco
   CHECK(g.duplicates == 1);
   CHECK(g.unusable == 1);
 }
+
+TEST_CASE("gazetteers: ONSPD-style postcodes with a header and lat/long", "[geocode]") {
+  const std::string dir = test::fixture_dir("gazetteer_onspd");
+  // NG17 7AS at Code-Point's 450556, 356019 is -1.246415, 53.098986 (6 decimals, about 0.1 m);
+  // a unit without a grid reference has lat/long 99.999999, 0.000000 in ONSPD, or is blank.
+  const std::string path = test::write_file(dir, "onspd.csv",
+                                            "pcd,pcds,lat,long,oslaua,osward\n"
+                                            "NG177AS,NG17 7AS,53.098986,-1.246415,E07000170,E05004660\n"
+                                            "NG177ZZ,NG17 7ZZ,,,E07000170,E05004660\n");
+  const PostcodeGazetteer g = read_postcodes(path, {});
+  REQUIRE(g.units.size() == 1);
+  CHECK(g.units[0].unit == "NG17 7AS");
+  CHECK(g.units[0].x == Approx(450556).margin(0.5));
+  CHECK(g.units[0].y == Approx(356019).margin(0.5));
+  CHECK(g.units[0].district == "E07000170");
+  CHECK(g.unusable == 1);
+}
+
+TEST_CASE("geocoder: a full-address gazetteer matches postcode, number and street first", "[geocode]") {
+  const Small s;
+  const std::vector<AddressRecord> addresses = {{"100012345", "", "14", "Station Street", "", "Kirkby in Ashfield",
+                                                 "NG17 7AS", 450551.5, 356032.5}};
+  const Geocoder g(s.postcodes, s.streets, addresses, s.names);
+  GeocodeResult r = g.geocode("Flat 1, 14 Station St, Kirkby in Ashfield NG17 7AS");
+  CHECK(r.level == MatchLevel::address);
+  CHECK(r.score == 100);
+  CHECK((r.x == 450551.5 && r.y == 356032.5));
+  r = g.geocode("16 Station Street, NG17 7AS");  // another number: the street within the postcode
+  CHECK(r.level == MatchLevel::street_in_postcode);
+}
