@@ -28,9 +28,7 @@ out=build-bench/bench-results.txt
 hf() {
   local name=$1; shift
   hyperfine --style none --export-json build-bench/hf.json "$@" >/dev/null 2>&1
-  /usr/bin/python3 -c 'import json,sys
-for r in json.load(open("build-bench/hf.json"))["results"]:
-    print(f"{sys.argv[1]}: median {r[\"median\"]:.3f} s (min {r[\"min\"]:.3f}, max {r[\"max\"]:.3f}; {len(r[\"times\"])} runs) {r[\"command\"][:60]}")' "$name"
+  /usr/bin/python3 bench/hyperfine_median.py "$name" build-bench/hf.json
 }
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
