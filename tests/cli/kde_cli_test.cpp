@@ -125,3 +125,31 @@ TEST_CASE("cli: evaluate scores each method, and refuses periods in the wrong or
   check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --coverages 0", 1, "--coverages 0");
   check_refused("evaluate" + periods + " --test-from 2025-01 --test-to 2025-06", 2, "no incidents in the test months");
 }
+
+TEST_CASE("cli: on 2023-07..12 against 2024-01..06, the auto bandwidth's PAI at 1% is within 5% of the best fixed one",
+          "[cli][kde][shared]") {
+  const std::string dir = output_dir("cli_evaluate_notts");
+  const CliResult r = run_hotspot("evaluate --incidents " + shared_path("police-uk") + " --types serious-violence" + kLsoas +
+                                  " --train-from 2023-07 --train-to 2023-12 --test-from 2024-01 --test-to 2024-06"
+                                  " --method kde,grid,lsoa --bandwidth auto,50,150,300 --cell 25 --grid-cell 250 --output " +
+                                  dir);
+  REQUIRE(r.exit_code == 0);
+  init_gdal();
+  GDALDatasetUniquePtr ds = open_vector(dir + "/evaluation.csv", "evaluation");
+  double auto_pai = 0, best_fixed = 0;
+  int rows = 0;
+  for (auto& f : *pick_layer(*ds, "", dir)) {
+    ++rows;
+    if (std::string(f->GetFieldAsString("method")) != "kde" || std::string(f->GetFieldAsString("coverage")) != "0.0100") continue;
+    const double pai = f->GetFieldAsDouble("pai");
+    if (std::string(f->GetFieldAsString("bandwidth")) == "auto") {
+      auto_pai = pai;
+    } else {
+      best_fixed = std::max(best_fixed, pai);
+    }
+  }
+  CHECK(rows == 6 * 4);  // kde x 4 bandwidths, grid and lsoa, at 4 coverages
+  INFO("auto " << auto_pai << ", best fixed " << best_fixed);
+  CHECK(best_fixed > 0);
+  CHECK(auto_pai >= 0.95 * best_fixed);
+}
