@@ -27,6 +27,16 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   o.Add("incidents", strings(study.load.incidents.files));
   o.Add("boundaries", in.boundaries);
   if (!in.study_area.empty()) o.Add("study_area", in.study_area);
+  if (!in.columns.address.empty()) o.Add("address_columns", strings(in.columns.address));
+  if (in.geocode.given()) {
+    CPLJSONObject g;
+    g.Add("postcodes", in.geocode.postcodes);
+    if (!in.geocode.streets.empty()) g.Add("streets", in.geocode.streets);
+    if (!in.geocode.addresses.empty()) g.Add("addresses", in.geocode.addresses);
+    if (!in.geocode.localities.empty()) g.Add("localities", in.geocode.localities);
+    g.Add("min_score", in.geocode.min_score);
+    o.Add("geocode", g);
+  }
   o.Add("imd", in.imd);
   if (!in.imd_domains.empty()) o.Add("imd_domains", in.imd_domains);
   if (!in.population.empty()) o.Add("population", in.population);

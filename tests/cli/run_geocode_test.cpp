@@ -46,7 +46,8 @@ TEST_CASE("cli: run geocodes address-only incidents and publishes suspects as su
   const std::string out = pack + "/2024-07-01/";
   const std::string summary = slurp(out + "summary.json");
   // 601 rows: every one loaded or rejected with a reason (no postcode, street or town; empty; outside).
-  CHECK_THAT(summary, Catch::Contains("\"read\":601") && Catch::Contains("\"empty address\":1"));
+  CHECK_THAT(summary, Catch::Contains("\"read\":601") && Catch::Contains("\"empty address\":1") &&
+                          Catch::Contains("\"address_columns\":[") && Catch::Contains("\"min_score\":50"));
   CHECK_THAT(r.out, Catch::Contains("suspects: 800 rows"));
   // Suspects: no published count between 1 and 4, and no address anywhere.
   const std::string lsoa = slurp(out + "suspects/lsoa_suspects.csv");
