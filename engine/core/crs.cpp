@@ -17,13 +17,26 @@ OGRSpatialReference crs_from_user(const std::string& text, const std::string& fl
 
 OGRSpatialReference working_crs() { return crs_from_user(kWorkingCrs, "working CRS"); }
 
-TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what) {
-  OGRSpatialReference source(from);
+namespace {
+
+// `direction` is "to" or "from" the working CRS, for the message.
+TransformPtr between(OGRSpatialReference source, OGRSpatialReference target, const std::string& what,
+                     const char* direction) {
   source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const OGRSpatialReference target = working_crs();
+  target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   TransformPtr ct(OGRCreateCoordinateTransformation(&source, &target));
-  if (!ct) throw DataError(what + ": no transformation to " + kWorkingCrs + ": " + gdal_last_error());
+  if (!ct) throw DataError(what + ": no transformation " + direction + " " + kWorkingCrs + ": " + gdal_last_error());
   return ct;
+}
+
+}  // namespace
+
+TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what) {
+  return between(from, working_crs(), what, "to");
+}
+
+TransformPtr from_working_crs(const OGRSpatialReference& to, const std::string& what) {
+  return between(working_crs(), to, what, "from");
 }
 
 }  // namespace hotspot

@@ -18,4 +18,7 @@ OGRSpatialReference working_crs();
 // A PROJ transformation (through GDAL) from `from` to the working CRS.
 TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what);
 
+// And back: from the working CRS to `to` (x = easting/longitude axis order).
+TransformPtr from_working_crs(const OGRSpatialReference& to, const std::string& what);
+
 }  // namespace hotspot

@@ -1,24 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inputs/gazetteers.hpp"
 
-#include <charconv>
-#include <cmath>
-#include <cstring>
 #include <unordered_set>
 
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "inputs/number_text.hpp"
 #include "places/address/postcode.hpp"
 
 namespace hotspot {
 namespace {
 
-bool number(const char* text, double& out) {
-  const char* end = text + std::strlen(text);
-  const auto r = std::from_chars(text, end, out);
-  return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
-}
+bool number(const char* text, double& out) { return parse_number(text, out) == Parse::ok; }
 
 int field(const OGRFeatureDefn& defn, const std::string& given, const std::vector<std::string>& candidates,
           const std::string& what, const std::string& path, bool required) {
@@ -60,10 +54,8 @@ PostcodeGazetteer read_postcodes(const std::string& path, const PostcodeColumns&
     di = field(defn, c.district, {"oslaua", "lad", "district", "admin_district_code"}, "postcodes", path, false);
     wi = field(defn, c.ward, {"osward", "ward", "admin_ward_code"}, "postcodes", path, false);
   }
-  OGRSpatialReference wgs84;
-  wgs84.SetFromUserInput("EPSG:4326");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const TransformPtr ct = loni >= 0 ? to_working_crs(wgs84, "postcodes '" + path + "'") : nullptr;
+  const TransformPtr ct =
+      loni >= 0 ? to_working_crs(crs_from_user("EPSG:4326", "postcodes"), "postcodes '" + path + "'") : nullptr;
   PostcodeGazetteer g;
   std::unordered_set<std::string> seen;
   for (auto& f : *layer) {

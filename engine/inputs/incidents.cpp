@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -18,6 +17,7 @@
 #include "core/gdal_handles.hpp"
 #include "inputs/address_fields.hpp"
 #include "inputs/crime_types.hpp"
+#include "inputs/number_text.hpp"
 #include "places/geocoder.hpp"
 
 namespace hotspot {
@@ -30,18 +30,6 @@ struct CoordinateSource {
   OGRSpatialReference crs;
 };
 
-enum class Parse { ok, empty, bad, non_finite };
-
-Parse parse_number(const char* text, double& out) {
-  std::string_view s(text ? text : "");
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  if (s.empty()) return Parse::empty;
-  if (s.front() == '+') s.remove_prefix(1);
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  if (ec != std::errc() || end != s.data() + s.size()) return Parse::bad;
-  return std::isfinite(out) ? Parse::ok : Parse::non_finite;
-}
 
 CoordinateSource resolve_coordinates(OGRLayer& layer, const IncidentColumns& c, const std::string& path) {
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();

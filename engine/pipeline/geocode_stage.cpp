@@ -104,13 +104,7 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   }
   std::vector<int> field_map(static_cast<size_t>(defn.GetFieldCount()), -1);  // input field -> output field
   for (size_t k = 0; k < kept.size(); ++k) field_map[static_cast<size_t>(kept[k])] = static_cast<int>(k);
-  const TransformPtr to_wgs84 = [] {
-    OGRSpatialReference wgs84;
-    wgs84.SetFromUserInput("EPSG:4326");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRSpatialReference bng = working_crs();
-    return TransformPtr(OGRCreateCoordinateTransformation(&bng, &wgs84));
-  }();
+  const TransformPtr to_wgs84 = from_working_crs(crs_from_user("EPSG:4326", "lon/lat"), "geocoded lon/lat");
 
   CsvTable rejects{{"line", "reason"}, {}};
   if (p.rejects_with_address) rejects.columns.push_back("address");

@@ -104,7 +104,6 @@ KdeGrid prepare_kde_grid(const StudyData& places, const KdeParams& p) {
 
 KdeResult analyse_kde(const StudyData& study, const KdeParams& p, std::optional<KdeGrid> grid,
                       const Progress& progress) {
-  check_kde_params(p);
   const Incidents& inc = study.load.incidents;
   if (inc.size() == 0) throw DataError("kde: no incidents in the study area");
   if (!grid) grid = prepare_kde_grid(study, p);

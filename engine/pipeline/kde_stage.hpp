@@ -53,7 +53,7 @@ struct KdeResult {
   std::optional<EvaluateResult> evaluation;
 };
 
-// `grid` from prepare_kde_grid, or made here when empty.
+// `grid` from prepare_kde_grid (which checks the params), or made here when empty.
 KdeResult analyse_kde(const StudyData& study, const KdeParams& params, std::optional<KdeGrid> grid = {},
                       const Progress& progress = {});
 

@@ -3,9 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cmath>
-#include <cstring>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -14,6 +11,7 @@
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 #include "inputs/boundaries.hpp"
+#include "inputs/number_text.hpp"
 #include "inputs/source_list.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
@@ -28,11 +26,6 @@ constexpr std::array<std::string_view, 20> kPlaces = {
     "Nature Reserve", "Museum",       "Marina",         "Pedestrian Subway",     "Underground Station", "Mosque",
     "Church",         "No Location"};
 
-bool number(const char* text, double& out) {
-  const char* end = text + std::strlen(text);
-  const auto r = std::from_chars(text, end, out);
-  return r.ec == std::errc() && r.ptr == end && std::isfinite(out);
-}
 
 }  // namespace
 
@@ -48,10 +41,7 @@ StreetGazetteer build_street_gazetteer(const std::vector<std::string>& specs, co
     boundaries = read_boundaries(boundaries_path, {});
     locator.emplace(*boundaries);
   }
-  OGRSpatialReference wgs84;
-  wgs84.SetFromUserInput("EPSG:4326");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const TransformPtr ct = to_working_crs(wgs84, "police.uk coordinates");
+  const TransformPtr ct = to_working_crs(crs_from_user("EPSG:4326", "police.uk"), "police.uk coordinates");
   std::map<std::tuple<std::string, double, double>, std::pair<std::string, uint64_t>> seen;  // -> district, rows
   StreetGazetteer g;
   for (const auto& path : sources) {
@@ -75,7 +65,7 @@ StreetGazetteer build_street_gazetteer(const std::vector<std::string>& specs, co
         continue;
       }
       double x, y;
-      if (!number(f->GetFieldAsString(lon), x) || !number(f->GetFieldAsString(lat), y) || !ct->Transform(1, &x, &y)) {
+      if (parse_number(f->GetFieldAsString(lon), x) != Parse::ok || parse_number(f->GetFieldAsString(lat), y) != Parse::ok || !ct->Transform(1, &x, &y)) {
         ++g.no_coordinates;
         continue;
       }

@@ -101,6 +101,11 @@ constexpr std::array<std::array<std::string_view, 3>, 14> kWhere = {{{"ON", "OR"
                                                                      {"NR", "", ""},
                                                                      {"ADJ", "", ""}}};
 
+void drop_empty(std::vector<Words>& segments) {
+  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
+                 segments.end());
+}
+
 void drop_leading_where(Words& w) {
   for (bool again = true; again;) {
     again = false;
@@ -278,8 +283,7 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
       if ((postcode = parse_postcode((*s)[i]))) s->erase(s->begin() + static_cast<std::ptrdiff_t>(i));
     }
   }
-  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
-                 segments.end());
+  drop_empty(segments);
   // Where-words, a flat or unit and its number, then the house number.
   std::string number;
   size_t street_segment = 0;
@@ -293,8 +297,7 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
       }
     }
   }
-  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
-                 segments.end());
+  drop_empty(segments);
   for (size_t s = 0; s < segments.size(); ++s) {
     Words& w = segments[s];
     size_t i = 0;
@@ -306,8 +309,7 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
       break;
     }
   }
-  segments.erase(std::remove_if(segments.begin(), segments.end(), [](const Words& w) { return w.empty(); }),
-                 segments.end());
+  drop_empty(segments);
   street_segment = std::min(street_segment, segments.empty() ? size_t{0} : segments.size() - 1);
   // The street: its segment up to the last street-type word; words after it name the town.
   std::string street;

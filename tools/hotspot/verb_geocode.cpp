@@ -21,7 +21,7 @@ VerbAction add_geocode_verb(CLI::App& app, CommonFlags& flags) {
       "The matching cascade and scores are in docs/method.md.\n\n"
       "Example:\n"
       "  hotspot geocode --input custody.csv --address-column address \\\n"
-      "    --postcodes ../shared/data/codepoint-open/ng.csv --localities ../shared/data/codepoint-open/codelist.csv \\\n"
+      "    --postcodes codepoint-open/ng.csv --localities codepoint-open/codelist.csv \\\n"
       "    --streets streets.csv --boundaries shapefiles/nottinghamshire_lsoa11.shp --output out/geocoded");
   auto p = std::make_shared<GeocodeParams>();
   auto column = std::make_shared<std::string>();
@@ -80,7 +80,7 @@ VerbAction add_gazetteer_verb(CLI::App& app, CommonFlags& flags) {
       "(Supermarket, Parking Area, Petrol Station, names with a '/', ...) are skipped. Writes FILE (CSV: street,\n"
       "district, x, y in EPSG:27700, incidents) for geocode --streets.\n\n"
       "Example:\n"
-      "  hotspot gazetteer streets --incidents ../shared/data/police-uk \\\n"
+      "  hotspot gazetteer streets --incidents police-uk \\\n"
       "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --output streets.csv");
   auto sources = std::make_shared<std::vector<std::string>>();
   auto boundaries = std::make_shared<std::string>();

@@ -66,16 +66,22 @@ BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector
       fy[f].push_back(y[i]);
     }
   }
+  // Each fold's kernel centres once; only their bandwidth changes from candidate to candidate.
+  DensityParams p;
+  p.kernel = kernel;
+  p.bandwidth_m = candidates.front();
+  std::vector<KernelCentres> centres;
+  for (size_t f = 0; f < folds; ++f) centres.push_back(kernel_centres(fx[f], fy[f], p));
   double best = -1;
   size_t step = 0;
   for (double h : candidates) {
-    DensityParams p;
-    p.kernel = kernel;
     p.bandwidth_m = h;
     uint64_t hits = 0;
     for (size_t f = 0; f < folds; ++f) {
       if (fx[f].empty()) continue;
-      const DensitySurface s = density_surface(kernel_centres(fx[f], fy[f], p), g, study_grid.mask, p);
+      centres[f].bandwidth.assign(centres[f].size(), h);
+      centres[f].max_reach = h * kernel_reach(kernel);
+      const DensitySurface s = density_surface(centres[f], g, study_grid.mask, p);
       std::vector<int64_t> hot = top_cells(s, n);
       std::sort(hot.begin(), hot.end());
       for (int64_t c : check[f]) hits += c >= 0 && std::binary_search(hot.begin(), hot.end(), c);
