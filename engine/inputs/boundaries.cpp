@@ -176,6 +176,10 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
       throw DataError("boundaries '" + path + "': code " + out.areas[i].code + " appears more than once");
     }
   }
+  // GEOS computes a geometry's envelope on first use and keeps it; computing them here, before
+  // the boundaries are shared between threads (a grid made while incidents are placed), keeps
+  // later reads free of that write.
+  out.extent();
   return out;
 }
 

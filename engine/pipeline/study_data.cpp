@@ -19,21 +19,30 @@ std::shared_ptr<const Geocoder> load_geocoder(const GeocodeGazetteers& g) {
 StudyData load_study(const StudyInputs& inputs, const Progress& progress, const PlacesReady& places_ready) {
   const std::vector<std::string> sources = expand_sources(inputs.incidents, "--incidents");
   StudyData study;
-  // The areas, deprivation and study area are read on another thread while the incidents are.
+  // The areas, deprivation and study area are read on another thread while the incidents are;
+  // `places_read` says when they are, so that the incidents are placed while that thread goes on
+  // with places_ready (a stage's grid).
+  std::promise<void> places_read;
   auto places = std::async(std::launch::async, [&] {
-    study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
-    if (!inputs.imd.empty()) {
-      study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
-      for (const auto& area : study.boundaries.areas) {
-        if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
+    try {
+      study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
+      if (!inputs.imd.empty()) {
+        study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
+        for (const auto& area : study.boundaries.areas) {
+          if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
+        }
       }
+      if (!inputs.study_area.empty()) {
+        BoundaryOptions options;
+        options.code_required = false;
+        options.crs = inputs.boundary_options.crs;
+        study.study_area = read_boundaries(inputs.study_area, options);
+      }
+    } catch (...) {
+      places_read.set_exception(std::current_exception());
+      return;
     }
-    if (!inputs.study_area.empty()) {
-      BoundaryOptions options;
-      options.code_required = false;
-      options.crs = inputs.boundary_options.crs;
-      study.study_area = read_boundaries(inputs.study_area, options);
-    }
+    places_read.set_value();
     if (places_ready) places_ready(study);
   });
   std::exception_ptr incidents_error;
@@ -48,11 +57,12 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   } catch (...) {
     incidents_error = std::current_exception();
   }
-  places.get();  // a bad boundary or IMD file is reported first, as it is named first
+  places_read.get_future().get();  // a bad boundary or IMD file is reported first, as it is named first
   if (incidents_error) std::rethrow_exception(incidents_error);
   // The study area first, so that area_of lines up with the incidents kept.
   if (study.study_area) place_incidents(study.load, *study.study_area, progress);
   study.area_of = place_incidents(study.load, study.boundaries, progress);
+  places.get();  // places_ready's errors
 
   study.warnings = study.boundaries.warnings;
   if (study.study_area) {

@@ -19,7 +19,9 @@ std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid) {
   if (!ds) throw DataError("cannot make the study-area raster: " + gdal_last_error());
   auto gt = grid.geotransform();
   ds->SetGeoTransform(gt.data());
-  GEOSContextHandle_t ctx = areas.geos->get();
+  // A context of its own: the areas' context may be in use on another thread (placing incidents).
+  const GeosContext local;
+  GEOSContextHandle_t ctx = local.get();
   std::vector<std::unique_ptr<OGRGeometry>> owned;
   std::vector<OGRGeometryH> geometries;
   std::vector<double> burn;
