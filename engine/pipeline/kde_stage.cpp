@@ -102,14 +102,13 @@ KdeGrid prepare_kde_grid(const StudyData& places, const KdeParams& p) {
   return g;
 }
 
-KdeResult analyse_kde(const StudyData& study, const KdeParams& p, std::optional<KdeGrid> grid,
-                      const Progress& progress) {
+namespace {
+
+// The surface: the bandwidth (chosen when auto) and the kernel sums over the grid.
+KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid, const Progress& progress) {
   const Incidents& inc = study.load.incidents;
-  if (inc.size() == 0) throw DataError("kde: no incidents in the study area");
-  if (!grid) grid = prepare_kde_grid(study, p);
   KdeResult r;
-  const std::vector<int32_t> area_of_cell = std::move(grid->area_of_cell);
-  r.surface = std::move(grid->surface);
+  r.surface = std::move(grid.surface);
   r.used = p.density;
   if (p.auto_bandwidth) {
     r.choice = choose_bandwidth(inc.x, inc.y, inc.month, r.surface, p.density.kernel, p.coverage, progress);
@@ -123,16 +122,22 @@ KdeResult analyse_kde(const StudyData& study, const KdeParams& p, std::optional<
   }
   r.unit = r.used.raw ? "kernel sum (raw)" : "incidents per km2";
   r.surface = density_surface(kernel_centres(inc.x, inc.y, r.used), g, std::move(r.surface.mask), r.used, progress);
+  return r;
+}
 
+// The hotspots on the surface: top cells (or cells over the threshold), 4-connected, ranked.
+void find_hotspots(const StudyData& study, const KdeParams& p, const std::vector<int32_t>& area_of_cell, KdeResult& r) {
+  const Grid& g = r.surface.grid;
   std::vector<int64_t> hot = p.threshold ? cells_at_or_above(r.surface, static_cast<float>(*p.threshold))
                                          : top_cells(r.surface, cells_for_coverage(p.coverage, r.surface.study_cells));
   r.hotspot_cells = static_cast<int64_t>(hot.size());
   std::vector<int64_t> cells_of_incidents = incident_cells(study, g);
   std::sort(cells_of_incidents.begin(), cells_of_incidents.end());
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
+  const double incidents = static_cast<double>(study.load.incidents.size());
   for (const auto& cells : connected_groups(g, hot)) {
     HotspotFeature h = describe(study, r.surface, area_of_cell, cells, cells_of_incidents);
-    h.share = static_cast<double>(h.incidents) / static_cast<double>(inc.size());
+    h.share = static_cast<double>(h.incidents) / incidents;
     h.polygon = cells_polygon(ctx, g, cells);
     r.hotspots.push_back(std::move(h));
   }
@@ -140,11 +145,27 @@ KdeResult analyse_kde(const StudyData& study, const KdeParams& p, std::optional<
     return a.incidents != b.incidents ? a.incidents > b.incidents : a.peak_density > b.peak_density;
   });
   for (size_t k = 0; k < r.hotspots.size(); ++k) r.hotspots[k].rank = static_cast<int>(k + 1);
-  if (p.evaluate) r.evaluation = evaluate_hotspots(study, *p.evaluate, progress);
-  return r;
 }
 
-void write_kde(const StudyData& study, const KdeResult& r, OutputFolder& out, const std::string& prefix) {
+void write_hotspot_table(const std::string& path, const std::vector<HotspotFeature>& hotspots) {
+  CsvTable t{{"rank", "area_km2", "cells", "incidents", "share", "peak_density", "mean_density", "main_lsoa",
+              "imd_decile", "district", "lsoa_codes"},
+             {}};
+  for (const HotspotFeature& h : hotspots) {
+    t.rows.push_back({std::to_string(h.rank), fixed(h.area_km2, 4), std::to_string(h.cells), std::to_string(h.incidents),
+                      fixed(h.share, 6), fixed(h.peak_density, 4), fixed(h.mean_density, 4), h.main_lsoa,
+                      h.imd_decile ? std::to_string(*h.imd_decile) : "", h.district, h.lsoa_codes});
+  }
+  write_csv(path, t);
+}
+
+}  // namespace
+
+KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeGrid> grid, OutputFolder& out,
+                  const std::string& prefix, const Progress& progress) {
+  if (study.load.incidents.size() == 0) throw DataError("kde: no incidents in the study area");
+  if (!grid) grid = prepare_kde_grid(study, p);
+  KdeResult r = kde_surface(study, p, *grid, progress);
   const std::map<std::string, std::string> metadata = {
       {"HOTSPOT_KERNEL", to_string(r.used.kernel)},
       {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", r.used.bandwidth_m)},
@@ -152,24 +173,20 @@ void write_kde(const StudyData& study, const KdeResult& r, OutputFolder& out, co
       {"HOTSPOT_CELL_M", fmt::format("{}", r.surface.grid.cell)},
       {"HOTSPOT_INCIDENTS", std::to_string(study.load.incidents.size())},
       {"UNITS", r.unit}};
-  // The two big files are independent: the layer is written on another thread meanwhile.
-  const std::string layer_path = out.stage(prefix + "hotspots.geojson");
-  auto layer = std::async(std::launch::async, [&] {
-    write_hotspot_layer(layer_path, study.boundaries.geos->get(), r.hotspots);
-  });
-  write_density_raster(out.stage(prefix + "density.tif"), r.surface, r.unit, metadata);
-  layer.get();
+  // The surface is final: the raster is written on another thread while the hotspots are found
+  // and written (they only read the surface; the future's destructor waits if they throw).
+  const std::string raster_path = out.stage(prefix + "density.tif");
+  auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
+  find_hotspots(study, p, grid->area_of_cell, r);
+  write_hotspot_layer(out.stage(prefix + "hotspots.geojson"), study.boundaries.geos->get(), r.hotspots);
   write_text(out.stage(prefix + "hotspots.qml"), hotspots_style_qml());
-  CsvTable t{{"rank", "area_km2", "cells", "incidents", "share", "peak_density", "mean_density", "main_lsoa",
-              "imd_decile", "district", "lsoa_codes"},
-             {}};
-  for (const HotspotFeature& h : r.hotspots) {
-    t.rows.push_back({std::to_string(h.rank), fixed(h.area_km2, 4), std::to_string(h.cells), std::to_string(h.incidents),
-                      fixed(h.share, 6), fixed(h.peak_density, 4), fixed(h.mean_density, 4), h.main_lsoa,
-                      h.imd_decile ? std::to_string(*h.imd_decile) : "", h.district, h.lsoa_codes});
+  write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);
+  if (p.evaluate) {
+    r.evaluation = evaluate_hotspots(study, *p.evaluate, progress);
+    write_evaluation(*r.evaluation, out, prefix);
   }
-  write_csv(out.stage(prefix + "hotspots.csv"), t);
-  if (r.evaluation) write_evaluation(*r.evaluation, out, prefix);
+  raster.get();
+  return r;
 }
 
 }  // namespace hotspot

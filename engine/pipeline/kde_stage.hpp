@@ -53,12 +53,11 @@ struct KdeResult {
   std::optional<EvaluateResult> evaluation;
 };
 
-// `grid` from prepare_kde_grid (which checks the params), or made here when empty.
-KdeResult analyse_kde(const StudyData& study, const KdeParams& params, std::optional<KdeGrid> grid = {},
-                      const Progress& progress = {});
-
-// Stages density.tif, hotspots.geojson (+ hotspots.qml), hotspots.csv and, with an
-// evaluation, evaluation.csv.
-void write_kde(const StudyData& study, const KdeResult& result, OutputFolder& out, const std::string& prefix = "");
+// Runs the stage into `out`: the surface, then density.tif (written on a second thread) while the
+// hotspots are found and hotspots.geojson (+ hotspots.qml) and hotspots.csv written, and with
+// params.evaluate the backtest's evaluation.csv. `grid` from prepare_kde_grid (which checks the
+// params), or made here when empty.
+KdeResult run_kde(const StudyData& study, const KdeParams& params, std::optional<KdeGrid> grid, OutputFolder& out,
+                  const std::string& prefix = "", const Progress& progress = {});
 
 }  // namespace hotspot

@@ -311,8 +311,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
       write_stats(study, plan.stats, *report.stats, out, prefix);
       report.summary.Add("stats", stats_json(plan.stats, *report.stats));
     } else if (step == "kde") {
-      report.kde = analyse_kde(study, plan.kde, std::move(kde_grid), progress);
-      write_kde(study, *report.kde, out, prefix);
+      report.kde = run_kde(study, plan.kde, std::move(kde_grid), out, prefix, progress);
       report.summary.Add("kde", kde_json(plan.kde, *report.kde));
     } else if (step == "suspects") {
       report.suspects = analyse_suspects(study, plan.suspects, progress);
