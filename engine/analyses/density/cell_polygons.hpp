@@ -8,9 +8,9 @@
 
 namespace hotspot {
 
-// The cells dissolved into one polygon (a multipolygon when they are not 4-connected) by GEOS's
-// coverage union: neighbouring squares share exact edges, since every corner is computed the
-// same way from the grid. Corners on straight runs of edge are dropped.
+// The outline of the cells (a multipolygon when they are not 4-connected), traced by GDAL's
+// polygonizer over the cells' window of the grid: edges on the cell boundaries, vertices only
+// where the outline turns, holes kept.
 GeomPtr cells_polygon(GEOSContextHandle_t ctx, const Grid& grid, const std::vector<int64_t>& cells);
 
 }  // namespace hotspot
