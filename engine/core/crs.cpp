@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crs.hpp"
 
+#include <vector>
+#include <mutex>
+
 #include "core/errors.hpp"
 
 namespace hotspot {
@@ -15,9 +18,44 @@ OGRSpatialReference crs_from_user(const std::string& text, const std::string& fl
   return srs;
 }
 
-OGRSpatialReference working_crs() { return crs_from_user(kWorkingCrs, "working CRS"); }
-
 namespace {
+
+// PROJ searches its database for every new transformation (about 20 ms for WGS84 to British
+// National Grid), so each one is made once per process and handed out as a clone (a
+// transformation object is not thread-safe).
+std::mutex cache_mutex;
+
+const OGRSpatialReference& working_crs_locked() {
+  static const OGRSpatialReference bng = crs_from_user(kWorkingCrs, "working CRS");
+  return bng;
+}
+
+// A transformation made, and the CRS at its other end.
+struct Made {
+  OGRSpatialReference other;
+  TransformPtr transform;
+};
+
+// Guarded by cache_mutex.
+std::vector<Made>& made_to_working() {
+  static std::vector<Made> made;
+  return made;
+}
+
+std::vector<Made>& made_from_working() {
+  static std::vector<Made> made;
+  return made;
+}
+
+// The same CRS for a transformation: axis order aside, as data are always x = easting/longitude.
+TransformPtr copy_of_made(const std::vector<Made>& made, const OGRSpatialReference& other, bool inverse) {
+  const char* same[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
+                        nullptr};
+  for (const Made& m : made) {
+    if (m.other.IsSame(&other, same)) return TransformPtr(inverse ? m.transform->GetInverse() : m.transform->Clone());
+  }
+  return nullptr;
+}
 
 // `direction` is "to" or "from" the working CRS, for the message.
 TransformPtr between(OGRSpatialReference source, OGRSpatialReference target, const std::string& what,
@@ -31,12 +69,26 @@ TransformPtr between(OGRSpatialReference source, OGRSpatialReference target, con
 
 }  // namespace
 
+OGRSpatialReference working_crs() {
+  const std::lock_guard lock(cache_mutex);
+  return working_crs_locked();
+}
+
 TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what) {
-  return between(from, working_crs(), what, "to");
+  const std::lock_guard lock(cache_mutex);
+  if (TransformPtr ct = copy_of_made(made_to_working(), from, false)) return ct;
+  made_to_working().push_back({from, between(from, working_crs_locked(), what, "to")});
+  return TransformPtr(made_to_working().back().transform->Clone());
 }
 
 TransformPtr from_working_crs(const OGRSpatialReference& to, const std::string& what) {
-  return between(working_crs(), to, what, "from");
+  const std::lock_guard lock(cache_mutex);
+  if (TransformPtr ct = copy_of_made(made_from_working(), to, false)) return ct;
+  // The inverse of a transformation already made costs no database search.
+  TransformPtr ct = copy_of_made(made_to_working(), to, true);
+  if (!ct) ct = between(working_crs_locked(), to, what, "from");
+  made_from_working().push_back({to, std::move(ct)});
+  return TransformPtr(made_from_working().back().transform->Clone());
 }
 
 }  // namespace hotspot

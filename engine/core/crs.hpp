@@ -15,10 +15,12 @@ OGRSpatialReference crs_from_user(const std::string& text, const std::string& fl
 
 OGRSpatialReference working_crs();
 
-// A PROJ transformation (through GDAL) from `from` to the working CRS.
+// A PROJ transformation (through GDAL) from `from` to the working CRS. Each transformation is
+// looked up in PROJ's database once per process; callers get their own copy.
 TransformPtr to_working_crs(const OGRSpatialReference& from, const std::string& what);
 
-// And back: from the working CRS to `to` (x = easting/longitude axis order).
+// And back: from the working CRS to `to` (x = easting/longitude axis order); the inverse of
+// to_working_crs(to) when that was made already.
 TransformPtr from_working_crs(const OGRSpatialReference& to, const std::string& what);
 
 }  // namespace hotspot

@@ -6,11 +6,14 @@
 
 namespace hotspot {
 
-// A GeoJSON file being written: features are given in EPSG:27700 and GDAL writes them as
-// RFC 7946 (EPSG:4326, lon/lat, right-hand rings) with 6 decimals, about 0.1 m.
+// A GeoJSON file being written: features are given in EPSG:27700, add() transforms them to
+// EPSG:4326 (lon/lat) and GDAL writes them as RFC 7946 (right-hand rings) with 6 decimals, about
+// 0.1 m. The layer is declared in EPSG:4326 so that GDAL does not look up a transformation of
+// its own for each file.
 struct GeoJsonLayer {
   GDALDatasetUniquePtr dataset;
   OGRLayer* layer = nullptr;
+  TransformPtr to_wgs84;
   std::string path;
 
   void add(OGRFeature& feature);
