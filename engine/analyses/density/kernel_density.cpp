@@ -5,7 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
-#include <numeric>
+#include <utility>
 #include <thread>
 
 #include <fmt/format.h>
@@ -88,18 +88,17 @@ KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<dou
   }
   if (params.adaptive_k < 0) throw UsageError(fmt::format("--adaptive {}: must be a positive count", params.adaptive_k));
   // One sort by (y, x) both groups equal coordinates and gives the order add_kernels needs.
-  std::vector<uint32_t> order(x.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return y[a] < y[b] || (y[a] == y[b] && x[a] < x[b]); });
+  std::vector<std::pair<double, double>> yx(x.size());
+  for (size_t i = 0; i < x.size(); ++i) yx[i] = {y[i], x[i]};
+  std::sort(yx.begin(), yx.end());
   KernelCentres kc;
-  for (size_t k = 0; k < order.size(); ++k) {
-    const uint32_t i = order[k];
-    if (k > 0 && x[i] == kc.x.back() && y[i] == kc.y.back()) {
+  for (size_t k = 0; k < yx.size(); ++k) {
+    if (k > 0 && yx[k] == yx[k - 1]) {
       kc.weight.back() += 1;
       continue;
     }
-    kc.x.push_back(x[i]);
-    kc.y.push_back(y[i]);
+    kc.x.push_back(yx[k].second);
+    kc.y.push_back(yx[k].first);
     kc.weight.push_back(1);
   }
   kc.bandwidth.assign(kc.size(), params.bandwidth_m);
