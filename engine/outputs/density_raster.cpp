@@ -15,7 +15,10 @@ void write_density_raster(const std::string& path, const DensitySurface& s, cons
   init_gdal();
   GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
   if (!gtiff) throw DataError("GDAL has no GTiff driver");
-  const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "TILED=YES", "BIGTIFF=IF_SAFER", nullptr};
+  // Tiles wholly outside the study area (all nodata) are left out of the file (SPARSE_OK; GDAL
+  // and QGIS read them as nodata), and tiles are compressed on two threads.
+  const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "TILED=YES", "SPARSE_OK=TRUE", "NUM_THREADS=2",
+                           "BIGTIFF=IF_SAFER", nullptr};
   const Grid& g = s.grid;
   const int cols = static_cast<int>(g.cols), rows = static_cast<int>(g.rows);
   GDALDatasetUniquePtr ds(gtiff->Create(path.c_str(), cols, rows, 1, GDT_Float32, const_cast<char**>(options)));
