@@ -32,18 +32,26 @@ void write_density_raster(const std::string& path, const DensitySurface& s, cons
   band->SetNoDataValue(kDensityNodata);
   band->SetUnitType(unit.c_str());
   band->SetDescription(unit.c_str());
-  constexpr int kRows = 256;
-  std::vector<float> block;
-  for (int row0 = 0; row0 < rows; row0 += kRows) {
-    const int n = std::min(kRows, rows - row0);
-    const size_t offset = static_cast<size_t>(row0) * static_cast<size_t>(cols);
-    block.assign(s.value.begin() + static_cast<std::ptrdiff_t>(offset),
-                 s.value.begin() + static_cast<std::ptrdiff_t>(offset + static_cast<size_t>(n) * cols));
-    for (size_t k = 0; k < block.size(); ++k) {
-      if (!s.mask[offset + k]) block[k] = static_cast<float>(kDensityNodata);
-    }
-    if (band->RasterIO(GF_Write, 0, row0, cols, n, block.data(), cols, n, GDT_Float32, 0, 0, nullptr) != CE_None) {
-      throw DataError("cannot write '" + path + "': " + gdal_last_error());
+  // Tile by tile, straight to the driver (no copy of the grid in GDAL's block cache); a tile with
+  // no study cell is not written at all (SPARSE_OK) and reads as nodata.
+  int tile_cols = 0, tile_rows = 0;
+  band->GetBlockSize(&tile_cols, &tile_rows);
+  std::vector<float> tile(static_cast<size_t>(tile_cols) * static_cast<size_t>(tile_rows));
+  for (int ty = 0; ty * tile_rows < rows; ++ty) {
+    for (int tx = 0; tx * tile_cols < cols; ++tx) {
+      std::fill(tile.begin(), tile.end(), static_cast<float>(kDensityNodata));
+      bool any = false;
+      const int row0 = ty * tile_rows, col0 = tx * tile_cols;
+      for (int r = 0; r < tile_rows && row0 + r < rows; ++r) {
+        const size_t at = static_cast<size_t>(row0 + r) * static_cast<size_t>(cols) + static_cast<size_t>(col0);
+        float* line = tile.data() + static_cast<size_t>(r) * static_cast<size_t>(tile_cols);
+        for (int c = 0; c < tile_cols && col0 + c < cols; ++c) {
+          if (s.mask[at + c]) line[c] = s.value[at + c], any = true;
+        }
+      }
+      if (any && band->WriteBlock(tx, ty, tile.data()) != CE_None) {
+        throw DataError("cannot write '" + path + "': " + gdal_last_error());
+      }
     }
   }
   close_dataset(ds, path);
