@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 
 #include "analyses/union_find.hpp"
@@ -19,17 +20,28 @@ std::vector<int64_t> cells_at_or_above(const DensitySurface& s, float threshold)
 
 std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
   if (n <= 0) return {};
-  std::vector<float> positive;
+  // The n-th highest value by a radix select: positive floats order as their bit patterns, so
+  // one pass counts the cells by the top 16 bits, and only the bucket holding the n-th is sorted.
+  const auto bits = [](float v) { uint32_t b; std::memcpy(&b, &v, sizeof b); return b; };
+  std::vector<int64_t> bucket(65536, 0);
+  int64_t positive = 0;
   for (size_t c = 0; c < s.value.size(); ++c) {
-    if (s.mask[c] && s.value[c] > 0) positive.push_back(s.value[c]);
+    if (s.mask[c] && s.value[c] > 0) ++bucket[bits(s.value[c]) >> 16], ++positive;
   }
-  if (positive.empty()) return {};
+  if (positive == 0) return {};
   float cut = 0;  // the n-th highest value: every cell above it is in, ties at it by index
-  if (static_cast<size_t>(n) < positive.size()) {
-    std::nth_element(positive.begin(), positive.begin() + (n - 1), positive.end(), std::greater<float>());
-    cut = positive[static_cast<size_t>(n - 1)];
+  if (n < positive) {
+    uint32_t top = 65535;
+    int64_t above = 0;  // cells in buckets above `top`
+    while (above + bucket[top] < n) above += bucket[top--];
+    std::vector<float> in_bucket;
+    for (size_t c = 0; c < s.value.size(); ++c) {
+      if (s.mask[c] && s.value[c] > 0 && bits(s.value[c]) >> 16 == top) in_bucket.push_back(s.value[c]);
+    }
+    const auto nth = in_bucket.begin() + (n - above - 1);
+    std::nth_element(in_bucket.begin(), nth, in_bucket.end(), std::greater<float>());
+    cut = *nth;
   }
-  positive = {};
   std::vector<int64_t> out = cells_at_or_above(s, cut);
   std::stable_sort(out.begin(), out.end(), [&](int64_t a, int64_t b) { return s.value[a] > s.value[b]; });
   if (static_cast<int64_t>(out.size()) > n) out.resize(static_cast<size_t>(n));

@@ -4,6 +4,10 @@
 #include "analyses/density/backtest.hpp"
 #include "analyses/density/cell_ranking.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 using namespace hotspot;
 
 TEST_CASE("backtest: hit rate, PAI, PEI and RRI by hand", "[kde][backtest]") {
@@ -82,4 +86,34 @@ TEST_CASE("cells: the top cells by value, ties by index, and their 4-connected g
   // Cells touching only at a corner are apart; the last column does not wrap to the next row.
   CHECK(connected_groups(s.grid, {0, 5}).size() == 2);
   CHECK(connected_groups(s.grid, {3, 4}).size() == 2);
+}
+
+TEST_CASE("cells: top cells equal a full sort, ties and all, on random surfaces", "[kde]") {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 30; ++round) {
+    DensitySurface s;
+    s.grid = Grid{0, 1000, 10, 50, 40};
+    s.value.resize(2000);
+    s.mask.resize(2000);
+    // Values over many orders of magnitude (many radix buckets), with ties and zeros.
+    std::uniform_int_distribution<int> level(0, round % 2 ? 30 : 3000);
+    std::uniform_real_distribution<double> exponent(-6, 4);
+    std::vector<float> levels(3001);
+    for (auto& v : levels) v = static_cast<float>(std::pow(10.0, exponent(rng)));
+    for (size_t c = 0; c < 2000; ++c) {
+      const int l = level(rng);
+      s.value[c] = l % 7 == 0 ? 0.0f : levels[static_cast<size_t>(l)];
+      s.mask[c] = c % 13 != 0;
+    }
+    std::vector<int64_t> oracle;  // positive study cells by value, then index
+    for (int64_t c = 0; c < 2000; ++c) {
+      if (s.mask[c] && s.value[c] > 0) oracle.push_back(c);
+    }
+    std::stable_sort(oracle.begin(), oracle.end(), [&](int64_t a, int64_t b) { return s.value[a] > s.value[b]; });
+    for (int64_t n : {int64_t{1}, int64_t{2}, int64_t{17}, int64_t{400}, static_cast<int64_t>(oracle.size()) - 1,
+                      static_cast<int64_t>(oracle.size()), int64_t{5000}}) {
+      std::vector<int64_t> want(oracle.begin(), oracle.begin() + std::min<int64_t>(n, static_cast<int64_t>(oracle.size())));
+      CHECK(top_cells(s, n) == want);
+    }
+  }
 }
