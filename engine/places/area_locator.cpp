@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/locations.hpp"
+
 namespace hotspot {
 
 AreaLocator::AreaLocator(const Boundaries& boundaries)
@@ -48,21 +50,15 @@ std::vector<int32_t> AreaLocator::locate_all(const std::vector<double>& x, const
                                              const Progress& progress) const {
   // police.uk snaps incidents to a fixed set of map points, so most points repeat: sort once,
   // locate each distinct point once.
-  struct Point {
-    double x, y;
-    uint32_t i;
-  };
-  std::vector<Point> order(x.size());
-  for (size_t i = 0; i < x.size(); ++i) order[i] = {x[i], y[i], static_cast<uint32_t>(i)};
-  std::sort(order.begin(), order.end(), [](const Point& a, const Point& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
-  std::vector<int32_t> out(x.size(), -1);
-  const size_t step = std::max<size_t>(order.size() / 100, 1);
-  for (size_t k = 0; k < order.size(); ++k) {
-    const Point& p = order[k];
-    const bool repeat = k > 0 && p.x == order[k - 1].x && p.y == order[k - 1].y;
-    out[p.i] = repeat ? out[order[k - 1].i] : locate(p.x, p.y);
-    if (k % step == 0) report(progress, "locating incidents", static_cast<double>(k) / static_cast<double>(order.size()));
+  const Locations loc = group_locations(x, y);
+  std::vector<int32_t> area(loc.size());
+  const size_t step = std::max<size_t>(loc.size() / 100, 1);
+  for (size_t k = 0; k < loc.size(); ++k) {
+    area[k] = locate(loc.x[k], loc.y[k]);
+    if (k % step == 0) report(progress, "locating incidents", static_cast<double>(k) / static_cast<double>(loc.size()));
   }
+  std::vector<int32_t> out(x.size());
+  for (size_t i = 0; i < x.size(); ++i) out[i] = area[loc.of_point[i]];
   report(progress, "locating incidents", 1.0);
   return out;
 }

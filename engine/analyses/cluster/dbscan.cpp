@@ -6,7 +6,7 @@
 #include <limits>
 #include <thread>
 
-#include "analyses/cluster/locations.hpp"
+#include "core/locations.hpp"
 #include "analyses/union_find.hpp"
 #include "core/errors.hpp"
 #include "core/point_index.hpp"

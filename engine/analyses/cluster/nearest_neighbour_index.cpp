@@ -6,7 +6,7 @@
 
 #include <boost/math/distributions/normal.hpp>
 
-#include "analyses/cluster/locations.hpp"
+#include "core/locations.hpp"
 #include "analyses/normal_tails.hpp"
 #include "core/errors.hpp"
 #include "core/point_index.hpp"

@@ -8,7 +8,7 @@
 
 #include <boost/math/distributions/normal.hpp>
 
-#include "analyses/cluster/locations.hpp"
+#include "core/locations.hpp"
 #include "analyses/union_find.hpp"
 #include "core/errors.hpp"
 #include "core/point_index.hpp"

@@ -5,12 +5,13 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
-#include <utility>
+#include <numeric>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/locations.hpp"
 #include "core/point_index.hpp"
 
 namespace hotspot {
@@ -87,19 +88,18 @@ KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<dou
     throw UsageError(fmt::format("--bandwidth {}: the bandwidth must be positive metres", params.bandwidth_m));
   }
   if (params.adaptive_k < 0) throw UsageError(fmt::format("--adaptive {}: must be a positive count", params.adaptive_k));
-  // One sort by (y, x) both groups equal coordinates and gives the order add_kernels needs.
-  std::vector<std::pair<double, double>> yx(x.size());
-  for (size_t i = 0; i < x.size(); ++i) yx[i] = {y[i], x[i]};
-  std::sort(yx.begin(), yx.end());
+  // One centre per location, in the (y, x) order add_kernels needs.
+  const Locations loc = group_locations(x, y);
+  std::vector<uint32_t> order(loc.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return loc.y[a] < loc.y[b] || (loc.y[a] == loc.y[b] && loc.x[a] < loc.x[b]);
+  });
   KernelCentres kc;
-  for (size_t k = 0; k < yx.size(); ++k) {
-    if (k > 0 && yx[k] == yx[k - 1]) {
-      kc.weight.back() += 1;
-      continue;
-    }
-    kc.x.push_back(yx[k].second);
-    kc.y.push_back(yx[k].first);
-    kc.weight.push_back(1);
+  for (uint32_t k : order) {
+    kc.x.push_back(loc.x[k]);
+    kc.y.push_back(loc.y[k]);
+    kc.weight.push_back(loc.weight[k]);
   }
   kc.bandwidth.assign(kc.size(), params.bandwidth_m);
   if (params.adaptive_k > 0) {

@@ -7,9 +7,9 @@
 namespace hotspot {
 
 // Points grouped by exact location. police.uk snaps incidents to a fixed set of map points
-// (194,375 Nottinghamshire incidents sit on 13,941 locations), so the clustering methods work
-// on locations weighted by how many points share them, and give every point of a location
-// the same answer.
+// (194,375 Nottinghamshire incidents sit on 13,941 locations), so placing, clustering and
+// kernel density work on locations weighted by how many points share them, and give every
+// point of a location the same answer.
 struct Locations {
   std::vector<double> x, y;          // one entry per distinct location, sorted by (x, y)
   std::vector<uint32_t> weight;      // points at the location
@@ -19,6 +19,8 @@ struct Locations {
   size_t size() const { return x.size(); }
 };
 
+// Equal coordinates (0 and -0 alike) make one location. Linear in the points plus a sort of
+// the distinct locations: a hash table finds repeats.
 Locations group_locations(const std::vector<double>& x, const std::vector<double>& y);
 
 }  // namespace hotspot
