@@ -20,29 +20,23 @@ std::vector<int64_t> cells_at_or_above(const DensitySurface& s, float threshold)
 
 std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
   if (n <= 0) return {};
-  // The n-th highest value by a radix select: positive floats order as their bit patterns, so
-  // one pass counts the cells by the top 16 bits, and only the bucket holding the n-th is sorted.
-  const auto bits = [](float v) { uint32_t b; std::memcpy(&b, &v, sizeof b); return b; };
-  std::vector<int64_t> bucket(65536, 0);
-  int64_t positive = 0;
+  // A radix select: positive floats order as their bit patterns. One pass counts the study
+  // cells by the top 16 bits of their value, plus one (bucket 0 holds zeros and cells outside);
+  // a second takes the cells of the buckets holding the n highest, and only those are sorted.
+  const auto bucket_of = [&](size_t c) {
+    uint32_t b;
+    std::memcpy(&b, &s.value[c], sizeof b);
+    return s.mask[c] && s.value[c] > 0 ? (b >> 16) + 1 : 0u;
+  };
+  std::vector<int64_t> count(65537, 0);
+  for (size_t c = 0; c < s.value.size(); ++c) ++count[bucket_of(c)];
+  uint32_t low = 65536;  // the lowest bucket taken
+  for (int64_t taken = count[low]; taken < n && low > 1;) taken += count[--low];
+  std::vector<int64_t> out;
   for (size_t c = 0; c < s.value.size(); ++c) {
-    if (s.mask[c] && s.value[c] > 0) ++bucket[bits(s.value[c]) >> 16], ++positive;
+    if (bucket_of(c) >= low) out.push_back(static_cast<int64_t>(c));
   }
-  if (positive == 0) return {};
-  float cut = 0;  // the n-th highest value: every cell above it is in, ties at it by index
-  if (n < positive) {
-    uint32_t top = 65535;
-    int64_t above = 0;  // cells in buckets above `top`
-    while (above + bucket[top] < n) above += bucket[top--];
-    std::vector<float> in_bucket;
-    for (size_t c = 0; c < s.value.size(); ++c) {
-      if (s.mask[c] && s.value[c] > 0 && bits(s.value[c]) >> 16 == top) in_bucket.push_back(s.value[c]);
-    }
-    const auto nth = in_bucket.begin() + (n - above - 1);
-    std::nth_element(in_bucket.begin(), nth, in_bucket.end(), std::greater<float>());
-    cut = *nth;
-  }
-  std::vector<int64_t> out = cells_at_or_above(s, cut);
+  // By value, ties by index; the first n are the top cells.
   std::stable_sort(out.begin(), out.end(), [&](int64_t a, int64_t b) { return s.value[a] > s.value[b]; });
   if (static_cast<int64_t>(out.size()) > n) out.resize(static_cast<size_t>(n));
   return out;

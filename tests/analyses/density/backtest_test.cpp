@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace hotspot;
@@ -97,12 +98,13 @@ TEST_CASE("cells: top cells equal a full sort, ties and all, on random surfaces"
     s.mask.resize(2000);
     // Values over many orders of magnitude (many radix buckets), with ties and zeros.
     std::uniform_int_distribution<int> level(0, round % 2 ? 30 : 3000);
-    std::uniform_real_distribution<double> exponent(-6, 4);
+    std::uniform_real_distribution<double> exponent(-42, 4);
     std::vector<float> levels(3001);
     for (auto& v : levels) v = static_cast<float>(std::pow(10.0, exponent(rng)));
     for (size_t c = 0; c < 2000; ++c) {
       const int l = level(rng);
       s.value[c] = l % 7 == 0 ? 0.0f : levels[static_cast<size_t>(l)];
+      if (l % 7 == 1) s.value[c] = std::numeric_limits<float>::denorm_min() * static_cast<float>(1 + l % 3);  // subnormal
       s.mask[c] = c % 13 != 0;
     }
     std::vector<int64_t> oracle;  // positive study cells by value, then index
