@@ -8,6 +8,7 @@
 #include <future>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -23,9 +24,9 @@ namespace hotspot {
 namespace {
 
 // A hotspot's record from its cells: incidents, density, and the LSOAs its cell centres fall in.
-// `incident_cells` holds the cell of every incident, sorted.
+// `incidents_in` counts the incidents of each hot cell that has any.
 HotspotFeature describe(const StudyData& study, const DensitySurface& s, const std::vector<int32_t>& area_of_cell,
-                        const std::vector<int64_t>& cells, const std::vector<int64_t>& incident_cells) {
+                        const std::vector<int64_t>& cells, const std::unordered_map<int64_t, uint64_t>& incidents_in) {
   HotspotFeature h;
   const Grid& g = s.grid;
   h.cells = static_cast<int64_t>(cells.size());
@@ -33,8 +34,7 @@ HotspotFeature describe(const StudyData& study, const DensitySurface& s, const s
   std::map<int32_t, int64_t> cells_in_area;
   double sum = 0;
   for (int64_t c : cells) {
-    const auto [lo, hi] = std::equal_range(incident_cells.begin(), incident_cells.end(), c);
-    h.incidents += static_cast<uint64_t>(hi - lo);
+    if (const auto it = incidents_in.find(c); it != incidents_in.end()) h.incidents += it->second;
     h.peak_density = std::max(h.peak_density, static_cast<double>(s.value[c]));
     sum += s.value[c];
     if (area_of_cell[c] >= 0) ++cells_in_area[area_of_cell[c]];
@@ -131,12 +131,17 @@ void find_hotspots(const StudyData& study, const KdeParams& p, const std::vector
   std::vector<int64_t> hot = p.threshold ? cells_at_or_above(r.surface, static_cast<float>(*p.threshold))
                                          : top_cells(r.surface, cells_for_coverage(p.coverage, r.surface.study_cells));
   r.hotspot_cells = static_cast<int64_t>(hot.size());
-  std::vector<int64_t> cells_of_incidents = incident_cells(study, g);
-  std::sort(cells_of_incidents.begin(), cells_of_incidents.end());
+  std::unordered_map<int64_t, uint64_t> incidents_in;
+  incidents_in.reserve(hot.size());
+  for (int64_t c : hot) incidents_in[c] = 0;
+  const Incidents& inc = study.load.incidents;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (const auto it = incidents_in.find(g.cell_of(inc.x[i], inc.y[i])); it != incidents_in.end()) ++it->second;
+  }
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
   const double incidents = static_cast<double>(study.load.incidents.size());
   for (const auto& cells : connected_groups(g, hot)) {
-    HotspotFeature h = describe(study, r.surface, area_of_cell, cells, cells_of_incidents);
+    HotspotFeature h = describe(study, r.surface, area_of_cell, cells, incidents_in);
     h.share = static_cast<double>(h.incidents) / incidents;
     h.polygon = cells_polygon(ctx, g, cells);
     r.hotspots.push_back(std::move(h));
