@@ -19,25 +19,48 @@
 #include "outputs/density_raster.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
+#include "places/area_raster.hpp"
 
 namespace hotspot {
 namespace {
 
+// The boundary area of each of `cells` (-1 none), from the areas burnt into their window of
+// the grid.
+std::vector<int32_t> areas_of(const Boundaries& boundaries, const Grid& g, const std::vector<int64_t>& cells) {
+  int64_t row0 = g.rows, col0 = g.cols, row1 = -1, col1 = -1;
+  for (int64_t c : cells) {
+    row0 = std::min(row0, c / g.cols), row1 = std::max(row1, c / g.cols);
+    col0 = std::min(col0, c % g.cols), col1 = std::max(col1, c % g.cols);
+  }
+  Grid window = g;
+  window.west = g.west + static_cast<double>(col0) * g.cell;
+  window.north = g.north - static_cast<double>(row0) * g.cell;
+  window.cols = col1 - col0 + 1;
+  window.rows = row1 - row0 + 1;
+  const std::vector<int32_t> in_window = area_of_cells(boundaries, window);
+  std::vector<int32_t> out;
+  out.reserve(cells.size());
+  for (int64_t c : cells) out.push_back(in_window[static_cast<size_t>((c / g.cols - row0) * window.cols + (c % g.cols - col0))]);
+  return out;
+}
+
 // A hotspot's record from its cells: incidents, density, and the LSOAs its cell centres fall in.
 // `incidents_in` counts the incidents of each hot cell that has any.
-HotspotFeature describe(const StudyData& study, const DensitySurface& s, const std::vector<int32_t>& area_of_cell,
-                        const std::vector<int64_t>& cells, const std::unordered_map<int64_t, uint64_t>& incidents_in) {
+HotspotFeature describe(const StudyData& study, const DensitySurface& s, const std::vector<int64_t>& cells,
+                        const std::unordered_map<int64_t, uint64_t>& incidents_in) {
   HotspotFeature h;
   const Grid& g = s.grid;
+  const std::vector<int32_t> area_of_cell = areas_of(study.boundaries, g, cells);
   h.cells = static_cast<int64_t>(cells.size());
   h.area_km2 = static_cast<double>(cells.size()) * g.cell * g.cell / 1e6;
   std::map<int32_t, int64_t> cells_in_area;
   double sum = 0;
-  for (int64_t c : cells) {
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const int64_t c = cells[k];
     if (const auto it = incidents_in.find(c); it != incidents_in.end()) h.incidents += it->second;
     h.peak_density = std::max(h.peak_density, static_cast<double>(s.value[c]));
     sum += s.value[c];
-    if (area_of_cell[c] >= 0) ++cells_in_area[area_of_cell[c]];
+    if (area_of_cell[k] >= 0) ++cells_in_area[area_of_cell[k]];
   }
   h.mean_density = sum / static_cast<double>(cells.size());
   std::set<std::string> codes;
@@ -98,7 +121,7 @@ void check_kde_params(const KdeParams& p) {
 KdeGrid prepare_kde_grid(const StudyData& places, const KdeParams& p) {
   check_kde_params(p);
   KdeGrid g;
-  g.surface = study_grid(places, p.cell_m, p.extent, p.max_cells, "--cell", &g.area_of_cell);
+  g.surface = study_grid(places, p.cell_m, p.extent, p.max_cells, "--cell");
   return g;
 }
 
@@ -126,7 +149,7 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
 }
 
 // The hotspots on the surface: top cells (or cells over the threshold), 4-connected, ranked.
-void find_hotspots(const StudyData& study, const KdeParams& p, const std::vector<int32_t>& area_of_cell, KdeResult& r) {
+void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r) {
   const Grid& g = r.surface.grid;
   std::vector<int64_t> hot = p.threshold ? cells_at_or_above(r.surface, static_cast<float>(*p.threshold))
                                          : top_cells(r.surface, cells_for_coverage(p.coverage, r.surface.study_cells));
@@ -141,7 +164,7 @@ void find_hotspots(const StudyData& study, const KdeParams& p, const std::vector
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
   const double incidents = static_cast<double>(study.load.incidents.size());
   for (const auto& cells : connected_groups(g, hot)) {
-    HotspotFeature h = describe(study, r.surface, area_of_cell, cells, incidents_in);
+    HotspotFeature h = describe(study, r.surface, cells, incidents_in);
     h.share = static_cast<double>(h.incidents) / incidents;
     h.polygon = cells_polygon(ctx, g, cells);
     r.hotspots.push_back(std::move(h));
@@ -182,7 +205,7 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   // and written (they only read the surface; the future's destructor waits if they throw).
   const std::string raster_path = out.stage(prefix + "density.tif");
   auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
-  find_hotspots(study, p, grid->area_of_cell, r);
+  find_hotspots(study, p, r);
   write_hotspot_layer(out.stage(prefix + "hotspots.geojson"), study.boundaries.geos->get(), r.hotspots);
   write_text(out.stage(prefix + "hotspots.qml"), hotspots_style_qml());
   write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);

@@ -37,8 +37,7 @@ void check_kde_params(const KdeParams& params);
 
 // The grid of a kde run, made from the places alone (see PlacesReady).
 struct KdeGrid {
-  DensitySurface surface;            // no values yet
-  std::vector<int32_t> area_of_cell;  // the boundary area of each cell centre, -1 none
+  DensitySurface surface;  // no values yet
 };
 
 KdeGrid prepare_kde_grid(const StudyData& places, const KdeParams& params);

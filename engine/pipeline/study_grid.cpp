@@ -9,7 +9,7 @@
 namespace hotspot {
 
 DensitySurface study_grid(const StudyData& study, double cell_m, const std::optional<Extent>& extent,
-                          int64_t max_cells, const char* cell_flag, std::vector<int32_t>* area_of_cell) {
+                          int64_t max_cells, const char* cell_flag) {
   const Boundaries& area = study.study_area ? *study.study_area : study.boundaries;
   Extent e = area.extent();
   if (extent) {
@@ -19,13 +19,8 @@ DensitySurface study_grid(const StudyData& study, double cell_m, const std::opti
   }
   DensitySurface s;
   s.grid = grid_over(e, cell_m, max_cells, cell_flag);
-  std::vector<int32_t> areas = area_of_cells(area, s.grid);
-  s.mask.resize(areas.size());
-  for (size_t k = 0; k < areas.size(); ++k) {
-    s.mask[k] = areas[k] >= 0;
-    s.study_cells += s.mask[k];
-  }
-  if (area_of_cell) *area_of_cell = study.study_area ? area_of_cells(study.boundaries, s.grid) : std::move(areas);
+  s.mask = cells_in_areas(area, s.grid);
+  s.study_cells = std::count(s.mask.begin(), s.mask.end(), uint8_t{1});
   if (s.study_cells == 0) throw UsageError(std::string(cell_flag) + ": no cell centre falls inside the study area");
   return s;
 }

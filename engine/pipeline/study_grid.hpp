@@ -7,13 +7,11 @@
 
 namespace hotspot {
 
-// An empty surface (no values yet) over the study area (the study-area polygons, else the boundaries; within
-// `extent` when given) with its mask. With `area_of_cell`, also the boundary area each cell
-// centre lies in (-1 none). Throws UsageError naming `cell_flag` when the grid would have
-// more than max_cells cells.
+// An empty surface (no values yet) over the study area (the study-area polygons, else the
+// boundaries; within `extent` when given) with its mask. Throws UsageError naming `cell_flag`
+// when the grid would have more than max_cells cells.
 DensitySurface study_grid(const StudyData& study, double cell_m, const std::optional<Extent>& extent,
-                          int64_t max_cells, const char* cell_flag = "--cell",
-                          std::vector<int32_t>* area_of_cell = nullptr);
+                          int64_t max_cells, const char* cell_flag = "--cell");
 
 // The cell of each incident on the grid, -1 off it.
 std::vector<int64_t> incident_cells(const StudyData& study, const Grid& grid);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "places/area_raster.hpp"
 
-#include <algorithm>
 #include <memory>
 
 #include <gdal_alg.h>
@@ -12,38 +11,70 @@
 #include "core/gdal_handles.hpp"
 
 namespace hotspot {
+namespace {
 
-std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid) {
+// Burns `burn[k]` for areas[index[k]] into `cells` (grid.cells() values of type T), through a
+// MEM band over that memory. Later areas overwrite earlier ones.
+template <class T>
+void burn_areas(const Boundaries& areas, const std::vector<size_t>& index, const std::vector<double>& burn,
+                const Grid& grid, std::vector<T>& cells, GDALDataType type) {
+  if (index.empty()) return;
   init_gdal();
-  // GDAL burns the area indexes straight into the returned vector, a MEM band over its memory.
-  std::vector<int32_t> out(static_cast<size_t>(grid.cells()), -1);
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   const int cols = static_cast<int>(grid.cols), rows = static_cast<int>(grid.rows);
-  GDALDatasetUniquePtr ds(mem->Create("", cols, rows, 0, GDT_Int32, nullptr));
-  const std::string pointer = fmt::format("DATAPOINTER={}", static_cast<void*>(out.data()));
+  GDALDatasetUniquePtr ds(mem->Create("", cols, rows, 0, type, nullptr));
+  const std::string pointer = fmt::format("DATAPOINTER={}", static_cast<void*>(cells.data()));
   const char* band_options[] = {pointer.c_str(), nullptr};
-  if (!ds || ds->AddBand(GDT_Int32, const_cast<char**>(band_options)) != CE_None) {
+  if (!ds || ds->AddBand(type, const_cast<char**>(band_options)) != CE_None) {
     throw DataError("cannot make the study-area raster: " + gdal_last_error());
   }
   auto gt = grid.geotransform();
   ds->SetGeoTransform(gt.data());
   // A context of its own: the areas' context may be in use on another thread (placing incidents).
   const GeosContext local;
-  GEOSContextHandle_t ctx = local.get();
   std::vector<std::unique_ptr<OGRGeometry>> owned;
   std::vector<OGRGeometryH> geometries;
-  std::vector<double> burn;
-  // Later geometries overwrite earlier ones: burn the highest code first, so the lowest wins.
-  for (size_t i = areas.areas.size(); i-- > 0;) {
-    owned.emplace_back(OGRGeometryFactory::createFromGEOS(ctx, areas.areas[i].geometry.get()));
+  for (size_t i : index) {
+    owned.emplace_back(OGRGeometryFactory::createFromGEOS(local.get(), areas.areas[i].geometry.get()));
     geometries.push_back(OGRGeometry::ToHandle(owned.back().get()));
-    burn.push_back(static_cast<double>(i));
   }
   int band = 1;
   if (GDALRasterizeGeometries(GDALDataset::ToHandle(ds.get()), 1, &band, static_cast<int>(geometries.size()),
                               geometries.data(), nullptr, nullptr, burn.data(), nullptr, nullptr, nullptr) != CE_None) {
     throw DataError("cannot rasterize the study area: " + gdal_last_error());
   }
+}
+
+}  // namespace
+
+std::vector<uint8_t> cells_in_areas(const Boundaries& areas, const Grid& grid) {
+  std::vector<size_t> all(areas.areas.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<uint8_t> out(static_cast<size_t>(grid.cells()), 0);
+  burn_areas(areas, all, std::vector<double>(all.size(), 1.0), grid, out, GDT_Byte);
+  return out;
+}
+
+std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid) {
+  GEOSContextHandle_t ctx = areas.geos->get();
+  const double east = grid.west + static_cast<double>(grid.cols) * grid.cell;
+  const double south = grid.north - static_cast<double>(grid.rows) * grid.cell;
+  // The highest code first, so that the lowest wins where areas overlap.
+  std::vector<size_t> index;
+  std::vector<double> burn;
+  for (size_t i = areas.areas.size(); i-- > 0;) {
+    double xmin, ymin, xmax, ymax;
+    const GEOSGeometry* g = areas.areas[i].geometry.get();
+    GEOSGeom_getXMin_r(ctx, g, &xmin);
+    GEOSGeom_getYMin_r(ctx, g, &ymin);
+    GEOSGeom_getXMax_r(ctx, g, &xmax);
+    GEOSGeom_getYMax_r(ctx, g, &ymax);
+    if (xmax < grid.west || xmin > east || ymax < south || ymin > grid.north) continue;
+    index.push_back(i);
+    burn.push_back(static_cast<double>(i));
+  }
+  std::vector<int32_t> out(static_cast<size_t>(grid.cells()), -1);
+  burn_areas(areas, index, burn, grid, out, GDT_Int32);
   return out;
 }
 
