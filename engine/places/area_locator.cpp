@@ -50,7 +50,7 @@ std::vector<int32_t> AreaLocator::locate_all(const std::vector<double>& x, const
                                              const Progress& progress) const {
   // police.uk snaps incidents to a fixed set of map points, so most points repeat: sort once,
   // locate each distinct point once.
-  const Locations loc = group_locations(x, y);
+  const Locations loc = distinct_locations(x, y);
   std::vector<int32_t> area(loc.size());
   const size_t step = std::max<size_t>(loc.size() / 100, 1);
   for (size_t k = 0; k < loc.size(); ++k) {

@@ -8,7 +8,7 @@
 
 using namespace hotspot;
 
-TEST_CASE("locations: grouped as a map keyed by coordinates would group them", "[core]") {
+TEST_CASE("locations: grouped as a map keyed by coordinates would group them, sorted or not", "[core]") {
   std::mt19937_64 rng(11);
   for (size_t n : {size_t{0}, size_t{1}, size_t{7}, size_t{5000}, size_t{60000}}) {
     // Snapped points (many repeats), a few exact -0 / 0 pairs, and distinct noise.
@@ -36,5 +36,16 @@ TEST_CASE("locations: grouped as a map keyed by coordinates would group them", "
       for (uint32_t i : points) REQUIRE(l.of_point[i] == k);
       ++k;
     }
+    // Unsorted: the same locations in the order of their first point.
+    const Locations d = distinct_locations(x, y);
+    REQUIRE(d.size() == l.size());
+    for (size_t j = 0; j < d.size(); ++j) {
+      CHECK((j == 0 || d.first[j] > d.first[j - 1]));
+      const uint32_t sorted = l.of_point[d.first[j]];
+      CHECK(d.x[j] == l.x[sorted]);
+      CHECK(d.y[j] == l.y[sorted]);
+      CHECK(d.weight[j] == l.weight[sorted]);
+    }
+    for (size_t i = 0; i < n; ++i) REQUIRE(d.first[d.of_point[i]] == l.first[l.of_point[i]]);
   }
 }

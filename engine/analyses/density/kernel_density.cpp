@@ -5,7 +5,6 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
-#include <numeric>
 #include <thread>
 
 #include <fmt/format.h>
@@ -89,17 +88,22 @@ KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<dou
   }
   if (params.adaptive_k < 0) throw UsageError(fmt::format("--adaptive {}: must be a positive count", params.adaptive_k));
   // One centre per location, in the (y, x) order add_kernels needs.
-  const Locations loc = group_locations(x, y);
-  std::vector<uint32_t> order(loc.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return loc.y[a] < loc.y[b] || (loc.y[a] == loc.y[b] && loc.x[a] < loc.x[b]);
-  });
+  const Locations loc = distinct_locations(x, y);
+  struct Centre {
+    double y, x, weight;
+  };
+  std::vector<Centre> centres(loc.size());
+  for (size_t k = 0; k < loc.size(); ++k) centres[k] = {loc.y[k], loc.x[k], static_cast<double>(loc.weight[k])};
+  std::sort(centres.begin(), centres.end(),
+            [](const Centre& a, const Centre& b) { return a.y < b.y || (a.y == b.y && a.x < b.x); });
   KernelCentres kc;
-  for (uint32_t k : order) {
-    kc.x.push_back(loc.x[k]);
-    kc.y.push_back(loc.y[k]);
-    kc.weight.push_back(loc.weight[k]);
+  kc.x.reserve(centres.size());
+  kc.y.reserve(centres.size());
+  kc.weight.reserve(centres.size());
+  for (const Centre& c : centres) {
+    kc.x.push_back(c.x);
+    kc.y.push_back(c.y);
+    kc.weight.push_back(c.weight);
   }
   kc.bandwidth.assign(kc.size(), params.bandwidth_m);
   if (params.adaptive_k > 0) {
