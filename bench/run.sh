@@ -48,10 +48,12 @@ hf() {
       --incidents $data/benchmarks/notts_inside_xy.csv --x x --y y --crs EPSG:27700 \
       --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson --output build-bench/cluster-out"
   # The whole kde command against QGIS's heatmap on the same CSV, radius and pixel size (raw quartic),
-  # in one hyperfine run so that the ratio is measured under the same conditions.
+  # taking turns (bench/interleaved.py) so that both see the same machine: on this shared 2-core
+  # machine the speed of whole commands drifts by a third within minutes.
   # qgis_process.bin: Debian's qgis_process wrapper passes --noversioncheck, which 3.22 rejects.
   mkdir -p build-bench/xdg && chmod 700 build-bench/xdg
-  QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build-bench/xdg hf "kde vs QGIS heatmap" --warmup 1 --runs 9 \
+  QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build-bench/xdg /usr/bin/python3 bench/interleaved.py \
+    "kde vs QGIS heatmap" 15 \
     "build-bench/tools/hotspot --quiet kde --incidents $data/benchmarks/notts_inside_xy.csv --x x --y y \
       --crs EPSG:27700 --boundaries $data/boundaries/nottinghamshire_lsoa11.geojson \
       --cell 25 --bandwidth 300 --raw --output build-bench/kde-out" \
