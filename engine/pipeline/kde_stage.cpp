@@ -27,20 +27,11 @@ namespace {
 // The boundary area of each of `cells` (-1 none), from the areas burnt into their window of
 // the grid.
 std::vector<int32_t> areas_of(const Boundaries& boundaries, const Grid& g, const std::vector<int64_t>& cells) {
-  int64_t row0 = g.rows, col0 = g.cols, row1 = -1, col1 = -1;
-  for (int64_t c : cells) {
-    row0 = std::min(row0, c / g.cols), row1 = std::max(row1, c / g.cols);
-    col0 = std::min(col0, c % g.cols), col1 = std::max(col1, c % g.cols);
-  }
-  Grid window = g;
-  window.west = g.west + static_cast<double>(col0) * g.cell;
-  window.north = g.north - static_cast<double>(row0) * g.cell;
-  window.cols = col1 - col0 + 1;
-  window.rows = row1 - row0 + 1;
-  const std::vector<int32_t> in_window = area_of_cells(boundaries, window);
+  const Window window = window_of(g, cells);
+  const std::vector<int32_t> in_window = area_of_cells(boundaries, window.grid);
   std::vector<int32_t> out;
   out.reserve(cells.size());
-  for (int64_t c : cells) out.push_back(in_window[static_cast<size_t>((c / g.cols - row0) * window.cols + (c % g.cols - col0))]);
+  for (int64_t c : cells) out.push_back(in_window[static_cast<size_t>(window.index_of(c, g.cols))]);
   return out;
 }
 

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyses/density/cell_polygons.hpp"
 
-#include <algorithm>
-#include <limits>
 #include <memory>
 
 #include <gdal_alg.h>
@@ -17,15 +15,11 @@ namespace hotspot {
 GeomPtr cells_polygon(GEOSContextHandle_t ctx, const Grid& grid, const std::vector<int64_t>& cells) {
   if (cells.empty()) throw DataError("hotspot polygon: no cells");
   init_gdal();
-  // The cells' bounding window of the grid, 1 in the cells and 0 elsewhere.
-  int64_t row0 = std::numeric_limits<int64_t>::max(), col0 = row0, row1 = -1, col1 = -1;
-  for (int64_t c : cells) {
-    row0 = std::min(row0, c / grid.cols), row1 = std::max(row1, c / grid.cols);
-    col0 = std::min(col0, c % grid.cols), col1 = std::max(col1, c % grid.cols);
-  }
-  const int width = static_cast<int>(col1 - col0 + 1), height = static_cast<int>(row1 - row0 + 1);
+  // The cells' window of the grid, 1 in the cells and 0 elsewhere.
+  const Window w = window_of(grid, cells);
+  const int width = static_cast<int>(w.grid.cols), height = static_cast<int>(w.grid.rows);
   std::vector<uint8_t> window(static_cast<size_t>(width) * static_cast<size_t>(height), 0);
-  for (int64_t c : cells) window[static_cast<size_t>((c / grid.cols - row0) * width + (c % grid.cols - col0))] = 1;
+  for (int64_t c : cells) window[static_cast<size_t>(w.index_of(c, grid.cols))] = 1;
 
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("Memory");
@@ -33,9 +27,8 @@ GeomPtr cells_polygon(GEOSContextHandle_t ctx, const Grid& grid, const std::vect
   GDALDatasetUniquePtr raster(mem->Create("", width, height, 1, GDT_Byte, nullptr));
   GDALDatasetUniquePtr vector(memory->Create("", 0, 0, 0, GDT_Unknown, nullptr));
   if (!raster || !vector) throw DataError("cannot make the hotspot polygon datasets: " + gdal_last_error());
-  double gt[6] = {grid.west + static_cast<double>(col0) * grid.cell, grid.cell, 0,
-                  grid.north - static_cast<double>(row0) * grid.cell, 0, -grid.cell};
-  raster->SetGeoTransform(gt);
+  auto gt = w.grid.geotransform();
+  raster->SetGeoTransform(gt.data());
   GDALRasterBand* band = raster->GetRasterBand(1);
   OGRLayer* layer = vector->CreateLayer("cells", nullptr, wkbPolygon, nullptr);
   OGRFieldDefn value("value", OFTInteger);

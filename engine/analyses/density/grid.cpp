@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyses/density/grid.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -18,6 +19,20 @@ int64_t Grid::cell_of(double x, double y) const {
 }
 
 std::array<double, 6> Grid::geotransform() const { return {west, cell, 0.0, north, 0.0, -cell}; }
+
+Window window_of(const Grid& g, const std::vector<int64_t>& cells) {
+  int64_t row0 = g.rows, col0 = g.cols, row1 = -1, col1 = -1;
+  for (int64_t c : cells) {
+    row0 = std::min(row0, c / g.cols), row1 = std::max(row1, c / g.cols);
+    col0 = std::min(col0, c % g.cols), col1 = std::max(col1, c % g.cols);
+  }
+  Window w{g, row0, col0};
+  w.grid.west = g.west + static_cast<double>(col0) * g.cell;
+  w.grid.north = g.north - static_cast<double>(row0) * g.cell;
+  w.grid.cols = col1 - col0 + 1;
+  w.grid.rows = row1 - row0 + 1;
+  return w;
+}
 
 Grid grid_over(const Extent& e, double cell, int64_t max_cells, const char* cell_flag, const char* max_flag) {
   if (!(cell > 0) || !std::isfinite(cell)) throw UsageError(fmt::format("{} {}: the cell size must be positive metres", cell_flag, cell));

@@ -2,6 +2,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "core/extent.hpp"
 
@@ -23,6 +24,17 @@ struct Grid {
   // GDAL's geotransform: west, cell, 0, north, 0, -cell.
   std::array<double, 6> geotransform() const;
 };
+
+// The smallest part of a grid holding some of its cells (non-empty), as a grid of its own.
+struct Window {
+  Grid grid;
+  int64_t row0 = 0, col0 = 0;  // where it starts in the whole grid
+  // The index in the window of a cell of the whole grid (inside the window).
+  int64_t index_of(int64_t cell, int64_t whole_cols) const {
+    return (cell / whole_cols - row0) * grid.cols + (cell % whole_cols - col0);
+  }
+};
+Window window_of(const Grid& grid, const std::vector<int64_t>& cells);
 
 // The grid of `cell`-metre cells aligned on multiples of the cell size that covers `extent`.
 // Throws UsageError naming `cell_flag` when the cell is not positive, and naming `max_flag`
