@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crs.hpp"
 
-#include <vector>
 #include <mutex>
+#include <vector>
 
 #include "core/errors.hpp"
 

@@ -67,17 +67,23 @@ double Boundaries::total_area_m2() const {
   return total;
 }
 
-Extent Boundaries::extent() const {
+Extent Boundaries::extent_of(size_t area) const {
   GEOSContextHandle_t ctx = geos->get();
+  const GEOSGeometry* g = areas[area].geometry.get();
+  Extent e;
+  GEOSGeom_getXMin_r(ctx, g, &e.xmin);
+  GEOSGeom_getYMin_r(ctx, g, &e.ymin);
+  GEOSGeom_getXMax_r(ctx, g, &e.xmax);
+  GEOSGeom_getYMax_r(ctx, g, &e.ymax);
+  return e;
+}
+
+Extent Boundaries::extent() const {
   constexpr double inf = std::numeric_limits<double>::infinity();
   Extent e{inf, inf, -inf, -inf};
-  for (const Area& a : areas) {
-    double xmin, ymin, xmax, ymax;
-    GEOSGeom_getXMin_r(ctx, a.geometry.get(), &xmin);
-    GEOSGeom_getYMin_r(ctx, a.geometry.get(), &ymin);
-    GEOSGeom_getXMax_r(ctx, a.geometry.get(), &xmax);
-    GEOSGeom_getYMax_r(ctx, a.geometry.get(), &ymax);
-    e = {std::min(e.xmin, xmin), std::min(e.ymin, ymin), std::max(e.xmax, xmax), std::max(e.ymax, ymax)};
+  for (size_t i = 0; i < areas.size(); ++i) {
+    const Extent a = extent_of(i);
+    e = {std::min(e.xmin, a.xmin), std::min(e.ymin, a.ymin), std::max(e.xmax, a.xmax), std::max(e.ymax, a.ymax)};
   }
   return e;
 }

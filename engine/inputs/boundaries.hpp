@@ -37,7 +37,8 @@ struct Boundaries {
   std::vector<std::string> warnings;  // repaired polygons, ...
 
   double total_area_m2() const;
-  Extent extent() const;  // the box around every area
+  Extent extent() const;              // the box around every area
+  Extent extent_of(size_t area) const;  // the box around one
 };
 
 // Reads polygons from any OGR source, reprojects them to EPSG:27700 and repairs invalid ones

@@ -48,8 +48,8 @@ int32_t AreaLocator::locate(double x, double y) const {
 
 std::vector<int32_t> AreaLocator::locate_all(const std::vector<double>& x, const std::vector<double>& y,
                                              const Progress& progress) const {
-  // police.uk snaps incidents to a fixed set of map points, so most points repeat: sort once,
-  // locate each distinct point once.
+  // police.uk snaps incidents to a fixed set of map points, so most points repeat: each
+  // distinct location is located once.
   const Locations loc = distinct_locations(x, y);
   std::vector<int32_t> area(loc.size());
   const size_t step = std::max<size_t>(loc.size() / 100, 1);

@@ -56,20 +56,14 @@ std::vector<uint8_t> cells_in_areas(const Boundaries& areas, const Grid& grid) {
 }
 
 std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid) {
-  GEOSContextHandle_t ctx = areas.geos->get();
   const double east = grid.west + static_cast<double>(grid.cols) * grid.cell;
   const double south = grid.north - static_cast<double>(grid.rows) * grid.cell;
   // The highest code first, so that the lowest wins where areas overlap.
   std::vector<size_t> index;
   std::vector<double> burn;
   for (size_t i = areas.areas.size(); i-- > 0;) {
-    double xmin, ymin, xmax, ymax;
-    const GEOSGeometry* g = areas.areas[i].geometry.get();
-    GEOSGeom_getXMin_r(ctx, g, &xmin);
-    GEOSGeom_getYMin_r(ctx, g, &ymin);
-    GEOSGeom_getXMax_r(ctx, g, &xmax);
-    GEOSGeom_getYMax_r(ctx, g, &ymax);
-    if (xmax < grid.west || xmin > east || ymax < south || ymin > grid.north) continue;
+    const Extent e = areas.extent_of(i);
+    if (e.xmax < grid.west || e.xmin > east || e.ymax < south || e.ymin > grid.north) continue;
     index.push_back(i);
     burn.push_back(static_cast<double>(i));
   }

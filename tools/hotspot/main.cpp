@@ -11,9 +11,9 @@
 #include "verbs.hpp"
 
 int main(int argc, char** argv) {
-  // Grow the heap 64 MB at a time and keep up to 64 MB of what is freed: the stages allocate and free grids of
-  // millions of cells one after another, and reusing that memory saves most of the page faults
-  // (about a fifth of `hotspot kde`'s wall time on the benchmark, bench/run.sh).
+  // Grow the heap 64 MB at a time and keep up to 64 MB of what is freed: the stages allocate
+  // and free grids of millions of cells one after another, and reusing that memory saves most
+  // of the page faults (about a fifth of `hotspot kde`'s wall time on the benchmark).
   mallopt(M_TOP_PAD, 64 << 20);
   using namespace hotspot;
   CLI::App app{"hotspot: hotspot analysis of serious violence for tasking meetings and partnerships"};

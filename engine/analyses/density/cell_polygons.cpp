@@ -46,7 +46,8 @@ GeomPtr cells_polygon(GEOSContextHandle_t ctx, const Grid& grid, const std::vect
   for (auto& feature : *layer) {
     if (const OGRGeometry* g = feature->GetGeometryRef()) parts.addGeometry(g);
   }
-  const OGRGeometry* outline = parts.getNumGeometries() == 1 ? static_cast<const OGRGeometry*>(parts.getGeometryRef(0)) : &parts;
+  const OGRGeometry* outline = &parts;
+  if (parts.getNumGeometries() == 1) outline = parts.getGeometryRef(0);
   GeomPtr out(outline->exportToGEOS(ctx), GeomDeleter{ctx});
   if (!out) throw DataError("GEOS cannot read the traced hotspot cells");
   return out;
