@@ -7,12 +7,63 @@
 #include "core/locations.hpp"
 
 namespace hotspot {
+namespace {
+
+// Each box's place in the order a GEOS STRtree packed over the boxes (inserted in the order
+// given) visits them: the order of a query that meets them all.
+std::vector<uint32_t> str_ranks(GEOSContextHandle_t ctx, const std::vector<Extent>& boxes) {
+  StrTreePtr tree(GEOSSTRtree_create_r(ctx, 10), StrTreeDeleter{ctx});
+  std::vector<GeomPtr> shapes;
+  std::vector<uint32_t> ids(boxes.size());
+  std::iota(ids.begin(), ids.end(), 0u);
+  Extent all = boxes.empty() ? Extent{} : boxes.front();
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const Extent& b = boxes[i];
+    shapes.emplace_back(GEOSGeom_createRectangle_r(ctx, b.xmin, b.ymin, b.xmax, b.ymax), GeomDeleter{ctx});
+    GEOSSTRtree_insert_r(ctx, tree.get(), shapes.back().get(), &ids[i]);
+    all = {std::min(all.xmin, b.xmin), std::min(all.ymin, b.ymin), std::max(all.xmax, b.xmax), std::max(all.ymax, b.ymax)};
+  }
+  GeomPtr everything(GEOSGeom_createRectangle_r(ctx, all.xmin - 1, all.ymin - 1, all.xmax + 1, all.ymax + 1),
+                     GeomDeleter{ctx});
+  std::vector<uint32_t> visited;
+  GEOSSTRtree_query_r(
+      ctx, tree.get(), everything.get(),
+      [](void* item, void* out) { static_cast<std::vector<uint32_t>*>(out)->push_back(*static_cast<uint32_t*>(item)); },
+      &visited);
+  std::vector<uint32_t> rank(boxes.size());
+  for (uint32_t k = 0; k < visited.size(); ++k) rank[visited[k]] = k;
+  return rank;
+}
+
+// Per area, its place in the edge order of the whole layer (its own boxes when the boundaries
+// carry no layer boxes).
+std::vector<uint32_t> edge_ranks(const Boundaries& b) {
+  GEOSContextHandle_t ctx = b.geos->get();
+  std::vector<uint32_t> rank(b.areas.size());
+  if (b.layer_boxes.empty()) {
+    std::vector<Extent> boxes;
+    for (size_t i = 0; i < b.areas.size(); ++i) boxes.push_back(b.extent_of(i));
+    return str_ranks(ctx, boxes);
+  }
+  std::vector<Extent> boxes;
+  for (const LayerBox& lb : b.layer_boxes) boxes.push_back(lb.box);
+  const std::vector<uint32_t> layer_rank = str_ranks(ctx, boxes);
+  for (size_t i = 0; i < b.areas.size(); ++i) {
+    const auto it = std::lower_bound(b.layer_boxes.begin(), b.layer_boxes.end(), b.areas[i].code,
+                                     [](const LayerBox& lb, const std::string& code) { return lb.code < code; });
+    rank[i] = layer_rank[static_cast<size_t>(it - b.layer_boxes.begin())];
+  }
+  return rank;
+}
+
+}  // namespace
 
 AreaLocator::AreaLocator(const Boundaries& boundaries)
     : boundaries_(boundaries),
       ctx_(boundaries.geos->get()),
       ids_(boundaries.areas.size()),
-      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}) {
+      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}),
+      edge_rank_(edge_ranks(boundaries)) {
   std::iota(ids_.begin(), ids_.end(), size_t{0});
   for (size_t i = 0; i < boundaries.areas.size(); ++i) {
     const GEOSGeometry* g = boundaries.areas[i].geometry.get();
@@ -31,9 +82,9 @@ int32_t AreaLocator::locate(double x, double y) const {
       ctx_, tree_.get(), reach.get(),
       [](void* item, void* out) { static_cast<std::vector<size_t>*>(out)->push_back(*static_cast<size_t*>(item)); },
       &candidates);
-  std::sort(candidates.begin(), candidates.end());  // code order: areas are sorted by code
+  std::sort(candidates.begin(), candidates.end(), [&](size_t a, size_t b) { return edge_rank_[a] < edge_rank_[b]; });
   for (size_t c : candidates) {
-    // The first area in code order that the point touches wins. Two indexed tests settle most
+    // The first area in the edge order that the point touches wins. Two indexed tests settle most
     // points before the exact (slow, unindexed) distance test: an area that misses the square
     // around the point is farther than the tolerance, and one holding the point touches it.
     const GEOSPreparedGeometry* area = prepared_[c].get();
