@@ -2,6 +2,7 @@
 #include "places/area_locator.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "core/locations.hpp"
@@ -35,23 +36,24 @@ std::vector<uint32_t> str_ranks(GEOSContextHandle_t ctx, const std::vector<Exten
   return rank;
 }
 
-// Per area, its place in the edge order of the whole layer (its own boxes when the boundaries
-// carry no layer boxes).
+// Per area, its place in the edge order of the whole layer (of the areas alone when the
+// boundaries carry no layer boxes).
 std::vector<uint32_t> edge_ranks(const Boundaries& b) {
   GEOSContextHandle_t ctx = b.geos->get();
-  std::vector<uint32_t> rank(b.areas.size());
+  std::vector<Extent> boxes;
   if (b.layer_boxes.empty()) {
-    std::vector<Extent> boxes;
     for (size_t i = 0; i < b.areas.size(); ++i) boxes.push_back(b.extent_of(i));
     return str_ranks(ctx, boxes);
   }
-  std::vector<Extent> boxes;
   for (const LayerBox& lb : b.layer_boxes) boxes.push_back(lb.box);
   const std::vector<uint32_t> layer_rank = str_ranks(ctx, boxes);
+  std::vector<uint32_t> rank(b.areas.size(), std::numeric_limits<uint32_t>::max());
   for (size_t i = 0; i < b.areas.size(); ++i) {
     const auto it = std::lower_bound(b.layer_boxes.begin(), b.layer_boxes.end(), b.areas[i].code,
                                      [](const LayerBox& lb, const std::string& code) { return lb.code < code; });
-    rank[i] = layer_rank[static_cast<size_t>(it - b.layer_boxes.begin())];
+    if (it != b.layer_boxes.end() && it->code == b.areas[i].code) {
+      rank[i] = layer_rank[static_cast<size_t>(it - b.layer_boxes.begin())];
+    }
   }
   return rank;
 }
