@@ -39,13 +39,13 @@ std::string field_names(const OGRFeatureDefn& defn) {
   return out;
 }
 
-// MakeValid can return a collection with slivers as lines or points; keep the polygons.
 Extent box_of(const OGRGeometry& g) {
   OGREnvelope e;
   g.getEnvelope(&e);
   return {e.MinX, e.MinY, e.MaxX, e.MaxY};
 }
 
+// MakeValid can return a collection with slivers as lines or points; keep the polygons.
 GeomPtr polygonal_part(GEOSContextHandle_t ctx, GeomPtr g) {
   const int type = GEOSGeomTypeId_r(ctx, g.get());
   if (type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON) return g;

@@ -17,15 +17,13 @@ std::vector<uint32_t> str_ranks(GEOSContextHandle_t ctx, const std::vector<Exten
   std::vector<GeomPtr> shapes;
   std::vector<uint32_t> ids(boxes.size());
   std::iota(ids.begin(), ids.end(), 0u);
-  Extent all = boxes.empty() ? Extent{} : boxes.front();
   for (size_t i = 0; i < boxes.size(); ++i) {
     const Extent& b = boxes[i];
     shapes.emplace_back(GEOSGeom_createRectangle_r(ctx, b.xmin, b.ymin, b.xmax, b.ymax), GeomDeleter{ctx});
     GEOSSTRtree_insert_r(ctx, tree.get(), shapes.back().get(), &ids[i]);
-    all = {std::min(all.xmin, b.xmin), std::min(all.ymin, b.ymin), std::max(all.xmax, b.xmax), std::max(all.ymax, b.ymax)};
   }
-  GeomPtr everything(GEOSGeom_createRectangle_r(ctx, all.xmin - 1, all.ymin - 1, all.xmax + 1, all.ymax + 1),
-                     GeomDeleter{ctx});
+  constexpr double far = std::numeric_limits<double>::max();
+  GeomPtr everything(GEOSGeom_createRectangle_r(ctx, -far, -far, far, far), GeomDeleter{ctx});
   std::vector<uint32_t> visited;
   GEOSSTRtree_query_r(
       ctx, tree.get(), everything.get(),
