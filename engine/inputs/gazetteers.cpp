@@ -7,7 +7,7 @@
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 #include "inputs/number_text.hpp"
-#include "places/address/postcode.hpp"
+#include "core/postcode.hpp"
 
 namespace hotspot {
 namespace {

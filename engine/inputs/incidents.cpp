@@ -9,16 +9,15 @@
 #include <limits>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "core/parallel.hpp"
 #include "inputs/address_fields.hpp"
 #include "inputs/crime_types.hpp"
 #include "inputs/number_text.hpp"
-#include "places/geocoder.hpp"
 
 namespace hotspot {
 namespace {
@@ -152,7 +151,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
 
   std::vector<int> address_fields;
   for (const auto& name : columns.address) address_fields.push_back(find_field(defn, {name}));
-  if (!address_fields.empty() && !columns.geocoder) throw UsageError("incidents '" + path + "': address columns need gazetteers ([geocode])");
+  if (!address_fields.empty() && !columns.place_address) throw UsageError("incidents '" + path + "': address columns need gazetteers ([geocode])");
   std::string address;
 
   SourceBatch b;
@@ -186,10 +185,9 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     double x = 0, y = 0;
     if (!address_fields.empty()) {
       address_of(*feature, address_fields, address);
-      const GeocodeResult r = columns.geocoder->geocode(address);
-      if (r.level == MatchLevel::none || r.score < columns.min_score) {
-        account.reject(file, line, columns.address.front(),
-                       r.level == MatchLevel::none ? r.reason : std::string_view("geocode score below min_score"));
+      const PlacedAddress r = columns.place_address(address);
+      if (!r.placed) {
+        account.reject(file, line, columns.address.front(), r.reason);
         continue;
       }
       x = r.x;
@@ -286,11 +284,7 @@ std::vector<SourceBatch> read_sources(const std::vector<std::string>& sources, c
       advanced(i, 1.0);
     }
   };
-  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), sources.size());
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  parallel_for(worker_count(sources.size()), [&](size_t) { work(); });
   for (const auto& e : errors) {
     if (e) std::rethrow_exception(e);  // the first source, in order, that failed
   }

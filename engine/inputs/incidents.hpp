@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/progress.hpp"
@@ -11,7 +13,15 @@
 
 namespace hotspot {
 
-class Geocoder;
+// Where an address lies in EPSG:27700, or why it cannot be used: the reader's one link to a
+// geocoder (places/), which it never sees. `reason` is a fixed text, never the address.
+struct PlacedAddress {
+  bool placed = false;
+  double x = 0, y = 0;
+  std::string_view reason;
+};
+// Called from several reading threads at once.
+using AddressPlacer = std::function<PlacedAddress(std::string_view address)>;
 
 // Where an incident source keeps its coordinates and attributes. With nothing set, a CSV
 // with Longitude/Latitude columns is read as police.uk (EPSG:4326) and any other source
@@ -25,11 +35,9 @@ struct IncidentColumns {
   std::string crime_id = "Crime ID";    // used only to report repeated IDs
   std::string layer;                    // layer of a multi-layer source; default the first
   // Address-only sources: the columns holding the address (joined with ", "), placed by
-  // `geocoder`; rows it cannot place, or places with a score under `min_score`, are rejected
-  // with its reason. The geocoder must outlive the read.
+  // `place_address`; rows it does not place are rejected with its reason.
   std::vector<std::string> address;
-  const Geocoder* geocoder = nullptr;
-  int min_score = 50;
+  AddressPlacer place_address;
 };
 
 struct IncidentFilter {

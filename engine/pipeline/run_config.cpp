@@ -11,7 +11,7 @@
 
 #include "core/errors.hpp"
 #include "inputs/crime_types.hpp"
-#include "inputs/weights_file.hpp"
+#include "weights/gal_gwt.hpp"
 
 namespace fs = std::filesystem;
 

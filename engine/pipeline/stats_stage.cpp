@@ -12,8 +12,8 @@
 #include "outputs/numbers.hpp"
 #include "outputs/geojson_layer.hpp"
 #include "outputs/styles.hpp"
-#include "outputs/weights_file.hpp"
-#include "pipeline/weights_spec.hpp"
+#include "weights/gal_gwt.hpp"
+#include "weights/weights_spec.hpp"
 
 namespace hotspot {
 namespace {

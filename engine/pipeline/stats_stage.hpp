@@ -6,7 +6,7 @@
 
 #include "analyses/stats/local_statistics.hpp"
 #include "analyses/stats/permutation.hpp"
-#include "analyses/stats/spatial_weights.hpp"
+#include "weights/spatial_weights.hpp"
 #include "analyses/stats/trends.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/study_data.hpp"

@@ -50,8 +50,8 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
     IncidentColumns columns = inputs.columns;
     if (inputs.geocode.given()) {
       study.geocoder = load_geocoder(inputs.geocode);
-      columns.geocoder = study.geocoder.get();
-      columns.min_score = inputs.geocode.min_score;
+      study.place_address = study.geocoder->placer(inputs.geocode.min_score);
+      columns.place_address = study.place_address;
     }
     study.load = read_incidents(sources, columns, inputs.filter, progress);
   } catch (...) {

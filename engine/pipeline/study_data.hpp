@@ -44,6 +44,7 @@ struct StudyData {
   std::vector<std::string> codes_without_imd;  // area codes with no row in the IMD file
   std::vector<std::string> warnings;           // boundaries' and incidents' warnings, in that order
   std::shared_ptr<const Geocoder> geocoder;    // when the inputs name gazetteers
+  AddressPlacer place_address;                 // the geocoder at the inputs' min_score
 };
 
 // The geocoder over the gazetteers named.

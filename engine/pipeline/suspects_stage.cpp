@@ -34,7 +34,7 @@ SuspectsResult analyse_suspects(const StudyData& study, const SuspectsParams& p,
   IncidentColumns columns;
   columns.address = p.address_columns;
   columns.layer = p.layer;
-  columns.geocoder = study.geocoder.get();
+  columns.place_address = study.place_address;
   SuspectsResult r;
   r.load = read_incidents(expand_sources(p.sources, "suspects.sources"), columns, {}, progress);
   r.area_of = place_incidents(r.load, study.boundaries, progress);

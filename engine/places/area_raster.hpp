@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analyses/density/grid.hpp"
+#include "core/grid.hpp"
 #include "inputs/boundaries.hpp"
 
 namespace hotspot {

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "places/address/address_words.hpp"
-#include "places/address/postcode.hpp"
+#include "core/postcode.hpp"
 
 namespace hotspot {
 namespace {
@@ -244,6 +244,15 @@ const std::vector<uint32_t>* Geocoder::find_street(const std::string& name, int3
   if (found < 0) return nullptr;
   fuzzy = true;
   return &street_points_.at(street_names_[candidates[static_cast<size_t>(found)]]);
+}
+
+AddressPlacer Geocoder::placer(int min_score) const {
+  return [this, min_score](std::string_view address) {
+    const GeocodeResult r = geocode(address);
+    if (r.level == MatchLevel::none) return PlacedAddress{false, 0, 0, r.reason};
+    if (r.score < min_score) return PlacedAddress{false, 0, 0, "geocode score below min_score"};
+    return PlacedAddress{true, r.x, r.y, {}};
+  };
 }
 
 GeocodeResult Geocoder::geocode(std::string_view address) const {

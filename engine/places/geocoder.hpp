@@ -8,6 +8,7 @@
 
 #include "core/point_index.hpp"
 #include "inputs/gazetteers.hpp"
+#include "inputs/incidents.hpp"
 
 namespace hotspot {
 
@@ -43,6 +44,10 @@ class Geocoder {
   Geocoder& operator=(const Geocoder&) = delete;
 
   GeocodeResult geocode(std::string_view address) const;
+
+  // The reader's address callback: a match scoring at least `min_score`, or the reason there is
+  // none. The geocoder must outlive it.
+  AddressPlacer placer(int min_score) const;
 
   const std::string& locality_name(int32_t locality) const { return localities_[static_cast<size_t>(locality)].name; }
   size_t postcode_count() const { return units_.size(); }

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "places/address/address_words.hpp"
-#include "places/address/postcode.hpp"
+#include "core/postcode.hpp"
 
 using namespace hotspot;
 

@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 #include "core/locations.hpp"
 #include "analyses/union_find.hpp"
 #include "core/errors.hpp"
 #include "core/point_index.hpp"
+#include "core/parallel.hpp"
 
 namespace hotspot {
 
@@ -33,11 +33,8 @@ DbscanResult dbscan(const std::vector<double>& x, const std::vector<double>& y, 
       core[u] = count >= static_cast<uint64_t>(params.min_points);
     }
   };
-  const size_t threads = std::max<size_t>(1, std::min<size_t>(std::thread::hardware_concurrency(), n / 4096 + 1));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(count_range, n * t / threads, n * (t + 1) / threads);
-  count_range(0, n / threads);
-  for (auto& t : pool) t.join();
+  const size_t threads = worker_count(n / 4096 + 1);
+  parallel_for(threads, [&](size_t w) { count_range(slice_begin(n, w, threads), slice_begin(n, w + 1, threads)); });
   report(progress, "dbscan", 0.4);
 
   // 2. Core locations within eps of each other form one cluster (connected components).

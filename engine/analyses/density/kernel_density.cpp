@@ -5,13 +5,13 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
 #include "core/locations.hpp"
 #include "core/point_index.hpp"
+#include "core/parallel.hpp"
 
 namespace hotspot {
 namespace {
@@ -161,11 +161,7 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
       }
     }
   };
-  const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(bands)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  parallel_for(worker_count(static_cast<size_t>(bands)), [&](size_t) { work(); });
   return s;
 }
 

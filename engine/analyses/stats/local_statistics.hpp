@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "analyses/stats/spatial_weights.hpp"
+#include "weights/spatial_weights.hpp"
 
 namespace hotspot {
 

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <limits>
 #include <random>
-#include <thread>
 
 #include "analyses/stats/local_statistics.hpp"
 #include "core/errors.hpp"
+#include "core/parallel.hpp"
 
 namespace hotspot {
 namespace {
@@ -59,12 +59,8 @@ std::vector<double> pseudo_p(const SpatialWeights& w, const std::vector<double>&
       p[i] = (1.0 + std::min(at_least, at_most)) / (params.permutations + 1.0);
     }
   };
-  const size_t threads = std::max<size_t>(1, std::min<size_t>(
-      params.threads ? params.threads : std::thread::hardware_concurrency(), n));
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, n * t / threads, n * (t + 1) / threads);
-  work(0, n / threads);
-  for (auto& t : pool) t.join();
+  const size_t threads = worker_count(n, 1, params.threads);
+  parallel_for(threads, [&](size_t k) { work(slice_begin(n, k, threads), slice_begin(n, k + 1, threads)); });
   return p;
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "pipeline/weights_spec.hpp"
+#include "weights/weights_spec.hpp"
 
 #include "core/errors.hpp"
-#include "inputs/weights_file.hpp"
+#include "weights/gal_gwt.hpp"
 
 namespace hotspot {
 namespace {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyses/density/grid.hpp"
+#include "core/grid.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "analyses/stats/spatial_weights.hpp"
+#include "weights/spatial_weights.hpp"
 #include "inputs/boundaries.hpp"
 
 namespace hotspot {

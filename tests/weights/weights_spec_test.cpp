@@ -2,9 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/errors.hpp"
-#include "inputs/weights_file.hpp"
-#include "outputs/weights_file.hpp"
-#include "pipeline/weights_spec.hpp"
+#include "weights/gal_gwt.hpp"
+#include "weights/weights_spec.hpp"
 #include "support/fixtures.hpp"
 
 using namespace hotspot;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "places/address/postcode.hpp"
+#include "core/postcode.hpp"
 
 #include <cctype>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "inputs/weights_file.hpp"
+#include "weights/gal_gwt.hpp"
 
 #include <fstream>
 #include <map>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "analyses/stats/spatial_weights.hpp"
+#include "weights/spatial_weights.hpp"
 
 #include <algorithm>
 #include <map>
