@@ -34,8 +34,8 @@ Window window_of(const Grid& g, const std::vector<int64_t>& cells) {
   return w;
 }
 
-Grid grid_over(const Extent& e, double cell, int64_t max_cells, const char* cell_flag, const char* max_flag) {
-  if (!(cell > 0) || !std::isfinite(cell)) throw UsageError(fmt::format("{} {}: the cell size must be positive metres", cell_flag, cell));
+Grid grid_over(const Extent& e, double cell, int64_t max_cells, const std::string& cell_key) {
+  if (!(cell > 0) || !std::isfinite(cell)) throw OptionError(cell_key, fmt::format("{}", cell), "must be > 0 m");
   if (!(e.xmax > e.xmin && e.ymax > e.ymin)) throw UsageError("the study area has no extent");
   Grid g;
   g.cell = cell;
@@ -44,9 +44,10 @@ Grid grid_over(const Extent& e, double cell, int64_t max_cells, const char* cell
   const double cols = std::ceil((e.xmax - g.west) / cell);
   const double rows = std::ceil((g.north - e.ymin) / cell);
   if (cols * rows > static_cast<double>(max_cells)) {
-    throw UsageError(fmt::format("{} {}: the grid over the study area would have {:.0f} x {:.0f} = {:.0f} cells, more "
-                                 "than {} {}; use larger cells or raise {}",
-                                 cell_flag, cell, cols, rows, cols * rows, max_flag, max_cells, max_flag));
+    throw OptionError(cell_key, fmt::format("{}", cell),
+                      fmt::format("the grid over the study area would have {:.0f} x {:.0f} = {:.0f} cells, more than "
+                                  "max_cells {}; use larger cells or raise max_cells",
+                                  cols, rows, cols * rows, max_cells));
   }
   g.cols = static_cast<int64_t>(cols);
   g.rows = static_cast<int64_t>(rows);

@@ -2,6 +2,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/extent.hpp"
@@ -37,9 +38,8 @@ struct Window {
 Window window_of(const Grid& grid, const std::vector<int64_t>& cells);
 
 // The grid of `cell`-metre cells aligned on multiples of the cell size that covers `extent`.
-// Throws UsageError naming `cell_flag` when the cell is not positive, and naming `max_flag`
-// when the grid would have more than `max_cells` cells (before anything is allocated).
-Grid grid_over(const Extent& extent, double cell, int64_t max_cells, const char* cell_flag = "--cell",
-               const char* max_flag = "--max-cells");
+// Throws OptionError naming `cell_key` when the cell is not positive or the grid would have
+// more than `max_cells` cells (before anything is allocated).
+Grid grid_over(const Extent& extent, double cell, int64_t max_cells, const std::string& cell_key = "kde.cell");
 
 }  // namespace hotspot

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/areas_stage.hpp"
 
+#include <iterator>
+
+#include <fmt/format.h>
+
 #include "outputs/area_layer.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
+#include "pipeline/stage.hpp"
 
 namespace hotspot {
 
@@ -28,5 +33,73 @@ void write_areas(const StudyData& study, const AreasResult& result, OutputFolder
   }
   write_csv(out.stage(prefix + "deprivation_profile.csv"), table);
 }
+
+namespace {
+
+struct NoParams {};
+
+class AreasStage final : public StageWith<NoParams> {
+ public:
+  const StageInfo& info() const override {
+    static const StageInfo i{
+        .name = "areas",
+        .purpose = "Count incidents per LSOA and profile them by IMD decile",
+        .docs = "docs/method.md#rates-and-the-deprivation-profile",
+        .writes = "Writes DIR/lsoa.geojson (+ lsoa.qml, its QGIS style), DIR/deprivation_profile.csv, DIR/rejects.csv\n"
+                  "and DIR/summary.json; a failed run leaves none of them half-written.",
+        .example = "hotspot areas --incidents examples/ashfield-mansfield/police-uk \\\n"
+                   "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
+                   "    --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \\\n"
+                   "    --population examples/ashfield-mansfield/imd2019/File_6_-_IoD2019_Population_Denominators.csv \\\n"
+                   "    --types serious-violence --from 2023-07 --to 2024-06 --output out/areas",
+        .imd_required = true};
+    return i;
+  }
+
+  void finish(StudyInputs& inputs, bool) override {
+    if (inputs.imd.empty()) throw OptionError("imd.ranks", "", "the areas step needs the IMD (IoD2019 File_1)");
+  }
+
+  StageReport run(const StudyData& study, StageContext& c) override {
+    const AreasResult r = analyse_areas(study);
+    write_areas(study, r, c.out, c.prefix);
+    StageReport report{"areas", {}, {}};
+    report.summary.Add("share_deciles_1_2", round_to(r.share_deciles_1_2, 6));
+    CPLJSONArray rows;
+    for (const auto& row : r.profile) {
+      CPLJSONObject j;
+      j.Add("imd_decile", row.decile);
+      j.Add("lsoas", static_cast<GInt64>(row.areas));
+      if (row.population) j.Add("population", static_cast<GInt64>(*row.population));
+      j.Add("incidents", static_cast<GInt64>(row.incidents));
+      j.Add("share", round_to(row.share, 6));
+      if (row.per_1000) j.Add("per_1000", round_to(*row.per_1000, 4));
+      rows.Add(j);
+    }
+    report.summary.Add("deprivation_profile", rows);
+
+    auto out = std::back_inserter(report.text);
+    fmt::format_to(out, "\nIMD decile  LSOAs  population  incidents  share  per 1,000\n");
+    for (const auto& row : r.profile) {
+      fmt::format_to(out, "{:>10}  {:>5}  {:>10}  {:>9}  {:>5.1f}%  {:>9}\n", row.decile ? std::to_string(row.decile) : "no IMD",
+                     row.areas, row.population ? count_text(static_cast<uint64_t>(*row.population)) : "-",
+                     count_text(row.incidents), 100.0 * row.share,
+                     row.per_1000 ? fmt::format("{:.2f}", *row.per_1000) : "-");
+    }
+    fmt::format_to(out, "share of incidents in the most deprived 20% (deciles 1-2): {:.2f}%\n",
+                   100.0 * r.share_deciles_1_2);
+    return report;
+  }
+
+ protected:
+  const OptionSet<NoParams>& declared() const override {
+    static const OptionSet<NoParams> none;
+    return none;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_areas_stage() { return std::make_unique<AreasStage>(); }
 
 }  // namespace hotspot

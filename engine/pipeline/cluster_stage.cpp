@@ -2,7 +2,10 @@
 #include "pipeline/cluster_stage.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "core/errors.hpp"
 #include "outputs/csv_table.hpp"
@@ -11,6 +14,7 @@
 #include "outputs/styles.hpp"
 #include "places/area_locator.hpp"
 #include "places/random_points.hpp"
+#include "pipeline/stage.hpp"
 
 namespace hotspot {
 namespace {
@@ -132,5 +136,183 @@ void write_clusters(const StudyData& study, const ClusterResult& result, OutputF
   write_labelled_points(out.stage(prefix + "points.gpkg"), study.load.incidents, study.area_of, study.boundaries,
                         result.point_cluster, result.dbscan ? result.dbscan->core : std::vector<char>{});
 }
+
+namespace {
+
+CPLJSONArray string_array(const std::vector<std::string>& items) {
+  CPLJSONArray a;
+  for (const auto& s : items) a.Add(s);
+  return a;
+}
+
+CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) {
+  CPLJSONObject o;
+  o.Add("method", r.method);
+  const NniResult& n = r.nni;
+  CPLJSONObject nni;
+  nni.Add("points", static_cast<GInt64>(n.points));
+  nni.Add("area_km2", round_to(n.area_m2 / 1e6, 3));
+  nni.Add("observed_mean_m", round_to(n.observed_m, 4));
+  nni.Add("expected_mean_m", round_to(n.expected_m, 4));
+  nni.Add("ratio", round_to(n.ratio, 6));
+  nni.Add("z", round_to(n.z, 4));
+  nni.Add("p_clustered", n.p_clustered);
+  nni.Add("tied_share", round_to(n.tied_share, 6));
+  o.Add("nni", nni);
+  if (r.method == "nni") return o;
+  o.Add("shape", to_string(r.shape));
+  if (r.dbscan) {
+    CPLJSONObject d;
+    d.Add("eps_m", params.dbscan.eps_m);
+    d.Add("min_points", params.dbscan.min_points);
+    d.Add("clusters", r.dbscan->clusters);
+    GInt64 core = 0, noise = 0;
+    for (size_t i = 0; i < r.dbscan->label.size(); ++i) {
+      core += r.dbscan->core[i];
+      noise += r.dbscan->label[i] < 0;
+    }
+    d.Add("core_points", core);
+    d.Add("noise_points", noise);
+    o.Add("dbscan", d);
+  }
+  if (r.nnh) {
+    CPLJSONObject h;
+    if (params.nnh.threshold_m) {
+      h.Add("threshold_m", *params.nnh.threshold_m);
+    } else {
+      h.Add("probability", params.nnh.probability);
+    }
+    h.Add("min_points", params.nnh.min_points);
+    CPLJSONArray orders;
+    for (const NnhOrder& no : r.nnh->orders) {
+      CPLJSONObject j;
+      j.Add("order", no.order);
+      j.Add("points", static_cast<GInt64>(no.points));
+      j.Add("threshold_m", round_to(no.threshold_m, 3));
+      j.Add("clusters", no.clusters);
+      orders.Add(j);
+    }
+    h.Add("orders", orders);
+    if (r.nnh->simulation) {
+      const NnhSimulation& s = *r.nnh->simulation;
+      CPLJSONObject j;
+      j.Add("runs", s.runs);
+      j.Add("seed", static_cast<GInt64>(params.nnh.seed));
+      j.Add("clusters_min", s.min);
+      j.Add("clusters_p2_5", s.p025);
+      j.Add("clusters_median", s.median);
+      j.Add("clusters_p97_5", s.p975);
+      j.Add("clusters_max", s.max);
+      j.Add("p_value", round_to(s.p_value, 6));
+      h.Add("simulation", j);
+    }
+    h.Add("notes", string_array(r.nnh->notes));
+    o.Add("nnh", h);
+  }
+  return o;
+}
+
+std::string cluster_text(const ClusterResult& c) {
+  std::string text;
+  auto out = std::back_inserter(text);
+  const NniResult& n = c.nni;
+  fmt::format_to(out, "\nnearest neighbour index: R = {:.4f} (observed {:.1f} m, expected {:.1f} m), z = {:.2f}, p = {:.3g}\n",
+                 n.ratio, n.observed_m, n.expected_m, n.z, n.p_clustered);
+  fmt::format_to(out, "  {:.1f}% of incidents share their exact location with another\n", 100.0 * n.tied_share);
+  if (c.dbscan) fmt::format_to(out, "dbscan: {} clusters\n", count_text(static_cast<uint64_t>(c.dbscan->clusters)));
+  if (c.nnh) {
+    for (const NnhOrder& o : c.nnh->orders) {
+      fmt::format_to(out, "nnh order {}: {} points, threshold {:.1f} m, {} clusters\n", o.order, count_text(o.points),
+                     o.threshold_m, o.clusters);
+    }
+    for (const auto& note : c.nnh->notes) fmt::format_to(out, "  stopped: {}\n", note);
+    if (const auto& sim = c.nnh->simulation) {
+      fmt::format_to(out, "  {} random runs: first-order clusters median {:.0f} (95% range {:.1f} to {:.1f}), p = {:.3f}\n",
+                     sim->runs, sim->median, sim->p025, sim->p975, sim->p_value);
+    }
+  }
+  return text;
+}
+
+class ClusterStage final : public StageWith<ClusterParams> {
+ public:
+  const StageInfo& info() const override {
+    static const StageInfo i{
+        .name = "cluster",
+        .purpose = "Nearest neighbour index, and NNH or DBSCAN clusters of incidents",
+        .docs = "docs/method.md#clusters",
+        .writes = "Writes DIR/nni.csv and, for nnh and dbscan, DIR/clusters.geojson (+ clusters.qml) and DIR/points.gpkg\n"
+                  "(the incidents with their cluster, for your own use), plus rejects.csv and summary.json.\n"
+                  "The study area (for the NNI and NNH's threshold) is the boundaries' total area.",
+        .example = "hotspot cluster --method nnh --probability 0.01 --simulations 99 --shape ellipse2 \\\n"
+                   "    --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
+                   "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
+                   "    --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \\\n"
+                   "    --output out/nnh"};
+    return i;
+  }
+
+  StageReport run(const StudyData& study, StageContext& c) override {
+    const ClusterResult r = analyse_clusters(study, params, c.progress);
+    write_clusters(study, r, c.out, c.prefix);
+    return {"cluster", cluster_json(params, r), cluster_text(r)};
+  }
+
+ protected:
+  const OptionSet<ClusterParams>& declared() const override {
+    static const OptionSet<ClusterParams> set = [] {
+      OptionSet<ClusterParams> s;
+      using P = ClusterParams;
+      const std::string g = "Clustering";
+      s.add({.section = "cluster", .key = "method", .flag = "--method", .choices = {"nni", "nnh", "dbscan"},
+             .help = "What to compute: the nearest neighbour index alone, NNH clusters or DBSCAN clusters (the NNI is "
+                     "reported by every method)",
+             .example = "nnh", .group = g},
+            [](P& p) -> auto& { return p.method; });
+      s.add({.section = "cluster", .key = "eps", .flag = "--eps", .kind = Kind::number, .unit = "m", .min = 0,
+             .min_open = true, .help = "DBSCAN: neighbourhood radius, inclusive", .example = "100", .group = g},
+            [](P& p) -> auto& { return p.dbscan.eps_m; });
+      s.add_custom({.section = "cluster", .key = "min_points", .flag = "--min-points", .kind = Kind::whole,
+                    .default_text = "10", .min = 1,
+                    .help = "DBSCAN: points within eps (the point itself included) of a core point; NNH: points a "
+                            "cluster needs at each order (at least 2)",
+                    .example = "10", .group = g},
+                   [](P& p, const Value& v) {
+                     OptionSet<P>::assign(p.dbscan.min_points, v);
+                     p.nnh.min_points = p.dbscan.min_points;
+                   });
+      s.add({.section = "cluster", .key = "probability", .flag = "--probability", .kind = Kind::number, .min = 0,
+             .max = 1, .min_open = true, .max_open = true,
+             .help = "NNH: the threshold is the random expectation lowered to this one-tailed level", .example = "0.01",
+             .group = g},
+            [](P& p) -> auto& { return p.nnh.probability; });
+      s.add({.section = "cluster", .key = "threshold", .flag = "--threshold", .kind = Kind::number, .unit = "m",
+             .default_text = "", .min = 0, .min_open = true,
+             .help = "NNH: a fixed linking distance instead of probability", .example = "150", .group = g},
+            [](P& p) -> auto& { return p.nnh.threshold_m; });
+      s.add({.section = "cluster", .key = "simulations", .flag = "--simulations", .kind = Kind::whole, .min = 0,
+             .help = "NNH: Monte Carlo runs on random points in the study area, to compare the cluster count against",
+             .example = "99", .group = g},
+            [](P& p) -> auto& { return p.nnh.simulations; });
+      s.add({.section = "cluster", .key = "seed", .flag = "--seed", .kind = Kind::whole, .min = 0,
+             .help = "NNH: seed of the simulations", .example = "5000000001", .group = g},
+            [](P& p) -> auto& { return p.nnh.seed; });
+      s.add({.section = "cluster", .key = "k_orders", .flag = "--k-orders", .kind = Kind::whole, .min = 1,
+             .help = "NNI: also the mean distance to the 2nd .. K-th neighbour", .example = "3", .group = g},
+            [](P& p) -> auto& { return p.nni.k_orders; });
+      s.add_custom({.section = "cluster", .key = "shape", .flag = "--shape", .default_text = "hull (dbscan), ellipse1 (nnh)",
+                    .choices = {"hull", "ellipse1", "ellipse2"},
+                    .help = "Cluster polygons: convex hull, or standard deviational ellipse at 1 or 2 SD",
+                    .example = "ellipse1", .group = g},
+                   [](P& p, const Value& v) { p.shape = parse_cluster_shape(std::get<std::string>(v.v)); });
+      return s;
+    }();
+    return set;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_cluster_stage() { return std::make_unique<ClusterStage>(); }
 
 }  // namespace hotspot

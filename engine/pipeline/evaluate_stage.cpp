@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "inputs/crime_types.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
+#include "pipeline/stage.hpp"
 #include "pipeline/study_grid.hpp"
 
 namespace hotspot {
@@ -73,33 +75,25 @@ std::vector<int64_t> ranked_units(const DensitySurface& s, const CellUnits& c, d
 
 }  // namespace
 
-void check_evaluate_params(const EvaluateParams& p) {
-  if (!p.train_from || !p.train_to) throw UsageError("--train-from and --train-to: both are needed (YYYY-MM)");
-  if (!p.test_from || !p.test_to) throw UsageError("--test-from and --test-to: both are needed (YYYY-MM)");
-  if (p.train_from > p.train_to) throw UsageError("--train-from is after --train-to");
-  if (p.test_from > p.test_to) throw UsageError("--test-from is after --test-to");
+void check_evaluate_params(const EvaluateParams& p, const std::string& section) {
+  const auto key = [&](const char* k) { return section + "." + k; };
+  if (!p.train_from) throw OptionError(key("train_from"), "", "the training months are needed (YYYY-MM)");
+  if (!p.train_to) throw OptionError(key("train_to"), "", "the training months are needed (YYYY-MM)");
+  if (!p.test_from) throw OptionError(key("test_from"), "", "the test months are needed (YYYY-MM)");
+  if (!p.test_to) throw OptionError(key("test_to"), "", "the test months are needed (YYYY-MM)");
+  if (p.train_from > p.train_to) {
+    throw OptionError(key("train_from"), format_month(p.train_from), "is after train_to " + format_month(p.train_to));
+  }
+  if (p.test_from > p.test_to) {
+    throw OptionError(key("test_from"), format_month(p.test_from), "is after test_to " + format_month(p.test_to));
+  }
   if (p.test_from <= p.train_to) {
-    throw UsageError("--test-from " + format_month(p.test_from) + ": the test months must come after the training months (--train-to " +
-                     format_month(p.train_to) + ")");
+    throw OptionError(key("test_from"), format_month(p.test_from),
+                      "the test months must come after the training months (train_to " + format_month(p.train_to) + ")");
   }
-  if (p.methods.empty()) throw UsageError("--method: name kde, grid or lsoa");
-  for (const auto& m : p.methods) {
-    if (m != "kde" && m != "grid" && m != "lsoa") throw UsageError("--method '" + m + "': choose kde, grid or lsoa");
-  }
-  for (const auto& b : p.bandwidths) {
-    if (b == "auto") continue;
-    char* end = nullptr;
-    const double v = std::strtod(b.c_str(), &end);
-    if (b.empty() || *end != '\0' || !(v > 0) || !std::isfinite(v)) {
-      throw UsageError("--bandwidth '" + b + "': 'auto' or a positive number of metres");
-    }
-  }
-  if (p.coverages.empty()) throw UsageError("--coverages: name at least one coverage");
-  for (double c : p.coverages) {
-    if (!(c > 0 && c <= 1)) throw UsageError(fmt::format("--coverages {}: a coverage is a share of the study area, in (0, 1]", c));
-  }
-  if (!(p.cell_m > 0)) throw UsageError(fmt::format("--cell {}: must be positive metres", p.cell_m));
-  if (!(p.grid_cell_m > 0)) throw UsageError(fmt::format("--grid-cell {}: must be positive metres", p.grid_cell_m));
+  if (p.methods.empty()) throw OptionError(key("methods"), "", "name kde, grid or lsoa");
+  if (p.bandwidths.empty()) throw OptionError(key("bandwidths"), "", "name auto or a number of metres");
+  if (p.coverages.empty()) throw OptionError(key("coverages"), "", "name at least one coverage");
 }
 
 std::pair<int, int> evaluation_months(const EvaluateParams& p) { return {p.train_from, p.test_to}; }
@@ -133,7 +127,7 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
 
   for (const auto& method : p.methods) {
     if (method == "kde") {
-      const DensitySurface grid = study_grid(study, p.cell_m, p.extent, p.max_cells);
+      const DensitySurface grid = study_grid(study, p.cell_m, p.extent, p.max_cells, "evaluate.cell");
       const CellUnits cells = cell_units(study, grid, train, test);
       for (const auto& bandwidth : p.bandwidths) {
         EvaluationLine line;
@@ -159,7 +153,7 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
       EvaluationLine line;
       line.method = method;
       line.cell_m = p.grid_cell_m;
-      DensitySurface counts = study_grid(study, p.grid_cell_m, p.extent, p.max_cells, "--grid-cell");
+      DensitySurface counts = study_grid(study, p.grid_cell_m, p.extent, p.max_cells, "evaluate.grid_cell");
       CellUnits cells = cell_units(study, counts, train, test);
       counts.value.assign(counts.mask.size(), 0.0f);
       for (size_t k = 0; k < counts.mask.size(); ++k) {
@@ -218,5 +212,132 @@ void write_evaluation(const EvaluateResult& result, OutputFolder& out, const std
   write_csv(out.stage(prefix + "evaluation.csv"), table(false));
   if (!result.lines.empty() && !result.lines.front().curve.empty()) write_csv(out.stage(prefix + "pai_curve.csv"), table(true));
 }
+
+CPLJSONObject bandwidth_choice_summary(const BandwidthChoice& c) {
+  CPLJSONObject o;
+  o.Add("criterion", "hit rate of each fold's incidents in the hotspots of the other folds (blocked cross-validation)");
+  o.Add("folds", c.split);
+  o.Add("incidents", static_cast<GInt64>(c.incidents));
+  CPLJSONArray trials;
+  for (const BandwidthTrial& t : c.trials) {
+    CPLJSONObject j;
+    j.Add("bandwidth_m", t.bandwidth_m);
+    j.Add("hit_rate", round_to(t.hit_rate, 6));
+    trials.Add(j);
+  }
+  o.Add("trials", trials);
+  return o;
+}
+
+CPLJSONObject evaluation_summary(const EvaluateParams& p, const EvaluateResult& r) {
+  CPLJSONObject o;
+  o.Add("train_months", format_month(p.train_from) + ".." + format_month(p.train_to));
+  o.Add("test_months", format_month(p.test_from) + ".." + format_month(p.test_to));
+  o.Add("train_incidents", static_cast<GInt64>(r.train_incidents));
+  o.Add("test_incidents", static_cast<GInt64>(r.test_incidents));
+  CPLJSONArray lines;
+  for (const EvaluationLine& line : r.lines) {
+    CPLJSONObject j;
+    j.Add("method", line.method);
+    if (line.method == "kde") {
+      j.Add("bandwidth", line.bandwidth);
+      j.Add("bandwidth_m", line.bandwidth_m);
+    }
+    if (line.method != "lsoa") j.Add("cell_m", line.cell_m);
+    if (line.choice) j.Add("bandwidth_choice", bandwidth_choice_summary(*line.choice));
+    CPLJSONArray rows;
+    for (const BacktestRow& b : line.rows) {
+      CPLJSONObject row;
+      row.Add("coverage", b.coverage);
+      row.Add("area_share", round_to(b.area_share, 6));
+      row.Add("hit_rate", round_to(b.hit_rate, 6));
+      if (b.pai) row.Add("pai", round_to(*b.pai, 4));
+      if (b.pei) row.Add("pei", round_to(*b.pei, 4));
+      if (b.rri) row.Add("rri", round_to(*b.rri, 4));
+      rows.Add(row);
+    }
+    j.Add("coverages", rows);
+    lines.Add(j);
+  }
+  o.Add("methods", lines);
+  return o;
+}
+
+std::string evaluation_text(const EvaluateResult& e) {
+  std::string text;
+  auto out = std::back_inserter(text);
+  fmt::format_to(out, "\nbacktest: {} training incidents, {} test incidents\n", count_text(e.train_incidents),
+                 count_text(e.test_incidents));
+  fmt::format_to(out, "{:<6} {:>10} {:>7} {:>9} {:>7} {:>9} {:>8} {:>7} {:>7}\n", "method", "bandwidth", "cell", "coverage",
+                 "area", "hit rate", "PAI", "PEI", "RRI");
+  for (const EvaluationLine& line : e.lines) {
+    const std::string bandwidth =
+        line.method != "kde" ? "" : line.bandwidth == "auto" ? fmt::format("auto {:g}", line.bandwidth_m) : line.bandwidth;
+    const std::string cell = line.method == "lsoa" ? "" : fmt::format("{:g} m", line.cell_m);
+    for (const BacktestRow& r : line.rows) {
+      fmt::format_to(out, "{:<6} {:>10} {:>7} {:>8.1f}% {:>6.2f}% {:>8.1f}% {:>8} {:>7} {:>7}\n", line.method, bandwidth,
+                     cell, 100.0 * r.coverage, 100.0 * r.area_share, 100.0 * r.hit_rate,
+                     r.pai ? fmt::format("{:.2f}", *r.pai) : "-", r.pei ? fmt::format("{:.3f}", *r.pei) : "-",
+                     r.rri ? fmt::format("{:.2f}", *r.rri) : "-");
+    }
+  }
+  return text;
+}
+
+namespace {
+
+class EvaluateStage final : public StageWith<EvaluateParams> {
+ public:
+  const StageInfo& info() const override {
+    static const StageInfo i{
+        .name = "evaluate",
+        .purpose = "Backtest hotspots: PAI, PEI, hit rate and RRI of training-period hotspots on later months",
+        .docs = "docs/method.md#backtesting-hotspot-evaluate",
+        .writes = "Makes hotspots from the training months by each method and scores them on the test months at each\n"
+                  "coverage (share of the study area): hit rate (share of test incidents inside), PAI = hit rate / area\n"
+                  "share, PEI = PAI / the best PAI any hotspots of that area could have had, RRI = (test / training\n"
+                  "incidents inside) / (test / training incidents overall). kde ranks cells of the kernel density surface\n"
+                  "(one line per --bandwidth), grid ranks --grid-cell cells by count, lsoa ranks LSOAs by incidents per km2.\n"
+                  "Writes DIR/evaluation.csv (and DIR/pai_curve.csv with --curve), rejects.csv and summary.json.",
+        .example = "hotspot evaluate --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
+                   "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
+                   "    --train-from 2023-07 --train-to 2023-12 --test-from 2024-01 --test-to 2024-06 \\\n"
+                   "    --method kde,grid,lsoa --bandwidth auto,50,150,300 --cell 25 --grid-cell 250 --output out/evaluate"};
+    return i;
+  }
+
+  void finish(StudyInputs& inputs, bool alone) override {
+    check_evaluate_params(params);
+    if (!alone) return;
+    IncidentFilter& f = inputs.filter;
+    const auto [first, last] = evaluation_months(params);
+    if ((f.from_month && f.from_month > first) || (f.to_month && f.to_month < last)) {
+      throw OptionError("period.from", format_month(f.from_month ? f.from_month : first),
+                        "evaluate reads the months from train_from to test_to; leave the period out");
+    }
+    f.from_month = first;
+    f.to_month = last;
+  }
+
+  StageReport run(const StudyData& study, StageContext& c) override {
+    const EvaluateResult r = evaluate_hotspots(study, params, c.progress);
+    write_evaluation(r, c.out, c.prefix);
+    return {"evaluate", evaluation_summary(params, r), evaluation_text(r)};
+  }
+
+ protected:
+  const OptionSet<EvaluateParams>& declared() const override {
+    static const OptionSet<EvaluateParams> set = [] {
+      OptionSet<EvaluateParams> s;
+      declare_evaluate_options(s, "evaluate", [](EvaluateParams& p) -> EvaluateParams& { return p; }, true, true);
+      return s;
+    }();
+    return set;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_evaluate_stage() { return std::make_unique<EvaluateStage>(); }
 
 }  // namespace hotspot

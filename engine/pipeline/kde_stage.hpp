@@ -16,8 +16,8 @@ namespace hotspot {
 
 // Stage "kde": the kernel density surface over the study area, and the hotspots on it.
 struct KdeParams {
-  DensityParams density;        // density.bandwidth_m is not read when auto_bandwidth
-  bool auto_bandwidth = false;  // choose_bandwidth() at `coverage`
+  DensityParams density;       // density.bandwidth_m is not read when auto_bandwidth
+  bool auto_bandwidth = true;  // choose_bandwidth() at `coverage`
   double cell_m = 25;
   double coverage = 0.01;            // hotspots: the top cells covering this share of the study area
   std::optional<double> threshold;   // instead: the cells at or above this density
@@ -26,13 +26,8 @@ struct KdeParams {
   std::optional<EvaluateParams> evaluate;  // run: also backtest, on the periods it names
 };
 
-// Sets the bandwidth from "auto" or metres; throws UsageError naming `flag`.
-void set_bandwidth(KdeParams& params, const std::string& text, const std::string& flag);
-
-// "xmin,ymin,xmax,ymax" in EPSG:27700 metres; throws UsageError naming `flag`.
-Extent parse_extent(const std::string& text, const std::string& flag);
-
-// Throws UsageError naming the flag at fault (cell, coverage, threshold, max cells, bandwidth).
+// Throws OptionError naming the key at fault (kde.cell, kde.coverage, kde.threshold, kde.max_cells,
+// kde.bandwidth, kde.adaptive, kde.extent), for callers that fill KdeParams themselves.
 void check_kde_params(const KdeParams& params);
 
 // The grid of a kde run, made from the places alone (see PlacesReady).

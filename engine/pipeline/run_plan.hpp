@@ -1,58 +1,46 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <cpl_json.h>
 
 #include "core/progress.hpp"
-#include "pipeline/areas_stage.hpp"
-#include "pipeline/cluster_stage.hpp"
-#include "pipeline/evaluate_stage.hpp"
-#include "pipeline/kde_stage.hpp"
-#include "pipeline/stats_stage.hpp"
-#include "pipeline/suspects_stage.hpp"
+#include "pipeline/stage.hpp"
 #include "pipeline/study_data.hpp"
 
 namespace hotspot {
 
-// The stages a run can compose, in the order they run.
-inline const std::vector<std::string> kStages = {"areas", "cluster", "stats", "kde", "evaluate", "suspects"};
-
-// Throws UsageError naming the first step that is not in kStages.
-void check_steps(const std::vector<std::string>& steps);
-
+// A run: the study to load, then the stages in order, into one output folder.
 struct RunPlan {
   std::string command = "run";  // recorded in summary.json
   std::string title;
   StudyInputs inputs;
-  std::string types_spec = "all";   // as the user wrote it, for the summary
-  std::vector<std::string> steps = {"areas"};
-  ClusterParams cluster;
-  StatsParams stats;
-  KdeParams kde;
-  EvaluateParams evaluate;
-  SuspectsParams suspects;
+  std::string types_spec = "all";  // as the user wrote it, for the summary
+  std::vector<std::unique_ptr<Stage>> stages;
   std::string output_dir;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
+
+  // The stage of this name, or nullptr.
+  Stage* stage(const std::string& name) const;
+  std::vector<std::string> step_names() const;
 };
 
 struct RunReport {
   StudyData study;
-  std::optional<AreasResult> areas;
-  std::optional<ClusterResult> cluster;
-  std::optional<StatsResult> stats;
-  std::optional<KdeResult> kde;
-  std::optional<EvaluateResult> evaluate;
-  std::optional<SuspectsResult> suspects;
+  std::vector<StageReport> stages;  // in the order they ran
   CPLJSONObject summary;
   std::vector<std::string> outputs;  // final paths
 };
 
-// Loads the study data once, runs each step, and writes every output, rejects.csv and
+// Loads the study data once, runs each stage, and writes every output, rejects.csv and
 // summary.json atomically into plan.output_dir. Outputs depend only on the inputs and the
-// plan (no clock, no randomness), so the same run gives byte-identical files.
+// plan (no clock, no randomness), so the same run gives byte-identical files. The stages must
+// have been finished (Stage::finish).
 RunReport execute(const RunPlan& plan, const Progress& progress = {});
+
+// The terminal summary: the row accounting, each stage's lines, and the files written.
+std::string summary_text(const RunReport& report);
 
 }  // namespace hotspot

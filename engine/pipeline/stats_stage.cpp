@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+
+#include <fmt/format.h>
 
 #include "analyses/normal_tails.hpp"
 #include "analyses/areas/area_counts.hpp"
@@ -12,6 +15,7 @@
 #include "outputs/numbers.hpp"
 #include "outputs/geojson_layer.hpp"
 #include "outputs/styles.hpp"
+#include "pipeline/stage.hpp"
 #include "weights/gal_gwt.hpp"
 #include "weights/weights_spec.hpp"
 
@@ -104,7 +108,11 @@ std::string value_field(const StatsParams& params) {
 
 void check_stats_params(const StatsParams& params) {
   if (params.value.empty()) throw UsageError("stats: 'value' is empty: choose count, rate or a field of the boundaries");
-  check_weights_spec(params.weights, "stats: 'weights'");
+  try {
+    check_weights_spec(params.weights, "stats.weights");
+  } catch (const UsageError& e) {
+    throw OptionError("stats.weights", params.weights, "choose queen, rook, knn:K, distance:METRES or a .gal/.gwt file");
+  }
   if (!params.save_weights.empty() && params.save_weights != "gal" && params.save_weights != "gwt") {
     throw UsageError("stats: 'save-weights' = '" + params.save_weights + "': choose gal or gwt");
   }
@@ -199,5 +207,135 @@ void write_stats(const StudyData& study, const StatsParams& params, const StatsR
   if (params.save_weights == "gal") write_gal(out.stage(prefix + "weights.gal"), study.boundaries, r.weights);
   if (params.save_weights == "gwt") write_gwt(out.stage(prefix + "weights.gwt"), study.boundaries, r.weights);
 }
+
+namespace {
+
+CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
+  CPLJSONObject o;
+  o.Add("value", params.value);
+  o.Add("weights", params.weights);
+  o.Add("links", static_cast<GInt64>(r.weights.links()));
+  CPLJSONArray islands;
+  for (uint32_t i : r.weights.islands()) islands.Add(static_cast<GInt64>(i));
+  o.Add("islands", islands);
+  o.Add("permutations", params.permutations.permutations);
+  o.Add("seed", static_cast<GInt64>(params.permutations.seed));
+  o.Add("fdr", params.fdr);
+  CPLJSONObject g;
+  g.Add("moran_i", round_to(r.global.i, 6));
+  g.Add("expected", round_to(r.global.expected, 8));
+  g.Add("z", round_to(r.global.z, 4));
+  o.Add("global_moran", g);
+  CPLJSONObject bins;
+  const auto bin_counts = r.gi_bin_counts();
+  for (int b = 3; b >= -3; --b) {
+    const auto it = bin_counts.find(b);
+    bins.Add(gi_bin_label(b), static_cast<GInt64>(it == bin_counts.end() ? 0 : it->second));
+  }
+  o.Add("gi_bins", bins);
+  CPLJSONObject lisa;
+  for (const char* c : {"HH", "LL", "HL", "LH", "not significant"}) {
+    GInt64 n = 0;
+    for (const auto& v : r.lisa_class) n += v == c;
+    lisa.Add(c, n);
+  }
+  o.Add("lisa_classes", lisa);
+  if (!r.emerging.empty()) {
+    o.Add("months", static_cast<GInt64>(r.months.size()));
+    CPLJSONObject emerging;
+    for (const auto& [c, n] : r.emerging_counts()) emerging.Add(c, static_cast<GInt64>(n));
+    o.Add("emerging", emerging);
+  }
+  return o;
+}
+
+std::string stats_text(const StatsResult& st) {
+  std::string text;
+  auto out = std::back_inserter(text);
+  fmt::format_to(out, "\nglobal Moran's I = {:.4f} (z = {:.2f}); {} neighbour links, {} islands\n", st.global.i, st.global.z,
+                 count_text(st.weights.links()), count_text(st.weights.islands().size()));
+  const auto bin_counts = st.gi_bin_counts();
+  for (auto it = bin_counts.rbegin(); it != bin_counts.rend(); ++it) {  // hot (3) down to cold (-3)
+    fmt::format_to(out, "  {:>5}  {}\n", count_text(it->second), gi_bin_label(it->first));
+  }
+  if (!st.emerging.empty()) {
+    fmt::format_to(out, "emerging over {} months:", st.months.size());
+    for (const auto& [c, n] : st.emerging_counts()) {
+      if (c != "no pattern") fmt::format_to(out, " {} {};", count_text(n), c);
+    }
+    fmt::format_to(out, "\n");
+  }
+  return text;
+}
+
+class StatsStage final : public StageWith<StatsParams> {
+ public:
+  const StageInfo& info() const override {
+    static const StageInfo i{
+        .name = "stats",
+        .purpose = "Statistically hot LSOAs: Getis-Ord Gi* and local Moran's I",
+        .docs = "docs/method.md#area-statistics",
+        .writes = "Writes DIR/lsoa_stats.geojson (+ lsoa_stats.qml, Gi* hot and cold spots) and DIR/lsoa_stats.csv with\n"
+                  "Gi* z, p and permutation p, ArcGIS-style bins, local Moran I, z, permutation p and class, the\n"
+                  "Mann-Kendall trend and emerging hot spot category; plus rejects.csv and summary.json with the\n"
+                  "global Moran's I.",
+        .example = "hotspot stats --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
+                   "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
+                   "    --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \\\n"
+                   "    --population examples/ashfield-mansfield/imd2019/File_6_-_IoD2019_Population_Denominators.csv \\\n"
+                   "    --value rate --permutations 999 --output out/stats"};
+    return i;
+  }
+
+  void finish(StudyInputs& inputs, bool) override {
+    check_stats_params(params);
+    inputs.boundary_options.value_field = value_field(params);
+  }
+
+  StageReport run(const StudyData& study, StageContext& c) override {
+    const StatsResult r = analyse_stats(study, params);
+    write_stats(study, params, r, c.out, c.prefix);
+    return {"stats", stats_json(params, r), stats_text(r)};
+  }
+
+ protected:
+  const OptionSet<StatsParams>& declared() const override {
+    static const OptionSet<StatsParams> set = [] {
+      OptionSet<StatsParams> s;
+      using P = StatsParams;
+      const std::string g = "Statistics";
+      s.add({.section = "stats", .key = "value", .flag = "--value",
+             .help = "count (incidents), rate (per 1,000 residents; needs the population) or a numeric field of the "
+                     "boundaries (no trends then)",
+             .example = "rate", .group = g},
+            [](P& p) -> auto& { return p.value; });
+      s.add({.section = "stats", .key = "weights", .flag = "--weights",
+             .help = "queen, rook, knn:K (nearest centroids), distance:METRES (centroids within), or a GeoDa .gal/.gwt "
+                     "file with the area codes as ids",
+             .example = "knn:6", .group = g, .file_suffixes = {".gal", ".gwt"}},
+            [](P& p) -> auto& { return p.weights; });
+      s.add({.section = "stats", .key = "save_weights", .flag = "--save-weights", .choices = {"gal", "gwt"},
+             .help = "Also write the weights used as weights.gal or weights.gwt (GeoDa/PySAL)", .example = "gal",
+             .group = g},
+            [](P& p) -> auto& { return p.save_weights; });
+      s.add({.section = "stats", .key = "permutations", .flag = "--permutations", .kind = Kind::whole, .min = 1,
+             .help = "Conditional permutations for pseudo p-values", .example = "99", .group = g},
+            [](P& p) -> auto& { return p.permutations.permutations; });
+      s.add({.section = "stats", .key = "seed", .flag = "--seed", .kind = Kind::whole, .min = 0,
+             .help = "Seed of the permutations (per area, so any thread count gives the same p-values)",
+             .example = "5000000001", .group = g},
+            [](P& p) -> auto& { return p.permutations.seed; });
+      s.add({.section = "stats", .key = "fdr", .flag = "--fdr", .kind = Kind::flag,
+             .help = "Benjamini-Hochberg false discovery rate for the bins and classes", .example = "true", .group = g},
+            [](P& p) -> auto& { return p.fdr; });
+      return s;
+    }();
+    return set;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_stats_stage() { return std::make_unique<StatsStage>(); }
 
 }  // namespace hotspot

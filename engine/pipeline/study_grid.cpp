@@ -3,13 +3,15 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "core/errors.hpp"
 #include "places/area_raster.hpp"
 
 namespace hotspot {
 
 DensitySurface study_grid(const StudyData& study, double cell_m, const std::optional<Extent>& extent,
-                          int64_t max_cells, const char* cell_flag) {
+                          int64_t max_cells, const std::string& cell_key) {
   const Boundaries& area = study.study_area ? *study.study_area : study.boundaries;
   Extent e = area.extent();
   if (extent) {
@@ -18,10 +20,10 @@ DensitySurface study_grid(const StudyData& study, double cell_m, const std::opti
     if (!(e.xmax > e.xmin && e.ymax > e.ymin)) throw UsageError("--extent: does not overlap the study area");
   }
   DensitySurface s;
-  s.grid = grid_over(e, cell_m, max_cells, cell_flag);
+  s.grid = grid_over(e, cell_m, max_cells, cell_key);
   s.mask = cells_in_areas(area, s.grid);
   s.study_cells = std::count(s.mask.begin(), s.mask.end(), uint8_t{1});
-  if (s.study_cells == 0) throw UsageError(std::string(cell_flag) + ": no cell centre falls inside the study area");
+  if (s.study_cells == 0) throw OptionError(cell_key, fmt::format("{}", cell_m), "no cell centre falls inside the study area");
   return s;
 }
 

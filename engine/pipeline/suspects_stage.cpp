@@ -9,6 +9,7 @@
 #include "outputs/geojson_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/run_record.hpp"
+#include "pipeline/stage.hpp"
 #include "places/place_incidents.hpp"
 
 namespace hotspot {
@@ -23,9 +24,9 @@ std::string shown(uint64_t n, const SuspectsParams& p) { return hidden(n, p) ? "
 }  // namespace
 
 void check_suspects_params(const SuspectsParams& p) {
-  if (p.sources.empty()) throw UsageError("suspects: 'sources' names no file");
-  if (p.address_columns.empty()) throw UsageError("suspects: name 'address_column' or 'address_columns'");
-  if (p.min_count < 2) throw UsageError(fmt::format("suspects: 'min_count' = {}: suppression needs 2 or more", p.min_count));
+  if (p.sources.empty()) throw OptionError("suspects.sources", "", "names no file");
+  if (p.address_columns.empty()) throw OptionError("suspects.address_column", "", "name address_column or address_columns");
+  if (p.min_count < 2) throw OptionError("suspects.min_count", std::to_string(p.min_count), "suppression needs 2 or more");
 }
 
 SuspectsResult analyse_suspects(const StudyData& study, const SuspectsParams& p, const Progress& progress) {
@@ -98,5 +99,76 @@ void write_suspects(const StudyData& study, const SuspectsParams& p, const Suspe
   write_csv(out.stage(prefix + "deprivation_suspects.csv"), profile);
   write_rejects(out.stage(prefix + "suspect_rejects.csv"), r.load.account, r.load.incidents.files);
 }
+
+namespace {
+
+class SuspectsStage final : public StageWith<SuspectsParams> {
+ public:
+  const StageInfo& info() const override {
+    static const StageInfo i{
+        .name = "suspects",
+        .purpose = "Where suspects live against where the violence happens, published only as suppressed counts",
+        .docs = "docs/config.md#suspects",
+        .writes = "Writes suspects/lsoa_suspects.csv and .geojson and suspects/deprivation_suspects.csv (counts from 1\n"
+                  "to min_count - 1 left empty) and suspects/suspect_rejects.csv (file, line and reason only).",
+        .verb = false};
+    return i;
+  }
+
+  void finish(StudyInputs& inputs, bool) override {
+    check_suspects_params(params);
+    if (!inputs.geocode.given()) throw OptionError("geocode.postcodes", "", "the suspects step needs [geocode] postcodes");
+  }
+
+  StageReport run(const StudyData& study, StageContext& c) override {
+    const SuspectsResult r = analyse_suspects(study, params, c.progress);
+    write_suspects(study, params, r, c.out, c.prefix);
+    StageReport report{"suspects", {}, {}};
+    report.summary.Add("rows", rows_json(r.load.account));
+    report.summary.Add("min_count", params.min_count);
+    report.summary.Add("suppressed", params.suppress);
+    report.summary.Add("areas_suppressed", static_cast<GInt64>(r.suppressed_areas));
+    report.text = fmt::format(
+        "\nsuspects: {} rows, {} placed in the study area's LSOAs, {} rejected; {} LSOAs with counts too small to "
+        "publish\n",
+        count_text(r.load.account.read), count_text(r.load.incidents.size()), count_text(r.load.account.rejects.size()),
+        count_text(r.suppressed_areas));
+    return report;
+  }
+
+ protected:
+  const OptionSet<SuspectsParams>& declared() const override {
+    static const OptionSet<SuspectsParams> set = [] {
+      OptionSet<SuspectsParams> s;
+      using P = SuspectsParams;
+      s.add({.section = "suspects", .key = "sources", .kind = Kind::paths, .help = "Tables of suspect addresses",
+             .example = "custody.csv"},
+            [](P& p) -> auto& { return p.sources; });
+      s.add({.section = "suspects", .key = "address_column", .help = "The column holding the whole address",
+             .example = "address"},
+            [](P& p) -> auto& { return p.address_columns; });
+      s.add_custom({.section = "suspects", .key = "address_columns", .kind = Kind::texts,
+                    .help = "The columns holding parts of the address, in order", .example = "street,town"},
+                   [](P& p, const Value& v) {
+                     for (const auto& a : std::get<std::vector<std::string>>(v.v)) p.address_columns.push_back(a);
+                   });
+      s.add({.section = "suspects", .key = "layer", .default_text = "the first", .help = "Layer of a multi-layer source",
+             .example = "suspects"},
+            [](P& p) -> auto& { return p.layer; });
+      s.add({.section = "suspects", .key = "min_count", .kind = Kind::whole, .min = 2,
+             .help = "Counts from 1 to min_count - 1 are published as empty", .example = "10"},
+            [](P& p) -> auto& { return p.min_count; });
+      s.add({.section = "suspects", .key = "suppress", .kind = Kind::flag,
+             .help = "false: publish small counts too (for a private copy only)", .example = "true"},
+            [](P& p) -> auto& { return p.suppress; });
+      return s;
+    }();
+    return set;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_suspects_stage() { return std::make_unique<SuspectsStage>(); }
 
 }  // namespace hotspot

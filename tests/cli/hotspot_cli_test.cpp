@@ -29,7 +29,7 @@ TEST_CASE("cli: every verb has --help with an example", "[cli]") {
 TEST_CASE("cli: usage errors exit 1 and name the flag", "[cli]") {
   CHECK(run_hotspot("").exit_code == 1);
   CHECK(run_hotspot("areas --bogus").exit_code == 1);
-  check_refused("areas" + kExampleArgs + " --from 2024-13", 1, "--from '2024-13'");
+  check_refused("areas" + kExampleArgs + " --from 2024-13", 1, "hotspot: --from 2024-13: not a month YYYY-MM");
   check_refused("areas" + kExampleArgs + " --types ';'", 1, "--types");
 }
 
@@ -84,17 +84,18 @@ TEST_CASE("cli: dbscan on the benchmark CSV finds scikit-learn's 3,002 clusters"
 TEST_CASE("cli: clustering parameters out of range exit 1 and name the parameter", "[cli]") {
   const std::string common = " --incidents " + example("police-uk") + " --boundaries " +
                              test::source_path("shapefiles/nottinghamshire_lsoa11.shp");
-  check_refused("cluster --method dbscan --eps 0" + common, 1, "'eps' = 0");
-  check_refused("cluster --method nnh --probability 1.5" + common, 1, "'probability'");
-  check_refused("cluster --method kmeans" + common, 1, "'kmeans'");
-  check_refused("cluster --method nnh --shape circle" + common, 1, "--shape 'circle'");
+  check_refused("cluster --method dbscan --eps 0" + common, 1, "hotspot: --eps 0: must be > 0 m");
+  check_refused("cluster --method nnh --probability 1.5" + common, 1, "--probability 1.5: must be in (0, 1)");
+  check_refused("cluster --method kmeans" + common, 1, "--method kmeans: must be one of nni, nnh, dbscan");
+  check_refused("cluster --method nnh --shape circle" + common, 1, "--shape circle: must be one of hull, ellipse1, ellipse2");
+  check_refused("cluster --method nnh --min-points 1" + common, 1, "--min-points 1: nnh needs >= 2");
 }
 
 TEST_CASE("cli: stats parameters out of range exit 1 and name the parameter", "[cli]") {
   const std::string common = " --incidents " + example("police-uk") + " --boundaries " +
                              test::source_path("shapefiles/nottinghamshire_lsoa11.shp") + " --districts E07000170";
   check_refused("stats --value density" + common, 1, "--value 'density': not count, rate or a field");
-  check_refused("stats --weights bishop" + common, 1, "'weights' 'bishop'");
+  check_refused("stats --weights bishop" + common, 1, "--weights bishop: choose queen, rook");
   check_refused("stats --weights knn:0" + common, 1, "knn:0");
   check_refused("stats --value rate" + common, 2, "no population");  // no --population
 }

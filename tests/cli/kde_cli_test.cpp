@@ -59,15 +59,15 @@ TEST_CASE("cli: kde on the example writes the surface, the hotspots and their st
 
 TEST_CASE("cli: kde refuses bad bandwidths, cells and grids, naming the flag", "[cli][kde]") {
   const std::string common = kExampleArgs + " --cell 25";
-  check_refused("kde" + common + " --bandwidth 0", 1, "--bandwidth '0'");
-  check_refused("kde" + common + " --bandwidth -50", 1, "--bandwidth '-50'");
-  check_refused("kde" + common + " --bandwidth wide", 1, "--bandwidth 'wide'");
-  check_refused("kde" + common + " --bandwidth 90000", 1, "larger than the study area");
-  check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 0", 1, "--cell 0");
-  check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 1 --max-cells 1000000", 1, "--max-cells");
-  check_refused("kde" + common + " --bandwidth 100 --kernel cosine", 1, "--kernel 'cosine'");
-  check_refused("kde" + common + " --bandwidth 100 --coverage 1.5", 1, "--coverage 1.5");
-  check_refused("kde" + common + " --bandwidth 100 --extent 1,2,3", 1, "--extent '1,2,3'");
+  check_refused("kde" + common + " --bandwidth 0", 1, "--bandwidth 0: must be \"auto\" or a positive number of metres");
+  check_refused("kde" + common + " --bandwidth -50", 1, "--bandwidth -50: must be");
+  check_refused("kde" + common + " --bandwidth wide", 1, "--bandwidth wide: must be");
+  check_refused("kde" + common + " --bandwidth 90000", 1, "--bandwidth 90000: larger than the study area");
+  check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 0", 1, "--cell 0: must be > 0 m");
+  check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 1 --max-cells 1000000", 1, "--cell 1: the grid over the study area would have");
+  check_refused("kde" + common + " --bandwidth 100 --kernel cosine", 1, "--kernel cosine: must be one of quartic");
+  check_refused("kde" + common + " --bandwidth 100 --coverage 1.5", 1, "--coverage 1.5: must be in (0, 1]");
+  check_refused("kde" + common + " --bandwidth 100 --extent 1,2,3", 1, "--extent 1,2,3: give xmin,ymin,xmax,ymax");
   check_refused("kde" + common + " --bandwidth 100 --from 2030-01", 2, "no incidents in the study area");
 }
 
@@ -120,9 +120,9 @@ TEST_CASE("cli: evaluate scores each method, and refuses periods in the wrong or
   const std::string curve = slurp(dir + "/pai_curve.csv");
   CHECK(std::count(curve.begin(), curve.end(), '\n') == 1 + 3 * 200);
   const std::string periods = kExampleArgs + " --train-from 2023-07 --train-to 2023-12";
-  check_refused("evaluate" + periods + " --test-from 2023-12 --test-to 2024-06", 1, "--test-from 2023-12");
-  check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --method hexbin", 1, "--method 'hexbin'");
-  check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --coverages 0", 1, "--coverages 0");
+  check_refused("evaluate" + periods + " --test-from 2023-12 --test-to 2024-06", 1, "--test-from 2023-12: the test months must come after the training months (train_to 2023-12)");
+  check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --method hexbin", 1, "--method hexbin: must be one of kde, grid, lsoa");
+  check_refused("evaluate" + periods + " --test-from 2024-01 --test-to 2024-06 --coverages 0", 1, "--coverages 0: must be in (0, 1]");
   check_refused("evaluate" + periods + " --test-from 2025-01 --test-to 2025-06", 2, "no incidents in the test months");
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "core/progress.hpp"
 #include "pipeline/run_plan.hpp"
 
@@ -15,6 +17,10 @@ struct CommonFlags {
 
 // Progress on stderr when it is a terminal and not --quiet; otherwise nothing.
 Progress terminal_progress(const CommonFlags& flags);
+
+// "unknown flag --boundries (did you mean --boundaries?)" when the command line holds a flag its
+// verb does not know; "" when it holds none.
+std::string unknown_flag_message(const CLI::App& app);
 
 // Warnings to stderr, then the summary (human or JSON) to stdout.
 void print_report(const RunReport& report, const CommonFlags& flags);

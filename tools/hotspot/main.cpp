@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "pipeline/stage.hpp"
 #include "verbs.hpp"
 
 int main(int argc, char** argv) {
@@ -23,10 +24,13 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
   app.add_flag("--json", flags.json, "Print the run summary as JSON on stdout");
   app.set_version_flag("--version", "hotspot 0.1.0");
-  const std::vector<cli::VerbAction> verbs = {cli::add_areas_verb(app, flags), cli::add_cluster_verb(app, flags),
-                                               cli::add_stats_verb(app, flags), cli::add_kde_verb(app, flags),
-                                               cli::add_evaluate_verb(app, flags), cli::add_geocode_verb(app, flags),
-                                               cli::add_gazetteer_verb(app, flags), cli::add_run_verb(app, flags)};
+  std::vector<cli::VerbAction> verbs;
+  for (const auto& name : stage_names()) {
+    if (make_stage(name)->info().verb) verbs.push_back(cli::add_stage_verb(app, name, flags));
+  }
+  verbs.push_back(cli::add_geocode_verb(app, flags));
+  verbs.push_back(cli::add_gazetteer_verb(app, flags));
+  verbs.push_back(cli::add_run_verb(app, flags));
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
     sub->add_flag("--json", flags.json, "Print the run summary as JSON on stdout");
@@ -38,6 +42,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // A misspelt flag explains the other errors (a required flag "missing"): name it first.
+    if (const std::string unknown = cli::unknown_flag_message(app); !unknown.empty()) {
+      fmt::print(stderr, "hotspot: {}\n", unknown);
+      return 1;
+    }
     app.exit(e);
     return 1;
   }

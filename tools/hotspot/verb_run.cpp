@@ -2,6 +2,7 @@
 #include <ctime>
 #include <memory>
 
+#include "core/errors.hpp"
 #include "pipeline/run_config.hpp"
 #include "verbs.hpp"
 
@@ -30,8 +31,12 @@ VerbAction add_run_verb(CLI::App& app, CommonFlags& flags) {
   verb->add_option("--output", *output, "Replace the config's output folder (the dated folder goes inside)");
   return [verb, config, output, &flags] {
     if (!*verb) return;
-    const RunPlan plan = load_run_config(*config, today(), *output);
-    print_report(execute(plan, terminal_progress(flags)), flags);
+    const ConfigPlan loaded = load_run_config(*config, today(), *output);
+    try {
+      print_report(execute(loaded.plan, terminal_progress(flags)), flags);
+    } catch (const OptionError& e) {  // found against the data, after loading
+      throw UsageError(config_message(loaded, e));
+    }
   };
 }
 

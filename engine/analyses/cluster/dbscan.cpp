@@ -16,9 +16,9 @@ namespace hotspot {
 DbscanResult dbscan(const std::vector<double>& x, const std::vector<double>& y, const DbscanParams& params,
                     const Progress& progress) {
   if (!(params.eps_m > 0) || !std::isfinite(params.eps_m)) {
-    throw UsageError("dbscan: 'eps' = " + std::to_string(params.eps_m) + " must be > 0 m");
+    throw OptionError("cluster.eps", std::to_string(params.eps_m), "must be > 0 m");
   }
-  if (params.min_points < 1) throw UsageError("dbscan: 'min-points' must be >= 1");
+  if (params.min_points < 1) throw OptionError("cluster.min_points", std::to_string(params.min_points), "must be >= 1");
   const double r2 = params.eps_m * params.eps_m;
   const Locations loc = group_locations(x, y);
   const PointIndex index(loc.x, loc.y);

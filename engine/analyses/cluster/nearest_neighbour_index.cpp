@@ -18,9 +18,9 @@ NniResult nearest_neighbour_index(const std::vector<double>& x, const std::vecto
   const size_t n = x.size();
   if (n < 2) throw UsageError("nni: needs at least 2 points, got " + std::to_string(n));
   if (!(area_m2 > 0)) throw UsageError("nni: the study area has no area");
-  if (params.k_orders < 1) throw UsageError("nni: 'k-orders' must be >= 1");
+  if (params.k_orders < 1) throw OptionError("cluster.k_orders", std::to_string(params.k_orders), "must be >= 1");
   const size_t k_max = static_cast<size_t>(params.k_orders);
-  if (k_max > n - 1) throw UsageError("nni: 'k-orders' " + std::to_string(k_max) + " exceeds the other points");
+  if (k_max > n - 1) throw OptionError("cluster.k_orders", std::to_string(k_max), "exceeds the other points");
 
   const Locations loc = group_locations(x, y);
   const PointIndex index(loc.x, loc.y);

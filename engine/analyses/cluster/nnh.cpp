@@ -61,12 +61,14 @@ double percentile(std::vector<double> v, double q) {  // linear interpolation be
 NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double area_m2, const NnhParams& params,
               const RandomPoint& random_point, const Progress& progress) {
   if (!(area_m2 > 0)) throw UsageError("nnh: the study area has no area");
-  if (params.threshold_m && !(*params.threshold_m > 0)) throw UsageError("nnh: 'threshold' must be > 0 m");
-  if (!params.threshold_m && !(params.probability > 0 && params.probability < 1)) {
-    throw UsageError("nnh: 'probability' = " + std::to_string(params.probability) + " must be between 0 and 1");
+  if (params.threshold_m && !(*params.threshold_m > 0)) {
+    throw OptionError("cluster.threshold", std::to_string(*params.threshold_m), "must be > 0 m");
   }
-  if (params.min_points < 2) throw UsageError("nnh: 'min-points' must be >= 2");
-  if (params.simulations < 0) throw UsageError("nnh: 'simulations' must be >= 0");
+  if (!params.threshold_m && !(params.probability > 0 && params.probability < 1)) {
+    throw OptionError("cluster.probability", std::to_string(params.probability), "must be in (0, 1)");
+  }
+  if (params.min_points < 2) throw OptionError("cluster.min_points", std::to_string(params.min_points), "nnh needs >= 2");
+  if (params.simulations < 0) throw OptionError("cluster.simulations", std::to_string(params.simulations), "must be >= 0");
   if (params.simulations > 0 && !random_point) throw UsageError("nnh: simulations need a study area to draw points in");
 
   NnhResult result;

@@ -84,9 +84,9 @@ void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t fir
 
 KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params) {
   if (!(params.bandwidth_m > 0) || !std::isfinite(params.bandwidth_m)) {
-    throw UsageError(fmt::format("--bandwidth {}: the bandwidth must be positive metres", params.bandwidth_m));
+    throw OptionError("kde.bandwidth", fmt::format("{}", params.bandwidth_m), "must be a positive number of metres");
   }
-  if (params.adaptive_k < 0) throw UsageError(fmt::format("--adaptive {}: must be a positive count", params.adaptive_k));
+  if (params.adaptive_k < 0) throw OptionError("kde.adaptive", std::to_string(params.adaptive_k), "must be >= 0");
   // One centre per location, in the (y, x) order add_kernels needs.
   const Locations loc = distinct_locations(x, y);
   struct Centre {

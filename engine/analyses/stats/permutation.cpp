@@ -21,7 +21,7 @@ uint64_t splitmix64(uint64_t v) {  // decorrelates the per-area seeds
 
 // Pseudo p-values of stat_i = Σ_{j ≠ i} w_ij v_j (the part permutation changes), for every i.
 std::vector<double> pseudo_p(const SpatialWeights& w, const std::vector<double>& v, const PermutationParams& params) {
-  if (params.permutations < 1) throw UsageError("'permutations' must be >= 1");
+  if (params.permutations < 1) throw OptionError("stats.permutations", std::to_string(params.permutations), "must be >= 1");
   const size_t n = v.size();
   std::vector<double> p(n, 1.0);
   const auto work = [&](size_t from, size_t to) {

@@ -43,7 +43,7 @@ TEST_CASE("dbscan: eps is inclusive, stacked points count, a border point takes 
     CHECK(dbscan({5, 5, 5}, {5, 5, 5}, {0.5, 3}).label == std::vector<int32_t>{0, 0, 0});
   }
   SECTION("bad parameters") {
-    CHECK_THROWS_WITH(dbscan(x, y, {0.0, 3}), Catch::Contains("'eps'"));
+    CHECK_THROWS_WITH(dbscan(x, y, {0.0, 3}), Catch::Contains("cluster.eps = "));
     CHECK_THROWS_WITH(dbscan(x, y, {-5.0, 3}), Catch::Contains("must be > 0 m"));
     CHECK_THROWS_AS(dbscan(x, y, {1.0, 0}), UsageError);
   }

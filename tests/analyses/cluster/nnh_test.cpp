@@ -89,7 +89,7 @@ TEST_CASE("nnh: fixed threshold, seeded simulations and bad parameters", "[analy
 
   NnhParams bad;
   bad.probability = 1.5;
-  CHECK_THROWS_WITH(nnh(f.x, f.y, 1e8, bad), Catch::Contains("'probability'"));
+  CHECK_THROWS_WITH(nnh(f.x, f.y, 1e8, bad), Catch::Contains("cluster.probability = "));
   bad.probability = 0;
   CHECK_THROWS_AS(nnh(f.x, f.y, 1e8, bad), UsageError);
   CHECK_THROWS_WITH(nnh(f.x, f.y, 0.0, NnhParams{}), Catch::Contains("no area"));

@@ -150,11 +150,12 @@ TEST_CASE("kde: the surface is the same whatever the banding, and masked cells s
 TEST_CASE("kde: bad bandwidths and grids are refused with the flag named", "[kde]") {
   DensityParams p;
   p.bandwidth_m = 0;
-  CHECK_THROWS_WITH(kernel_centres({1}, {1}, p), Catch::Contains("--bandwidth"));
+  CHECK_THROWS_WITH(kernel_centres({1}, {1}, p), Catch::Contains("kde.bandwidth"));
   p.bandwidth_m = -3;
-  CHECK_THROWS_WITH(kernel_centres({1}, {1}, p), Catch::Contains("--bandwidth"));
-  CHECK_THROWS_WITH(grid_over({0, 0, 1000, 1000}, 0, 100), Catch::Contains("--cell"));
-  CHECK_THROWS_WITH(grid_over({0, 0, 100000, 100000}, 1, 200'000'000), Catch::Contains("--max-cells"));
+  CHECK_THROWS_WITH(kernel_centres({1}, {1}, p), Catch::Contains("kde.bandwidth"));
+  CHECK_THROWS_WITH(grid_over({0, 0, 1000, 1000}, 0, 100), "kde.cell = 0: must be > 0 m");
+  CHECK_THROWS_WITH(grid_over({0, 0, 100000, 100000}, 1, 200'000'000, "evaluate.cell"),
+                    Catch::StartsWith("evaluate.cell = 1: the grid") && Catch::Contains("more than max_cells 200000000"));
   const Grid g = grid_over({437'775.3, 313'150.1, 482'900.9, 392'724.2}, 25, 200'000'000);
   CHECK(g.west == 437'775);
   CHECK(g.north == 392'725);

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <memory>
+
+#include "core/errors.hpp"
+#include "option_flags.hpp"
+#include "pipeline/run_plan.hpp"
+#include "pipeline/study_options.hpp"
+#include "verbs.hpp"
+
+namespace hotspot::cli {
+
+std::vector<const OptionSpec*> verb_specs(const Stage& stage) {
+  std::vector<const OptionSpec*> specs = study_options().specs();
+  for (const OptionSpec* s : stage.options()) specs.push_back(s);
+  return specs;
+}
+
+VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& flags) {
+  std::shared_ptr<Stage> stage = make_stage(name);
+  const StageInfo& info = stage->info();
+  CLI::App* verb = app.add_subcommand(info.name, info.purpose);
+  verb->footer(info.writes + "\n\nExample:\n  " + info.example);
+  auto options = std::make_shared<OptionFlags>();
+  auto output = std::make_shared<std::string>();
+  options->add(*verb, verb_specs(*stage));
+  if (info.imd_required) verb->get_option("--imd")->required();
+  verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
+  return [verb, stage, options, output, &flags] {
+    if (!*verb) return;
+    StudyConfig study;
+    const std::vector<const OptionSpec*> specs = verb_specs(*stage);
+    try {
+      options->apply(*verb, [&](const OptionSpec& spec, const Value& v) {
+        if (!study_options().set(study, spec.qualified(), v)) stage->set(spec.qualified(), v);
+      });
+      finish_study(study);
+      stage->finish(study.inputs, true);
+      RunPlan plan;
+      plan.command = stage->info().name;
+      plan.inputs = study.inputs;
+      plan.types_spec = study.types;
+      plan.output_dir = *output;
+      plan.step_folders = false;
+      const std::shared_ptr<Stage> keep = stage;
+      struct Borrowed : Stage {  // the plan owns its stages; this one stays the verb's
+        Stage& s;
+        explicit Borrowed(Stage& st) : s(st) {}
+        const StageInfo& info() const override { return s.info(); }
+        std::vector<const OptionSpec*> options() const override { return s.options(); }
+        void set(const std::string& k, const Value& v) override { s.set(k, v); }
+        void places_ready(const StudyData& p) override { s.places_ready(p); }
+        StageReport run(const StudyData& d, StageContext& c) override { return s.run(d, c); }
+      };
+      plan.stages.push_back(std::make_unique<Borrowed>(*stage));
+      print_report(execute(plan, terminal_progress(flags)), flags);
+    } catch (const OptionError& e) {
+      throw UsageError(flag_message(e, specs));
+    }
+  };
+}
+
+}  // namespace hotspot::cli
