@@ -7,8 +7,11 @@
 
 namespace hotspot {
 
-// P(|Z| >= |z|) for a standard normal Z: the two-sided p-value of a z-score.
+// P(|Z| >= |z|) for a standard normal Z: the two-sided p-value of a z-score; NaN for a z that is
+// not a number (a Gi* whose neighbourhood is every area has no variance), which boost would
+// otherwise throw for.
 inline double two_sided_p(double z) {
+  if (std::isnan(z)) return z;
   return 2 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::fabs(z)));
 }
 

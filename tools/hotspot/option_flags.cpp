@@ -2,6 +2,7 @@
 #include "option_flags.hpp"
 
 #include "core/errors.hpp"
+#include "options/option_docs.hpp"
 
 namespace hotspot::cli {
 namespace {
@@ -12,15 +13,6 @@ bool is_list(Kind k) {
 
 }  // namespace
 
-std::string flag_help(const OptionSpec& spec) {
-  std::string help = spec.help;
-  const std::string c = constraint_text(spec);
-  std::string notes;
-  if (!c.empty()) notes = c;
-  if (c.empty() && !spec.unit.empty() && spec.unit != "share") notes = spec.unit;
-  if (!spec.default_text.empty()) notes += (notes.empty() ? "" : "; ") + std::string("default ") + spec.default_text;
-  return notes.empty() ? help : help + " (" + notes + ")";
-}
 
 void OptionFlags::add(CLI::App& app, const std::vector<const OptionSpec*>& specs, bool required) {
   for (const OptionSpec* spec : specs) {
@@ -28,9 +20,9 @@ void OptionFlags::add(CLI::App& app, const std::vector<const OptionSpec*>& specs
     Flag f{spec, std::make_shared<std::vector<std::string>>(), std::make_shared<bool>(false)};
     CLI::Option* o = nullptr;
     if (spec->kind == Kind::flag) {
-      o = app.add_flag(spec->flag, *f.on, flag_help(*spec));
+      o = app.add_flag(spec->flag, *f.on, help_line(*spec));
     } else {
-      o = app.add_option(spec->flag, *f.words, flag_help(*spec));
+      o = app.add_option(spec->flag, *f.words, help_line(*spec));
       if (spec->kind == Kind::paths) {
         o->expected(1, CLI::detail::expected_max_vector_size);
       } else if (is_list(spec->kind)) {

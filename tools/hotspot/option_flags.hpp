@@ -37,9 +37,6 @@ class OptionFlags {
   std::vector<Flag> flags_;
 };
 
-// The help line of a spec: its help, constraint and default.
-std::string flag_help(const OptionSpec& spec);
-
 // "--cell -5: must be > 0 m": an option error as the command line spells it (the flag when the
 // option has one, else its config key).
 std::string flag_message(const OptionError& error, const std::vector<const OptionSpec*>& specs);
