@@ -79,7 +79,7 @@ void BM_LocatePoliceUk(benchmark::State& state) {
   const Incidents& inc = police_uk();
   for (auto _ : state) {
     const AreaLocator locator(county());
-    benchmark::DoNotOptimize(locator.locate_all(inc.x, inc.y).data());
+    benchmark::DoNotOptimize(locator.locate_all(inc.x, inc.y).area.data());
   }
   state.counters["points"] = static_cast<double>(inc.size());
 }
@@ -113,7 +113,7 @@ void BM_LocateSynthetic2M(benchmark::State& state) {
   const auto& [x, y] = synthetic();
   for (auto _ : state) {
     const AreaLocator locator(county());
-    benchmark::DoNotOptimize(locator.locate_all(x, y).data());
+    benchmark::DoNotOptimize(locator.locate_all(x, y).area.data());
   }
   state.counters["points"] = static_cast<double>(x.size());
 }

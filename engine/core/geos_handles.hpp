@@ -42,4 +42,10 @@ struct StrTreeDeleter {
 };
 using StrTreePtr = std::unique_ptr<GEOSSTRtree, StrTreeDeleter>;
 
+struct CoordSeqDeleter {
+  GEOSContextHandle_t ctx;
+  void operator()(GEOSCoordSequence* s) const { GEOSCoordSeq_destroy_r(ctx, s); }
+};
+using CoordSeqPtr = std::unique_ptr<GEOSCoordSequence, CoordSeqDeleter>;
+
 }  // namespace hotspot

@@ -39,12 +39,6 @@ std::string field_names(const OGRFeatureDefn& defn) {
   return out;
 }
 
-Extent box_of(const OGRGeometry& g) {
-  OGREnvelope e;
-  g.getEnvelope(&e);
-  return {e.MinX, e.MinY, e.MaxX, e.MaxY};
-}
-
 // MakeValid can return a collection with slivers as lines or points; keep the polygons.
 GeomPtr polygonal_part(GEOSContextHandle_t ctx, GeomPtr g) {
   const int type = GEOSGeomTypeId_r(ctx, g.get());
@@ -147,11 +141,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
     const auto type = g ? wkbFlatten(g->getGeometryType()) : wkbUnknown;
     const bool polygonal = g && !g->IsEmpty() && (type == wkbPolygon || type == wkbMultiPolygon);
     const bool selected = wanted.empty() || wanted.count(area.district_code);
-    if (!selected) {
-      // Not an area of this study, but its box still counts in the edge rule's order.
-      if (polygonal && g->transform(ct.get()) == OGRERR_NONE) out.layer_boxes.push_back({area.code, box_of(*g)});
-      continue;
-    }
+    if (!selected) continue;
     if (value_i >= 0 && feature->IsFieldSetAndNotNull(value_i)) {
       const char* text = feature->GetFieldAsString(value_i);
       char* end = nullptr;
@@ -169,7 +159,6 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
     if (g->transform(ct.get()) != OGRERR_NONE) {
       throw DataError(where + " (" + area.code + "): cannot transform to " + kWorkingCrs);
     }
-    out.layer_boxes.push_back({area.code, box_of(*g)});
     GeomPtr geom(g->exportToGEOS(ctx), GeomDeleter{ctx});
     if (!geom) throw DataError(where + " (" + area.code + "): GEOS cannot read the geometry");
     if (GEOSisValid_r(ctx, geom.get()) != 1) {
@@ -190,8 +179,6 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   }
   if (out.areas.empty()) throw DataError("boundaries '" + path + "': no polygons");
   std::sort(out.areas.begin(), out.areas.end(), [](const Area& a, const Area& b) { return a.code < b.code; });
-  std::stable_sort(out.layer_boxes.begin(), out.layer_boxes.end(),
-                   [](const LayerBox& a, const LayerBox& b) { return a.code < b.code; });
   for (size_t i = 1; i < out.areas.size(); ++i) {
     if (out.areas[i].code == out.areas[i - 1].code) {
       throw DataError("boundaries '" + path + "': code " + out.areas[i].code + " appears more than once");

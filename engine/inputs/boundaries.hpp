@@ -28,20 +28,11 @@ struct Area {
   std::optional<double> value;  // BoundaryOptions::value_field, when asked for
 };
 
-// A feature's code and box, whether or not --districts selected it.
-struct LayerBox {
-  std::string code;
-  Extent box;  // EPSG:27700, of the geometry as read (before any repair)
-};
-
 // Areas sorted by code. `geos` owns the context the geometries live in and is declared
 // first so that it is destroyed last.
 struct Boundaries {
   std::shared_ptr<GeosContext> geos;
   std::vector<Area> areas;
-  // Every polygon of the layer, in code order: the edge rule (places/area_locator.hpp) ranks
-  // areas by them, so that a district selection places points as the whole layer does.
-  std::vector<LayerBox> layer_boxes;
   std::string source, code_field, name_field, district_field;
   std::vector<std::string> warnings;  // repaired polygons, ...
 

@@ -54,6 +54,9 @@ CPLJSONObject study_area_json(const RunPlan& plan, const StudyData& study) {
   const auto& districts = plan.inputs.boundary_options.districts;
   if (!districts.empty()) o.Add("districts", strings(districts));
   o.Add("code_field", study.boundaries.code_field);
+  o.Add("edge_rule", "a point within 1 mm of an edge belongs to the area holding it moved onto the edge and a step "
+                     "north-east (docs/method.md#point-in-lsoa)");
+  o.Add("incidents_on_edges", static_cast<GInt64>(study.incidents_on_edges));
   o.Add("areas_without_imd", strings(study.codes_without_imd));
   if (study.study_area) {
     o.Add("study_area_polygons", static_cast<GInt64>(study.study_area->areas.size()));

@@ -61,7 +61,7 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   if (incidents_error) std::rethrow_exception(incidents_error);
   // The study area first, so that area_of lines up with the incidents kept.
   if (study.study_area) place_incidents(study.load, *study.study_area, progress);
-  study.area_of = place_incidents(study.load, study.boundaries, progress);
+  study.area_of = place_incidents(study.load, study.boundaries, progress, &study.incidents_on_edges);
   places.get();  // places_ready's errors
 
   study.warnings = study.boundaries.warnings;

@@ -41,6 +41,7 @@ struct StudyData {
   Imd imd;
   IncidentLoad load;
   std::vector<int32_t> area_of;
+  uint64_t incidents_on_edges = 0;             // placed by the edge rule (places/area_locator.hpp)
   std::vector<std::string> codes_without_imd;  // area codes with no row in the IMD file
   std::vector<std::string> warnings;           // boundaries' and incidents' warnings, in that order
   std::shared_ptr<const Geocoder> geocoder;    // when the inputs name gazetteers

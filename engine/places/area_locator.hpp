@@ -11,40 +11,47 @@ namespace hotspot {
 
 // Point in area with a GEOS STRtree over the areas' envelopes and prepared geometries.
 //
-// Rule for a point on a shared edge: a point touches an area when it lies inside it or within
-// kEdgeTolerance_m of it. A point touching one area belongs to it; a point touching several
-// (on, or within the tolerance of, a shared edge) belongs to the one that comes first in the
-// edge order; a point touching none is outside the study area. The tolerance exists because
-// police.uk snap points often lie exactly on LSOA edges in WGS84 and projecting both to
-// EPSG:27700 leaves them a fraction of a millimetre to either side.
-//
-// The edge order is the order in which a GEOS STRtree (node capacity 10) holding the boxes of
-// every polygon of the boundary layer (Boundaries::layer_boxes, in code order) visits them:
-// Sort-Tile-Recursive packing, boxes sorted by centre x into vertical slices and by centre y
-// within a slice, level by level (docs/method.md). It is the rule behind the published
-// Nottinghamshire figures, and it is the same whether or not --districts selects a part of the
-// layer.
+// Rule for a point on an edge (docs/method.md, "Point in LSOA"): a point lies on an edge when it
+// is within kEdgeTolerance_m of an area's boundary (police.uk snap points often lie exactly on
+// LSOA edges in WGS84, and projecting both to EPSG:27700 leaves them a fraction of a millimetre
+// to either side). Such a point is moved onto the nearest point of the boundary and then a step
+// of kEdgeStep_m north-east; it belongs to the area that holds the moved point, or to none (it
+// is outside the study area) when no area does. Where the edge itself runs south-west to
+// north-east, so that the step stays on it, the step is due east instead (and where areas overlap,
+// the lowest code among those holding the moved point wins). Any other point
+// belongs to the area holding it. The rule depends on the geometry alone: not on the order of
+// the file, the codes, an index or a library version, and on a clean partition it gives every
+// point exactly one area, as a raster's scan conversion does. With --districts it gives each
+// selected area the points the whole layer would give it.
 // The boundaries must outlive the locator.
 inline constexpr double kEdgeTolerance_m = 0.001;
+inline constexpr double kEdgeStep_m = 1e-6;
 
 class AreaLocator {
  public:
   explicit AreaLocator(const Boundaries& boundaries);
 
-  // Index into boundaries.areas, or -1 when the point is in no area.
-  int32_t locate(double x, double y) const;
+  // Index into boundaries.areas, or -1 when the point is in no area. `on_edge`, when given, is
+  // set to whether the edge rule decided.
+  int32_t locate(double x, double y, bool* on_edge = nullptr) const;
 
+  struct Located {
+    std::vector<int32_t> area;  // per point
+    uint64_t on_edge = 0;       // points the edge rule decided
+  };
   // locate() for every point; points sharing exact coordinates are located once.
-  std::vector<int32_t> locate_all(const std::vector<double>& x, const std::vector<double>& y,
-                                  const Progress& progress = {}) const;
+  Located locate_all(const std::vector<double>& x, const std::vector<double>& y, const Progress& progress = {}) const;
 
  private:
+  // The candidates whose interior holds (x, y), in code order (several only where areas overlap).
+  std::vector<size_t> holding(double x, double y, const std::vector<size_t>& candidates) const;
+
   const Boundaries& boundaries_;
   GEOSContextHandle_t ctx_;
   std::vector<PreparedPtr> prepared_;
-  std::vector<size_t> ids_;  // stable addresses handed to the STRtree as items
+  std::vector<GeomPtr> boundary_;  // each area's boundary (its rings), for the nearest edge point
+  std::vector<size_t> ids_;        // stable addresses handed to the STRtree as items
   StrTreePtr tree_;
-  std::vector<uint32_t> edge_rank_;  // per area: its place in the edge order
 };
 
 }  // namespace hotspot

@@ -5,10 +5,13 @@
 
 namespace hotspot {
 
-std::vector<int32_t> place_incidents(IncidentLoad& load, const Boundaries& boundaries, const Progress& progress) {
+std::vector<int32_t> place_incidents(IncidentLoad& load, const Boundaries& boundaries, const Progress& progress,
+                                     uint64_t* on_edge) {
   Incidents& inc = load.incidents;
   const AreaLocator locator(boundaries);
-  std::vector<int32_t> area_of = locator.locate_all(inc.x, inc.y, progress);
+  const AreaLocator::Located located = locator.locate_all(inc.x, inc.y, progress);
+  if (on_edge) *on_edge = located.on_edge;
+  const std::vector<int32_t>& area_of = located.area;
   std::vector<char> keep(inc.size());
   std::vector<int32_t> kept_areas;
   kept_areas.reserve(inc.size());

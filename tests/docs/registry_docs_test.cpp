@@ -144,3 +144,16 @@ TEST_CASE("every flag takes its documented example", "[docs][cli]") {
                           !Catch::Contains("Run with --help"));
   }
 }
+
+TEST_CASE("every stage verb's --help example runs from the repository root", "[docs][cli]") {
+  const std::string out = test::output_dir("help_examples");
+  for (const auto& stage : verb_stages()) {
+    std::string example = stage->info().example;
+    REQUIRE(example.rfind("hotspot ", 0) == 0);
+    example = std::regex_replace(example.substr(8), std::regex(R"(\\\n\s*)"), " ");
+    example = std::regex_replace(example, std::regex("--output out/"), "--output " + out + "/");
+    INFO(example);
+    const test::CliResult r = test::run_hotspot("-q " + example, test::source_path(""));
+    CHECK(r.exit_code == 0);
+  }
+}

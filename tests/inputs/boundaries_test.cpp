@@ -30,15 +30,6 @@ TEST_CASE("boundaries: the bundled shapefile is 679 LSOAs in British National Gr
   CHECK(two.areas.size() == 141);  // Ashfield 74 + Mansfield 67 LSOAs (2011), from ogrinfo -dialect sqlite ... GROUP BY LADCD
   // ONS: Nottinghamshire county + Nottingham city cover about 2,160 km2.
   CHECK(all.total_area_m2() / 1e6 == Approx(2159.4).margin(1.0));
-  // Both keep every polygon's box, in code order, for the edge rule.
-  REQUIRE(two.layer_boxes.size() == 679);
-  REQUIRE(all.layer_boxes.size() == 679);
-  for (size_t i = 0; i < 679; ++i) {
-    CHECK(two.layer_boxes[i].code == all.areas[i].code);
-    const Extent e = all.extent_of(i);
-    CHECK(two.layer_boxes[i].box.xmin == e.xmin);
-    CHECK(two.layer_boxes[i].box.ymax == e.ymax);
-  }
 }
 
 TEST_CASE("boundaries: a self-intersecting polygon is repaired with a warning naming it", "[inputs][boundaries]") {

@@ -13,8 +13,8 @@
 
 namespace hotspot::test {
 
-CliResult run_hotspot(const std::string& args) {
-  const std::string cmd = std::string(HOTSPOT_BIN) + " " + args + " 2>&1";
+CliResult run_hotspot(const std::string& args, const std::string& cwd) {
+  const std::string cmd = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(HOTSPOT_BIN) + " " + args + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];

@@ -9,8 +9,8 @@ struct CliResult {
   std::string out;  // stdout and stderr together
 };
 
-// Runs the hotspot binary with `args` (shell words).
-CliResult run_hotspot(const std::string& args);
+// Runs the hotspot binary with `args` (shell words), in the folder `cwd` when one is given.
+CliResult run_hotspot(const std::string& args, const std::string& cwd = "");
 
 // A file's bytes.
 std::string slurp(const std::string& path);
