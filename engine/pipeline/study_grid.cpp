@@ -17,7 +17,11 @@ DensitySurface study_grid(const StudyData& study, double cell_m, const std::opti
   if (extent) {
     e = {std::max(e.xmin, extent->xmin), std::max(e.ymin, extent->ymin), std::min(e.xmax, extent->xmax),
          std::min(e.ymax, extent->ymax)};
-    if (!(e.xmax > e.xmin && e.ymax > e.ymin)) throw UsageError("--extent: does not overlap the study area");
+    if (!(e.xmax > e.xmin && e.ymax > e.ymin)) {
+      throw OptionError(cell_key.substr(0, cell_key.rfind('.') + 1) + "extent",
+                        fmt::format("{},{},{},{}", extent->xmin, extent->ymin, extent->xmax, extent->ymax),
+                        "does not overlap the study area");
+    }
   }
   DensitySurface s;
   s.grid = grid_over(e, cell_m, max_cells, cell_key);
