@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/grid_stage.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "analyses/density/cell_polygons.hpp"
+#include "core/errors.hpp"
+#include "core/gdal_handles.hpp"
+#include "inputs/crime_types.hpp"
+#include "inputs/number_text.hpp"
+#include "outputs/csv_table.hpp"
+#include "outputs/geojson_layer.hpp"
+#include "outputs/numbers.hpp"
+#include "pipeline/stage.hpp"
+#include "pipeline/study_grid.hpp"
+#include "places/area_locator.hpp"
+
+namespace hotspot {
+
+std::map<std::string, double> read_type_weights(const std::string& path) {
+  GDALDatasetUniquePtr ds = open_vector(path, "grid.weights");
+  OGRLayer* layer = ds->GetLayer(0);
+  const OGRFeatureDefn* defn = layer->GetLayerDefn();
+  const int type_i = defn->GetFieldIndex("crime_type"), weight_i = defn->GetFieldIndex("weight");
+  if (type_i < 0 || weight_i < 0) throw DataError("grid.weights '" + path + "': needs columns crime_type and weight");
+  std::map<std::string, double> out;
+  uint64_t line = 1;
+  for (auto& f : *layer) {
+    ++line;
+    double w = 0;
+    if (parse_number(f->GetFieldAsString(weight_i), w) != Parse::ok || w < 0) {
+      throw DataError(fmt::format("grid.weights '{}' line {}: weight '{}' is not a number >= 0", path, line,
+                                  f->GetFieldAsString(weight_i)));
+    }
+    out[f->GetFieldAsString(type_i)] = w;
+  }
+  return out;
+}
+
+GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
+  const Incidents& inc = study.load.incidents;
+  if (inc.size() == 0) throw DataError("grid: no incidents in the study area");
+  const DensitySurface surface = study_grid(study, p.cell_m, std::nullopt, p.max_cells, "grid.cell");
+  GridResult r;
+  r.grid = surface.grid;
+  r.study_cells = surface.study_cells;
+  std::vector<double> weight_of_type(inc.type_names.size(), 1.0);
+  if (!p.weights.empty()) {
+    const auto weights = read_type_weights(p.weights);
+    for (size_t t = 0; t < inc.type_names.size(); ++t) {
+      const auto it = weights.find(inc.type_names[t]);
+      if (it == weights.end()) {
+        throw DataError("grid.weights '" + p.weights + "': no weight for crime type '" + inc.type_names[t] + "'");
+      }
+      weight_of_type[t] = it->second;
+    }
+  }
+  int first = 0, last = 0;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const int m = inc.month[i];
+    if (p.current_from && !m) {
+      throw DataError(fmt::format("grid: '{}' line {} has no month; a previous period needs the month of every incident",
+                                  inc.files[inc.file[i]], inc.line[i]));
+    }
+    if (m && m >= p.current_from) {
+      first = first ? std::min(first, m) : m;
+      last = std::max(last, m);
+    }
+  }
+  for (int m = first; m && m <= last; m = m % 100 == 12 ? m + 89 : m + 1) r.months.push_back(m);
+
+  std::unordered_map<int64_t, GridCell> cells;
+  const std::vector<int64_t> cell_of = incident_cells(study, r.grid);
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const int64_t c = cell_of[i];
+    if (c < 0 || !surface.mask[static_cast<size_t>(c)]) continue;  // an incident in a cell whose centre is outside
+    GridCell& g = cells[c];
+    g.cell = c;
+    const double w = weight_of_type[inc.type[i]];
+    if (inc.month[i] >= p.current_from || !p.current_from) {
+      ++g.incidents;
+      g.harm += w;
+      ++r.current_incidents;
+      if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
+      const auto at = std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]);
+      if (at != r.months.end() && *at == inc.month[i]) ++g.monthly[static_cast<size_t>(at - r.months.begin())];
+    } else {
+      ++g.previous_incidents;
+      g.previous_harm += w;
+      ++r.previous_incidents;
+    }
+  }
+  r.cells_with_incidents = static_cast<int64_t>(cells.size());
+  std::vector<GridCell> all;
+  all.reserve(cells.size());
+  for (auto& [c, g] : cells) {
+    if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
+    all.push_back(std::move(g));
+  }
+  const auto ranked = [](double harm_a, uint64_t n_a, int64_t cell_a, double harm_b, uint64_t n_b, int64_t cell_b) {
+    return harm_a != harm_b ? harm_a > harm_b : n_a != n_b ? n_a > n_b : cell_a < cell_b;
+  };
+  std::sort(all.begin(), all.end(), [&](const GridCell& a, const GridCell& b) {
+    return ranked(a.previous_harm, a.previous_incidents, a.cell, b.previous_harm, b.previous_incidents, b.cell);
+  });
+  for (size_t k = 0; k < all.size() && all[k].previous_incidents > 0; ++k) all[k].previous_rank = static_cast<int>(k + 1);
+  std::sort(all.begin(), all.end(), [&](const GridCell& a, const GridCell& b) {
+    return ranked(a.harm, a.incidents, a.cell, b.harm, b.incidents, b.cell);
+  });
+  const AreaLocator locator(study.boundaries);
+  for (size_t k = 0; k < all.size() && static_cast<int>(k) < p.top && all[k].incidents > 0; ++k) {
+    GridCell g = std::move(all[k]);
+    g.rank = static_cast<int>(k + 1);
+    g.easting = r.grid.centre_x(g.cell % r.grid.cols);
+    g.northing = r.grid.centre_y(g.cell / r.grid.cols);
+    g.area = locator.locate(g.easting, g.northing);
+    r.top.push_back(std::move(g));
+  }
+  return r;
+}
+
+namespace {
+
+class GridStage final : public StageWith<GridParams> {
+ public:
+  const StageInfo& info() const override {
+    static const StageInfo i{
+        .name = "grid",
+        .purpose = "Equal-size grid cells ranked by incidents or harm: the top N, with monthly counts and last period's rank",
+        .docs = "docs/config.md#grid",
+        .writes = "Writes DIR/grid_cells.geojson and DIR/grid_cells.csv: the top --top cells of --cell metres over the study\n"
+                  "area, ranked by incidents (or by harm with --weights, a CSV of crime_type,weight), with their\n"
+                  "counts per month, the LSOA holding the centre and, with --current-from, the counts and rank in\n"
+                  "the months before it; plus rejects.csv and summary.json.",
+        .example = "hotspot grid --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
+                   "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
+                   "    --cell 150 --top 20 --current-from 2024-01 --output out/grid"};
+    return i;
+  }
+
+  StageReport run(const StudyData& study, StageContext& c) override {
+    const GridResult r = rank_grid_cells(study, params);
+    write(study, r, c);
+    StageReport report{"grid", {}, {}};
+    CPLJSONObject& o = report.summary;
+    o.Add("cell_m", r.grid.cell);
+    o.Add("study_cells", static_cast<GInt64>(r.study_cells));
+    o.Add("cells_with_incidents", static_cast<GInt64>(r.cells_with_incidents));
+    o.Add("top", params.top);
+    o.Add("ranked_by", params.weights.empty() ? "incidents" : "harm");
+    if (!params.weights.empty()) o.Add("weights", params.weights);
+    if (params.current_from) o.Add("current_from", format_month(params.current_from));
+    o.Add("current_incidents", static_cast<GInt64>(r.current_incidents));
+    o.Add("previous_incidents", static_cast<GInt64>(r.previous_incidents));
+    uint64_t in_top = 0;
+    for (const GridCell& g : r.top) in_top += g.incidents;
+    o.Add("incidents_in_top", static_cast<GInt64>(in_top));
+    const double area_share = static_cast<double>(r.top.size()) / static_cast<double>(r.study_cells);
+    o.Add("area_share", round_to(area_share, 6));
+    report.text = fmt::format("\ngrid: {:g} m cells; the top {} hold {} of {} incidents ({:.1f}%) on {:.2f}% of the study area\n",
+                              r.grid.cell, r.top.size(), count_text(in_top), count_text(r.current_incidents),
+                              r.current_incidents ? 100.0 * static_cast<double>(in_top) / static_cast<double>(r.current_incidents) : 0.0,
+                              100.0 * area_share);
+    return report;
+  }
+
+ protected:
+  const OptionSet<GridParams>& declared() const override {
+    static const OptionSet<GridParams> set = [] {
+      OptionSet<GridParams> s;
+      using P = GridParams;
+      const std::string g = "Grid";
+      s.add({.section = "grid", .key = "cell", .flag = "--cell", .kind = Kind::number, .unit = "m", .min = 0,
+             .min_open = true, .help = "Cell size", .example = "150", .group = g},
+            [](P& p) -> auto& { return p.cell_m; });
+      s.add({.section = "grid", .key = "top", .flag = "--top", .kind = Kind::whole, .min = 1,
+             .help = "How many cells to list", .example = "20", .group = g},
+            [](P& p) -> auto& { return p.top; });
+      s.add({.section = "grid", .key = "weights", .flag = "--weights", .kind = Kind::path,
+             .help = "Rank by harm: a CSV with columns crime_type and weight (e.g. the ONS Crime Severity Score)",
+             .example = "weights.csv", .group = g},
+            [](P& p) -> auto& { return p.weights; });
+      s.add({.section = "grid", .key = "current_from", .flag = "--current-from", .kind = Kind::month,
+             .default_text = "all months current",
+             .help = "First month of the current period; the months before it are the previous period",
+             .example = "2024-01", .group = g},
+            [](P& p) -> auto& { return p.current_from; });
+      s.add({.section = "grid", .key = "max_cells", .flag = "--max-cells", .kind = Kind::whole, .min = 1,
+             .help = "Refuse grids with more cells", .example = "100000000", .group = g},
+            [](P& p) -> auto& { return p.max_cells; });
+      return s;
+    }();
+    return set;
+  }
+
+ private:
+  void write(const StudyData& study, const GridResult& r, StageContext& c) const {
+    std::vector<std::string> columns = {"rank", "easting", "northing", "incidents", "harm", "previous_incidents",
+                                        "previous_rank", "lsoa_code", "lsoa_name", "district_code", "imd_decile"};
+    for (int m : r.months) columns.push_back("m_" + format_month(m));
+    CsvTable table{columns, {}};
+    GeoJsonLayer layer = create_geojson_layer(c.out.stage(c.prefix + "grid_cells.geojson"), "grid_cells", wkbPolygon);
+    for (const auto& name : columns) {
+      const bool whole = name == "rank" || name == "incidents" || name.rfind("m_", 0) == 0 || name == "previous_rank" ||
+                         name == "previous_incidents" || name == "imd_decile";
+      const bool real = name == "easting" || name == "northing" || name == "harm";
+      OGRFieldDefn field(name.c_str(), whole ? OFTInteger64 : real ? OFTReal : OFTString);
+      layer.layer->CreateField(&field);
+    }
+    GEOSContextHandle_t ctx = study.boundaries.geos->get();
+    for (const GridCell& g : r.top) {
+      const Area* area = g.area >= 0 ? &study.boundaries.areas[static_cast<size_t>(g.area)] : nullptr;
+      const ImdRecord* imd = area ? study.imd.find(area->code) : nullptr;
+      std::vector<std::string> row = {std::to_string(g.rank), fixed(g.easting, 1), fixed(g.northing, 1),
+                                      std::to_string(g.incidents), fixed(g.harm, 4), std::to_string(g.previous_incidents),
+                                      g.previous_rank ? std::to_string(*g.previous_rank) : "",
+                                      area ? area->code : "", area ? area->name : "", area ? area->district_code : "",
+                                      imd ? std::to_string(imd->decile) : ""};
+      for (uint64_t n : g.monthly) row.push_back(std::to_string(n));
+      OGRFeature f(layer.layer->GetLayerDefn());
+      for (size_t k = 0; k < row.size(); ++k) {
+        if (row[k].empty()) {
+          f.SetFieldNull(static_cast<int>(k));
+        } else {
+          f.SetField(static_cast<int>(k), row[k].c_str());
+        }
+      }
+      GeomPtr square = cells_polygon(ctx, r.grid, {g.cell});
+      f.SetGeometryDirectly(OGRGeometryFactory::createFromGEOS(ctx, square.get()));
+      layer.add(f);
+      table.rows.push_back(std::move(row));
+    }
+    layer.close();
+    write_csv(c.out.stage(c.prefix + "grid_cells.csv"), table);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_grid_stage() { return std::make_unique<GridStage>(); }
+
+}  // namespace hotspot

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/grid.hpp"
+#include "pipeline/study_data.hpp"
+
+namespace hotspot {
+
+// Stage "grid": equal-size cells over the study area ranked by incidents, or by harm with a
+// weight per crime type (such as the ONS Crime Severity Score), the top N listed with their
+// monthly counts and their rank in the previous period; the cells hot spots policing funds.
+struct GridParams {
+  double cell_m = 150;
+  int top = 20;
+  std::string weights;   // CSV with columns crime_type, weight; empty: every incident weighs 1
+  int current_from = 0;  // YYYYMM: the current period starts here and earlier months are the previous one; 0: all current
+  int64_t max_cells = 200'000'000;
+};
+
+// A crime-type weights table: a CSV with columns `crime_type` and `weight` (case as in the
+// incidents' type column). Throws DataError naming the file and line for a bad row.
+std::map<std::string, double> read_type_weights(const std::string& path);
+
+struct GridCell {
+  int rank = 0;
+  int64_t cell = 0;  // index in the grid
+  double easting = 0, northing = 0;  // centre, EPSG:27700
+  uint64_t incidents = 0, previous_incidents = 0;
+  double harm = 0, previous_harm = 0;
+  std::optional<int> previous_rank;  // among cells with previous incidents
+  std::vector<uint64_t> monthly;     // per month of GridResult::months
+  int32_t area = -1;                 // the area holding the centre
+};
+
+struct GridResult {
+  Grid grid;
+  int64_t study_cells = 0, cells_with_incidents = 0;
+  std::vector<int> months;  // the current period's months, YYYYMM, consecutive
+  uint64_t current_incidents = 0, previous_incidents = 0;
+  std::vector<GridCell> top;  // ranked by harm (incidents without weights), then incidents, then cell
+};
+
+// Throws DataError when an incident's crime type has no weight, or when current_from is set and
+// an incident has no month.
+GridResult rank_grid_cells(const StudyData& study, const GridParams& params);
+
+}  // namespace hotspot

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+
+#include "support/cli.hpp"
+#include "support/fixtures.hpp"
+#include "support/stage_run.hpp"
+
+using namespace hotspot;
+
+TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells and last period exactly", "[stages]") {
+  const auto stage = make_stage("grid");
+  REQUIRE(stage->info().name == "grid");
+  try {
+    test::set_option(*stage, "grid.top", "0");
+    FAIL("top 0 was taken");
+  } catch (const OptionError& e) {
+    CHECK(e.key == "grid.top");
+    CHECK(e.reason == "must be >= 1");
+  }
+  // 50 m cells over the two squares (200 m x 100 m): 8 cells. Current period 2024-02..03:
+  // the cell centred on 450125,360025 holds 3 (2 in February, 1 in March), the one on 450025,360075 holds 1.
+  // January (previous): 2 in the second cell, 1 in the first, so their previous ranks are 2 and 1.
+  test::set_option(*stage, "grid.cell", "50");
+  test::set_option(*stage, "grid.top", "5");
+  test::set_option(*stage, "grid.current_from", "2024-02");
+  const std::string dir = test::fixture_dir("stage_grid_weights");
+  const StageReport r = test::run_on_squares(*stage, "stage_grid",
+                                             {.rows = "450110,360010,2024-02,Robbery\n450120,360020,2024-02,Robbery\n"
+                                                      "450130,360030,2024-03,Robbery\n450010,360060,2024-03,Robbery\n"
+                                                      "450140,360040,2024-01,Robbery\n450020,360070,2024-01,Robbery\n"
+                                                      "450030,360080,2024-01,Robbery\n"});
+  CHECK(r.summary.GetLong("study_cells") == 8);
+  CHECK(r.summary.GetLong("cells_with_incidents") == 2);
+  CHECK(r.summary.GetLong("current_incidents") == 4);
+  CHECK(r.summary.GetLong("previous_incidents") == 3);
+  CHECK(r.summary.GetLong("incidents_in_top") == 4);
+  CHECK(r.summary.GetDouble("area_share") == 0.25);
+  const std::string csv = test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid/grid_cells.csv");
+  CHECK(csv ==
+        "rank,easting,northing,incidents,harm,previous_incidents,previous_rank,lsoa_code,lsoa_name,district_code,"
+        "imd_decile,m_2024-02,m_2024-03\n"
+        "1,450125.0,360025.0,3,3.0000,1,2,E01000002,East 001B,E07000170,10,2,1\n"
+        "2,450025.0,360075.0,1,1.0000,2,1,E01000001,West 001A,E07000170,1,0,1\n");
+
+  // Harm: a robbery weighs 10 and violence 1, so one robbery outranks three violent incidents.
+  const auto harm = make_stage("grid");
+  test::set_option(*harm, "grid.cell", "50");
+  test::set_option(*harm, "grid.weights",
+                   test::write_file(dir, "weights.csv", "crime_type,weight\nRobbery,10\nViolence and sexual offences,1\n"));
+  const StageReport h = test::run_on_squares(*harm, "stage_grid_harm",
+                                             {.rows = "450110,360010,2024-02,Violence and sexual offences\n"
+                                                      "450120,360020,2024-02,Violence and sexual offences\n"
+                                                      "450130,360030,2024-03,Violence and sexual offences\n"
+                                                      "450010,360060,2024-03,Robbery\n"});
+  CHECK(h.summary.GetString("ranked_by") == "harm");
+  const std::string harm_csv = test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid_harm/grid_cells.csv");
+  CHECK_THAT(harm_csv, Catch::Contains("\n1,450025.0,360075.0,1,10.0000,") && Catch::Contains("\n2,450125.0,360025.0,3,3.0000,"));
+}
