@@ -25,3 +25,21 @@ for f in File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv File_2_-_IoD2019_Dom
 done
 rm -f "$codes"
 wc -l "$out"/police-uk/*/*.csv "$out"/imd2019/*.csv | tail -n 20
+# codepoint-open/: OS Code-Point Open postcode units of the NG17, NG18 and NG19 districts
+# (Ashfield and Mansfield, as published: no header) and the full code list, for hotspot geocode
+# and the suspects step; addresses.csv is made up (no person's address) from the first units of
+# each district.
+mkdir -p "$out/codepoint-open"
+grep -E '^"NG1[789] ?[0-9]' "$src/codepoint-open/ng.csv" > "$out/codepoint-open/ng17-19.csv"
+cp "$src/codepoint-open/codelist.csv" "$out/codepoint-open/codelist.csv"
+{
+  echo "id,address"
+  n=0
+  for district in NG17 NG18 NG19; do
+    grep -E "^\"$district ?[0-9]" "$out/codepoint-open/ng17-19.csv" | awk -F, 'NR % 97 == 1' | head -n 4 |
+      while IFS=, read -r pc _; do
+        n=$((n + 1))
+        echo "$district-$n,\"$n Example Road, $(tr -d '"' <<<"$pc")\""
+      done
+  done
+} > "$out/addresses.csv"

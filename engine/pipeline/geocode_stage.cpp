@@ -35,11 +35,80 @@ constexpr double kReliableHitRate = 0.85;
 
 }  // namespace
 
+const OptionSet<GeocodeParams>& geocode_options() {
+  static const OptionSet<GeocodeParams> set = [] {
+    OptionSet<GeocodeParams> s;
+    using P = GeocodeParams;
+    const std::string in = "Input", gz = "Gazetteers", places = "Places", match = "Matching", out = "Output";
+    s.add({.section = "geocode", .key = "input", .flag = "--input", .kind = Kind::path, .required = true,
+           .help = "Table of addresses: CSV or any OGR source", .example = "custody.csv", .group = in},
+          [](P& p) -> auto& { return p.input; });
+    s.add({.section = "geocode", .key = "layer", .flag = "--layer", .default_text = "the first",
+           .help = "Layer of a multi-layer input", .example = "custody", .group = in},
+          [](P& p) -> auto& { return p.layer; });
+    s.add_custom({.section = "geocode", .key = "address_column", .flag = "--address-column",
+                  .help = "The column holding the whole address", .example = "address", .group = in},
+                 [](P& p, const Value& v) {
+                   p.address_columns.insert(p.address_columns.begin(), std::get<std::string>(v.v));
+                 });
+    s.add_custom({.section = "geocode", .key = "address_columns", .flag = "--address-columns", .kind = Kind::texts,
+                  .help = "Columns holding parts of the address, in order", .example = "street,town,postcode",
+                  .group = in},
+                 [](P& p, const Value& v) {
+                   for (const auto& a : std::get<std::vector<std::string>>(v.v)) p.address_columns.push_back(a);
+                 });
+    s.add({.section = "geocode", .key = "postcodes", .flag = "--postcodes", .kind = Kind::path, .required = true,
+           .help = "Postcode units: OS Code-Point Open CSV (no header) or an ONSPD-style CSV",
+           .example = "codepoint-open/ng.csv", .group = gz},
+          [](P& p) -> auto& { return p.postcodes; });
+    s.add({.section = "geocode", .key = "postcode_column", .flag = "--postcode-column",
+           .help = "Postcode column of a postcode table with a header", .example = "pcds", .group = gz},
+          [](P& p) -> auto& { return p.postcode_columns.postcode; });
+    s.add({.section = "geocode", .key = "streets", .flag = "--streets", .kind = Kind::path,
+           .help = "Street points or lines (see 'hotspot gazetteer streets')", .example = "streets.csv", .group = gz},
+          [](P& p) -> auto& { return p.streets; });
+    s.add({.section = "geocode", .key = "addresses", .flag = "--addresses", .kind = Kind::path,
+           .help = "Full addresses (UPRN, SAO, PAO, street, locality, town, postcode, x, y)", .example = "addresses.csv",
+           .group = gz},
+          [](P& p) -> auto& { return p.addresses; });
+    s.add({.section = "geocode", .key = "localities", .flag = "--localities", .kind = Kind::path,
+           .help = "Ward and district names (Code-Point Open codelist.csv): town words",
+           .example = "codepoint-open/codelist.csv", .group = gz},
+          [](P& p) -> auto& { return p.localities; });
+    s.add({.section = "geocode", .key = "boundaries", .flag = "--boundaries", .kind = Kind::path,
+           .help = "LSOA polygons: adds each row's lsoa_code", .example = "shapefiles/nottinghamshire_lsoa11.shp",
+           .group = places},
+          [](P& p) -> auto& { return p.boundaries; });
+    s.add({.section = "geocode", .key = "imd", .flag = "--imd", .kind = Kind::path,
+           .help = "IoD2019 File_1: adds each row's imd_decile (needs --boundaries)",
+           .example = "imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv", .group = places},
+          [](P& p) -> auto& { return p.imd; });
+    s.add({.section = "geocode", .key = "min_score", .flag = "--min-score", .kind = Kind::whole, .min = 0, .max = 100,
+           .help = "Rows scoring less are rejected (town 30, sector 50, postcode 75-80, ...)", .example = "60",
+           .group = match},
+          [](P& p) -> auto& { return p.min_score; });
+    s.add({.section = "geocode", .key = "max_street_distance", .flag = "--max-street-distance", .kind = Kind::number,
+           .unit = "m", .min = 0, .min_open = true,
+           .help = "A street matches within a postcode only this close to it; farther is flagged", .example = "500",
+           .group = match},
+          [](P& p) -> auto& { return p.options.street_postcode_max_m; });
+    s.add({.section = "geocode", .key = "drop_address", .flag = "--drop-address", .kind = Kind::flag,
+           .help = "Leave the address column(s) out of geocoded.csv", .example = "true", .group = out},
+          [](P& p) -> auto& { return p.drop_address; });
+    s.add({.section = "geocode", .key = "rejects_with_address", .flag = "--rejects-with-address", .kind = Kind::flag,
+           .help = "Also write the address into rejects.csv (a private copy for fixing them)", .example = "true",
+           .group = out},
+          [](P& p) -> auto& { return p.rejects_with_address; });
+    return s;
+  }();
+  return set;
+}
+
 void check_geocode_params(const GeocodeParams& p) {
   if (p.input.empty()) throw UsageError("--input: name the table of addresses");
   if (p.address_columns.empty()) throw UsageError("--address-column or --address-columns: name the address column(s)");
   if (p.postcodes.empty()) throw UsageError("--postcodes: name a postcode gazetteer (Code-Point Open or ONSPD)");
-  if (p.min_score < 0 || p.min_score > 100) throw UsageError(fmt::format("--min-score {}: a score is 0..100", p.min_score));
+  if (p.min_score < 0 || p.min_score > 100) throw OptionError("geocode.min_score", std::to_string(p.min_score), "must be in [0, 100]");
   if (!p.imd.empty() && p.boundaries.empty()) throw UsageError("--imd: needs --boundaries to find each row's LSOA");
 }
 

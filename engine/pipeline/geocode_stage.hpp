@@ -8,6 +8,7 @@
 
 #include "core/progress.hpp"
 #include "inputs/gazetteers.hpp"
+#include "options/option_set.hpp"
 #include "places/geocoder.hpp"
 
 namespace hotspot {
@@ -26,7 +27,11 @@ struct GeocodeParams {
   std::string output_dir;
 };
 
-// Throws UsageError naming the flag: no input, no address column, no postcodes, a score out of 0..100.
+// `hotspot geocode`'s options, declared once: its flags and --help are made from them.
+const OptionSet<GeocodeParams>& geocode_options();
+
+// Throws UsageError naming the flag: no input, no address column, no postcodes, --imd without
+// --boundaries (single values are checked where they are parsed).
 void check_geocode_params(const GeocodeParams& params);
 
 struct GeocodeReport {

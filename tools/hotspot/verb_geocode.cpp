@@ -7,6 +7,7 @@
 #include "pipeline/geocode_stage.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/street_gazetteer.hpp"
+#include "option_flags.hpp"
 #include "verbs.hpp"
 
 namespace hotspot::cli {
@@ -19,41 +20,26 @@ VerbAction add_geocode_verb(CLI::App& app, CommonFlags& flags) {
       "reason of each row not placed; no address unless --rejects-with-address) and DIR/summary.json (match\n"
       "rate by level; a warning under 85%). Addresses never appear on the terminal or in the summary.\n"
       "The matching cascade and scores are in docs/method.md.\n\n"
-      "Example:\n"
-      "  hotspot geocode --input custody.csv --address-column address \\\n"
-      "    --postcodes codepoint-open/ng.csv --localities codepoint-open/codelist.csv \\\n"
-      "    --streets streets.csv --boundaries shapefiles/nottinghamshire_lsoa11.shp --output out/geocoded");
-  auto p = std::make_shared<GeocodeParams>();
-  auto column = std::make_shared<std::string>();
-  verb->add_option("--input", p->input, "Table of addresses: CSV or any OGR source")->required()->group("Input");
-  verb->add_option("--layer", p->layer, "Layer of a multi-layer input")->group("Input");
-  verb->add_option("--address-column", *column, "The column holding the whole address")->group("Input");
-  verb->add_option("--address-columns", p->address_columns, "Columns holding parts of the address, in order, comma-separated")
-      ->delimiter(',')->group("Input");
-  verb->add_option("--postcodes", p->postcodes, "Postcode units: OS Code-Point Open CSV (no header) or ONSPD-style CSV")
-      ->required()->group("Gazetteers");
-  verb->add_option("--postcode-column", p->postcode_columns.postcode, "Postcode column of a postcode table with a header")
-      ->group("Gazetteers");
-  verb->add_option("--streets", p->streets, "Street points or lines (see 'hotspot gazetteer streets')")->group("Gazetteers");
-  verb->add_option("--addresses", p->addresses, "Full addresses (UPRN, SAO, PAO, street, locality, town, postcode, x, y)")
-      ->group("Gazetteers");
-  verb->add_option("--localities", p->localities, "Ward and district names (Code-Point Open codelist.csv): town words")
-      ->group("Gazetteers");
-  verb->add_option("--boundaries", p->boundaries, "LSOA polygons: adds each row's lsoa_code")->group("Places");
-  verb->add_option("--imd", p->imd, "IoD2019 File_1: adds each row's imd_decile (needs --boundaries)")->group("Places");
-  verb->add_option("--min-score", p->min_score, "Rows scoring less are rejected (town 30, sector 50, postcode 75-80, ...)")
-      ->capture_default_str()->group("Matching");
-  verb->add_option("--max-street-distance", p->options.street_postcode_max_m,
-                   "A street matches within a postcode only this close to it (metres); farther is flagged")
-      ->capture_default_str()->group("Matching");
-  verb->add_flag("--drop-address", p->drop_address, "Leave the address column(s) out of geocoded.csv")->group("Output");
-  verb->add_flag("--rejects-with-address", p->rejects_with_address,
-                 "Also write the address into rejects.csv (a private copy for fixing them)")->group("Output");
-  verb->add_option("--output", p->output_dir, "Output folder (created; files replaced atomically)")->required()->group("Output");
-  return [verb, p, column, &flags] {
+      "Example (the bundled made-up addresses and the example's Code-Point Open extract):\n"
+      "  hotspot geocode --input examples/ashfield-mansfield/addresses.csv --address-column address \\\n"
+      "    --postcodes examples/ashfield-mansfield/codepoint-open/ng17-19.csv \\\n"
+      "    --localities examples/ashfield-mansfield/codepoint-open/codelist.csv \\\n"
+      "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --output out/geocoded");
+  auto options = std::make_shared<OptionFlags>();
+  auto output = std::make_shared<std::string>();
+  options->add(*verb, geocode_options().specs());
+  verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
+  return [verb, options, output, &flags] {
     if (!*verb) return;
-    if (!column->empty()) p->address_columns.insert(p->address_columns.begin(), *column);
-    const GeocodeReport r = run_geocode(*p, terminal_progress(flags));
+    GeocodeParams p;
+    p.output_dir = *output;
+    options->apply(*verb, [&](const OptionSpec& spec, const Value& v) { geocode_options().set(p, spec.qualified(), v); });
+    GeocodeReport r;
+    try {
+      r = run_geocode(p, terminal_progress(flags));
+    } catch (const OptionError& e) {
+      throw UsageError(flag_message(e, geocode_options().specs()));
+    }
     if (flags.json) {
       fmt::print("{}\n", r.summary.Format(CPLJSONObject::PrettyFormat::Pretty));
       return;
@@ -80,8 +66,8 @@ VerbAction add_gazetteer_verb(CLI::App& app, CommonFlags& flags) {
       "(Supermarket, Parking Area, Petrol Station, names with a '/', ...) are skipped. Writes FILE (CSV: street,\n"
       "district, x, y in EPSG:27700, incidents) for geocode --streets.\n\n"
       "Example:\n"
-      "  hotspot gazetteer streets --incidents police-uk \\\n"
-      "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --output streets.csv");
+      "  hotspot gazetteer streets --incidents examples/ashfield-mansfield/police-uk \\\n"
+      "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --output out/streets.csv");
   auto sources = std::make_shared<std::vector<std::string>>();
   auto boundaries = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
