@@ -73,7 +73,7 @@ void check_choice(const OptionSpec& spec, const std::string& v) {
 }
 
 // The items of a list: a config list, or one value; on the command line each occurrence, split at commas.
-std::vector<RawValue> items_of(const OptionSpec& spec, const RawValue& raw, bool split_commas) {
+std::vector<RawValue> items_of(const RawValue& raw, bool split_commas) {
   if (raw.form == RawValue::Form::list) return raw.items;
   if (raw.form != RawValue::Form::text || !split_commas) return {raw};
   std::vector<RawValue> out;
@@ -84,7 +84,6 @@ std::vector<RawValue> items_of(const OptionSpec& spec, const RawValue& raw, bool
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  (void)spec;
   return out;
 }
 
@@ -126,7 +125,7 @@ Value parse_value(const OptionSpec& spec, const RawValue& raw) {
     case Kind::texts:
     case Kind::paths: {
       std::vector<std::string> list;
-      for (const RawValue& item : items_of(spec, raw, spec.kind == Kind::texts)) {
+      for (const RawValue& item : items_of(raw, spec.kind == Kind::texts)) {
         list.push_back(text_of(spec, item));
         check_choice(spec, list.back());
       }
@@ -142,7 +141,7 @@ Value parse_value(const OptionSpec& spec, const RawValue& raw) {
     case Kind::numbers:
     case Kind::extent: {
       std::vector<double> list;
-      for (const RawValue& item : items_of(spec, raw, true)) {
+      for (const RawValue& item : items_of(raw, true)) {
         list.push_back(number_of(spec, item));
         check_range(spec, list.back(), item.text);
       }
@@ -186,7 +185,7 @@ Value parse_value(const OptionSpec& spec, const RawValue& raw) {
       break;
     case Kind::bandwidths: {
       std::vector<std::string> list;
-      for (const RawValue& item : items_of(spec, raw, true)) list.push_back(bandwidth_of(spec, item));
+      for (const RawValue& item : items_of(raw, true)) list.push_back(bandwidth_of(spec, item));
       out.v = list;
       break;
     }

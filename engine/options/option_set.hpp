@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "core/bandwidth.hpp"
 #include "core/extent.hpp"
 #include "inputs/crime_types.hpp"
 #include "options/option.hpp"
@@ -80,6 +81,9 @@ class OptionSet {
                                                          : std::get<std::vector<std::string>>(v.v);
     } else if constexpr (std::is_same_v<T, std::vector<double>>) {
       target = std::get<std::vector<double>>(v.v);
+    } else if constexpr (std::is_same_v<T, std::vector<Bandwidth>>) {  // Kind::bandwidths
+      target.clear();
+      for (const auto& b : std::get<std::vector<std::string>>(v.v)) target.push_back(Bandwidth::of_text(b));
     } else if constexpr (std::is_same_v<T, std::optional<Extent>>) {
       const auto& e = std::get<std::vector<double>>(v.v);
       target = Extent{e[0], e[1], e[2], e[3]};
@@ -115,6 +119,10 @@ class OptionSet {
     } else if constexpr (std::is_same_v<T, std::vector<double>>) {
       std::string out;
       for (double d : value) out += (out.empty() ? "" : ", ") + fmt::format("{}", d);
+      return out;
+    } else if constexpr (std::is_same_v<T, std::vector<Bandwidth>>) {
+      std::string out;
+      for (const Bandwidth& b : value) out += (out.empty() ? "" : ", ") + b.text();
       return out;
     } else if constexpr (std::is_same_v<T, std::optional<double>> || std::is_same_v<T, std::optional<Extent>>) {
       return "";

@@ -136,11 +136,11 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
         line.cell_m = p.cell_m;
         DensityParams dp;
         dp.kernel = p.kernel;
-        if (bandwidth == "auto") {
+        if (bandwidth.automatic) {
           line.choice = choose_bandwidth(tx, ty, tmonth, grid, p.kernel, p.auto_coverage, progress);
           dp.bandwidth_m = line.choice->bandwidth_m;
         } else {
-          dp.bandwidth_m = std::strtod(bandwidth.c_str(), nullptr);
+          dp.bandwidth_m = bandwidth.metres;
         }
         line.bandwidth_m = dp.bandwidth_m;
         const DensitySurface s = density_surface(kernel_centres(tx, ty, dp), grid.grid, grid.mask, dp, progress);
@@ -200,7 +200,7 @@ void write_evaluation(const EvaluateResult& result, OutputFolder& out, const std
     CsvTable t{columns, {}};
     for (const auto& line : result.lines) {
       for (const BacktestRow& r : curve ? line.curve : line.rows) {
-        t.rows.push_back({line.method, line.bandwidth, line.method == "kde" ? fixed(line.bandwidth_m, 1) : "",
+        t.rows.push_back({line.method, line.method == "kde" ? line.bandwidth.text() : "", line.method == "kde" ? fixed(line.bandwidth_m, 1) : "",
                           line.method == "lsoa" ? "" : fixed(line.cell_m, 1), fixed(r.coverage, 4),
                           std::to_string(r.units), fixed(r.area_m2 / 1e6, 4), fixed(r.area_share, 6),
                           std::to_string(r.train_hits), std::to_string(r.test_hits), fixed(r.hit_rate, 6),
@@ -240,7 +240,7 @@ CPLJSONObject evaluation_summary(const EvaluateParams& p, const EvaluateResult& 
     CPLJSONObject j;
     j.Add("method", line.method);
     if (line.method == "kde") {
-      j.Add("bandwidth", line.bandwidth);
+      j.Add("bandwidth", line.bandwidth.text());
       j.Add("bandwidth_m", line.bandwidth_m);
     }
     if (line.method != "lsoa") j.Add("cell_m", line.cell_m);
@@ -272,7 +272,9 @@ std::string evaluation_text(const EvaluateResult& e) {
                  "area", "hit rate", "PAI", "PEI", "RRI");
   for (const EvaluationLine& line : e.lines) {
     const std::string bandwidth =
-        line.method != "kde" ? "" : line.bandwidth == "auto" ? fmt::format("auto {:g}", line.bandwidth_m) : line.bandwidth;
+        line.method != "kde"        ? ""
+        : line.bandwidth.automatic ? fmt::format("auto {:g}", line.bandwidth_m)
+                                   : line.bandwidth.text();
     const std::string cell = line.method == "lsoa" ? "" : fmt::format("{:g} m", line.cell_m);
     for (const BacktestRow& r : line.rows) {
       fmt::format_to(out, "{:<6} {:>10} {:>7} {:>8.1f}% {:>6.2f}% {:>8.1f}% {:>8} {:>7} {:>7}\n", line.method, bandwidth,

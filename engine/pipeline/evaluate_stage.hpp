@@ -19,7 +19,7 @@ namespace hotspot {
 struct EvaluateParams {
   int train_from = 0, train_to = 0, test_from = 0, test_to = 0;  // YYYYMM, inclusive
   std::vector<std::string> methods = {"kde"};     // kde | grid | lsoa
-  std::vector<std::string> bandwidths = {"auto"};  // kde: "auto" or metres, each scored
+  std::vector<Bandwidth> bandwidths = {Bandwidth{}};  // kde: each scored
   Kernel kernel = Kernel::quartic;
   double cell_m = 25;        // kde cells
   double grid_cell_m = 250;  // the grid baseline's cells
@@ -40,7 +40,7 @@ std::pair<int, int> evaluation_months(const EvaluateParams& params);
 
 struct EvaluationLine {
   std::string method;     // kde, grid or lsoa
-  std::string bandwidth;  // kde: "auto" or metres as given
+  Bandwidth bandwidth;     // kde: as given
   double bandwidth_m = 0;  // kde: the bandwidth used
   double cell_m = 0;       // kde and grid
   std::optional<BandwidthChoice> choice;

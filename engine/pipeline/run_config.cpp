@@ -229,18 +229,19 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   plan.output_dir = (fs::path(output_root) / (header.date.empty() ? today : header.date)).string();
   try {
     finish_study(study);
+    const std::string steps_at = config.written_at.count("steps") ? config.written_at.at("steps") : path;
     for (const auto& step : header.steps) {
       auto it = std::find_if(stages.begin(), stages.end(), [&](const auto& s) { return s && s->info().name == step; });
       if (it == stages.end()) {
-        const std::string where = config.written_at.count("steps") ? config.written_at.at("steps") : path;
-        throw UsageError(where + ": " + [&]() -> std::string {
-          try {
-            make_stage(step);
-          } catch (const UsageError& e) {
-            return e.what();
-          }
-          return "steps: '" + step + "' is named twice";
-        }());
+        const std::vector<std::string> known = stage_names();
+        if (std::find(known.begin(), known.end(), step) != known.end()) {
+          throw UsageError(steps_at + ": steps: '" + step + "' is named twice");
+        }
+        try {
+          make_stage(step);  // throws, with a suggestion
+        } catch (const UsageError& e) {
+          throw UsageError(steps_at + ": " + e.what());
+        }
       }
       plan.stages.push_back(std::move(*it));
     }

@@ -18,7 +18,7 @@ struct RunPlan {
   std::string title;
   StudyInputs inputs;
   std::string types_spec = "all";  // as the user wrote it, for the summary
-  std::vector<std::unique_ptr<Stage>> stages;
+  std::vector<std::shared_ptr<Stage>> stages;  // finished (Stage::finish)
   std::string output_dir;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
 

@@ -35,7 +35,8 @@ TEST_CASE("the bundled example config loads with paths relative to it", "[pipeli
   CHECK(kde.evaluate->train_from == 202307);
   CHECK(kde.evaluate->test_to == 202406);
   CHECK(kde.evaluate->methods == std::vector<std::string>{"kde", "grid", "lsoa"});
-  CHECK(kde.evaluate->bandwidths == std::vector<std::string>{"auto", "50", "150", "300"});
+  CHECK(kde.evaluate->bandwidths ==
+        std::vector<Bandwidth>{Bandwidth{}, Bandwidth{false, 50}, Bandwidth{false, 150}, Bandwidth{false, 300}});
   CHECK(kde.evaluate->coverages == std::vector<double>{0.005, 0.01, 0.02, 0.05});
   CHECK(stats.value == "rate");
   CHECK(stats.permutations.permutations == 999);

@@ -41,17 +41,7 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
       plan.types_spec = study.types;
       plan.output_dir = *output;
       plan.step_folders = false;
-      const std::shared_ptr<Stage> keep = stage;
-      struct Borrowed : Stage {  // the plan owns its stages; this one stays the verb's
-        Stage& s;
-        explicit Borrowed(Stage& st) : s(st) {}
-        const StageInfo& info() const override { return s.info(); }
-        std::vector<const OptionSpec*> options() const override { return s.options(); }
-        void set(const std::string& k, const Value& v) override { s.set(k, v); }
-        void places_ready(const StudyData& p) override { s.places_ready(p); }
-        StageReport run(const StudyData& d, StageContext& c) override { return s.run(d, c); }
-      };
-      plan.stages.push_back(std::make_unique<Borrowed>(*stage));
+      plan.stages.push_back(stage);
       print_report(execute(plan, terminal_progress(flags)), flags);
     } catch (const OptionError& e) {
       throw UsageError(flag_message(e, specs));
