@@ -3,76 +3,22 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <future>
 #include <iterator>
 #include <map>
-#include <set>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
-#include "analyses/density/cell_polygons.hpp"
 #include "analyses/density/cell_ranking.hpp"
+#include "analyses/density/hotspots.hpp"
 #include "core/errors.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/density_raster.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
 #include "pipeline/stage.hpp"
-#include "places/area_raster.hpp"
 
 namespace hotspot {
-namespace {
-
-// The boundary area of each of `cells` (-1 none), from the areas burnt into their window of
-// the grid.
-std::vector<int32_t> areas_of(const Boundaries& boundaries, const Grid& g, const std::vector<int64_t>& cells) {
-  const Window window = window_of(g, cells);
-  const std::vector<int32_t> in_window = area_of_cells(boundaries, window.grid);
-  std::vector<int32_t> out;
-  out.reserve(cells.size());
-  for (int64_t c : cells) out.push_back(in_window[static_cast<size_t>(window.index_of(c, g.cols))]);
-  return out;
-}
-
-// A hotspot's record from its cells: incidents, density, and the LSOAs its cell centres fall in.
-// `incidents_in` counts the incidents of each hot cell that has any.
-HotspotFeature describe(const StudyData& study, const DensitySurface& s, const std::vector<int64_t>& cells,
-                        const std::unordered_map<int64_t, uint64_t>& incidents_in) {
-  HotspotFeature h;
-  const Grid& g = s.grid;
-  const std::vector<int32_t> area_of_cell = areas_of(study.boundaries, g, cells);
-  h.cells = static_cast<int64_t>(cells.size());
-  h.area_km2 = static_cast<double>(cells.size()) * g.cell * g.cell / 1e6;
-  std::map<int32_t, int64_t> cells_in_area;
-  double sum = 0;
-  for (size_t k = 0; k < cells.size(); ++k) {
-    const int64_t c = cells[k];
-    if (const auto it = incidents_in.find(c); it != incidents_in.end()) h.incidents += it->second;
-    h.peak_density = std::max(h.peak_density, static_cast<double>(s.value[c]));
-    sum += s.value[c];
-    if (area_of_cell[k] >= 0) ++cells_in_area[area_of_cell[k]];
-  }
-  h.mean_density = sum / static_cast<double>(cells.size());
-  std::set<std::string> codes;
-  int64_t most = 0;
-  for (const auto& [a, n] : cells_in_area) {
-    codes.insert(study.boundaries.areas[a].code);
-    if (n > most) {  // ties: the lower code, as areas are sorted by code
-      most = n;
-      h.main_lsoa = study.boundaries.areas[a].code;
-      const ImdRecord* r = study.imd.find(h.main_lsoa);
-      h.imd_decile = r ? std::optional<int>(r->decile) : std::nullopt;
-      h.district = r ? r->district_name : study.boundaries.areas[a].district_code;
-    }
-  }
-  for (const auto& c : codes) h.lsoa_codes += (h.lsoa_codes.empty() ? "" : ";") + c;
-  return h;
-}
-
-}  // namespace
 
 void check_kde_params(const KdeParams& p) {
   const auto number = [](double v) { return fmt::format("{}", v); };
@@ -121,29 +67,10 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
 
 // The hotspots on the surface: top cells (or cells over the threshold), 4-connected, ranked.
 void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r) {
-  const Grid& g = r.surface.grid;
   std::vector<int64_t> hot = p.threshold ? cells_at_or_above(r.surface, static_cast<float>(*p.threshold))
                                          : top_cells(r.surface, cells_for_coverage(p.coverage, r.surface.study_cells));
   r.hotspot_cells = static_cast<int64_t>(hot.size());
-  std::unordered_map<int64_t, uint64_t> incidents_in;
-  incidents_in.reserve(hot.size());
-  for (int64_t c : hot) incidents_in[c] = 0;
-  const Incidents& inc = study.load.incidents;
-  for (size_t i = 0; i < inc.size(); ++i) {
-    if (const auto it = incidents_in.find(g.cell_of(inc.x[i], inc.y[i])); it != incidents_in.end()) ++it->second;
-  }
-  GEOSContextHandle_t ctx = study.boundaries.geos->get();
-  const double incidents = static_cast<double>(study.load.incidents.size());
-  for (const auto& cells : connected_groups(g, hot)) {
-    HotspotFeature h = describe(study, r.surface, cells, incidents_in);
-    h.share = static_cast<double>(h.incidents) / incidents;
-    h.polygon = cells_polygon(ctx, g, cells);
-    r.hotspots.push_back(std::move(h));
-  }
-  std::stable_sort(r.hotspots.begin(), r.hotspots.end(), [](const HotspotFeature& a, const HotspotFeature& b) {
-    return a.incidents != b.incidents ? a.incidents > b.incidents : a.peak_density > b.peak_density;
-  });
-  for (size_t k = 0; k < r.hotspots.size(); ++k) r.hotspots[k].rank = static_cast<int>(k + 1);
+  r.hotspots = hotspots_of_cells(r.surface, hot, study.load.incidents, study.boundaries, study.imd);
 }
 
 void write_hotspot_table(const std::string& path, const std::vector<HotspotFeature>& hotspots) {
