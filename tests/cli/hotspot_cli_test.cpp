@@ -29,6 +29,9 @@ TEST_CASE("cli: every verb has --help with an example", "[cli]") {
 TEST_CASE("cli: usage errors exit 1 and name the flag", "[cli]") {
   CHECK(run_hotspot("").exit_code == 1);
   CHECK(run_hotspot("areas --bogus").exit_code == 1);
+  // A misspelt flag is named with the flag meant, before any complaint about required ones.
+  check_refused("kde --boundries x", 1, "hotspot: unknown flag --boundries (did you mean --boundaries?)");
+  check_refused("areas" + kExampleArgs + " --distrcts E07000170", 1, "unknown flag --distrcts (did you mean --districts?)");
   check_refused("areas" + kExampleArgs + " --from 2024-13", 1, "hotspot: --from 2024-13: not a month YYYY-MM");
   check_refused("areas" + kExampleArgs + " --types ';'", 1, "--types");
 }
@@ -79,6 +82,15 @@ TEST_CASE("cli: dbscan on the benchmark CSV finds scikit-learn's 3,002 clusters"
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("dbscan: 3,002 clusters") && Catch::Contains("loaded      194,375"));
   CHECK_THAT(slurp(dir + "/summary.json"), Catch::Contains("\"core_points\":178259"));
+}
+
+TEST_CASE("cli: a 64-bit seed is used and recorded exactly", "[cli]") {
+  const std::string dir = test::output_dir("cli_seed");
+  const Result r = run_hotspot("cluster --method nnh --simulations 2 --seed 5000000001 --incidents " + example("police-uk") +
+                               " --types Robbery --boundaries " + test::source_path("shapefiles/nottinghamshire_lsoa11.shp") +
+                               " --districts E07000170 -q --output " + dir);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(slurp(dir + "/summary.json"), Catch::Contains("\"seed\":5000000001"));
 }
 
 TEST_CASE("cli: clustering parameters out of range exit 1 and name the parameter", "[cli]") {

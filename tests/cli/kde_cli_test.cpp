@@ -64,6 +64,7 @@ TEST_CASE("cli: kde refuses bad bandwidths, cells and grids, naming the flag", "
   check_refused("kde" + common + " --bandwidth wide", 1, "--bandwidth wide: must be");
   check_refused("kde" + common + " --bandwidth 90000", 1, "--bandwidth 90000: larger than the study area");
   check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 0", 1, "--cell 0: must be > 0 m");
+  check_refused("kde" + kExampleArgs + " --cell -5", 1, "hotspot: --cell -5: must be > 0 m");
   check_refused("kde" + kExampleArgs + " --bandwidth 100 --cell 1 --max-cells 1000000", 1, "--cell 1: the grid over the study area would have");
   check_refused("kde" + common + " --bandwidth 100 --kernel cosine", 1, "--kernel cosine: must be one of quartic");
   check_refused("kde" + common + " --bandwidth 100 --coverage 1.5", 1, "--coverage 1.5: must be in (0, 1]");
