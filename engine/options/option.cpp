@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/edit_distance.hpp"
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
@@ -194,23 +195,10 @@ Value parse_value(const OptionSpec& spec, const RawValue& raw) {
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& known) {
-  // Levenshtein distance, with a transposition counted as one edit.
-  const auto distance = [](const std::string& a, const std::string& b) {
-    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      for (size_t j = 1; j <= b.size(); ++j) {
-        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-    return d[a.size()][b.size()];
-  };
   std::string best;
   size_t best_d = 0;
   for (const auto& k : known) {
-    const size_t dist = distance(word, k);
+    const size_t dist = static_cast<size_t>(edit_distance(word, k, static_cast<int>(std::max(word.size(), k.size()))));
     if (best.empty() || dist < best_d) {
       best = k;
       best_d = dist;

@@ -9,63 +9,13 @@
 #include <set>
 
 #include "places/address/address_words.hpp"
+#include "places/address/name_match.hpp"
 #include "core/postcode.hpp"
 
 namespace hotspot {
 namespace {
 
 using Words = std::vector<std::string>;
-
-// Edits (insertions, deletions, substitutions, swaps of neighbours) to turn a into b, or
-// limit + 1 when more than `limit` are needed.
-int edit_distance(std::string_view a, std::string_view b, int limit) {
-  if (std::abs(static_cast<int>(a.size()) - static_cast<int>(b.size())) > limit) return limit + 1;
-  const size_t n = b.size();
-  thread_local std::vector<int> prev2, prev, cur;  // reused: this runs for every candidate name
-  prev2.assign(n + 1, 0);
-  prev.assign(n + 1, 0);
-  cur.assign(n + 1, 0);
-  for (size_t j = 0; j <= n; ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    int best = cur[0];
-    for (size_t j = 1; j <= n; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      best = std::min(best, cur[j]);
-    }
-    if (best > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return prev[n];
-}
-
-// Typos allowed in a name: none below 5 letters, 1 up to 9, 2 from 10 (docs/method.md).
-int allowed_edits(std::string_view name) { return name.size() < 5 ? 0 : name.size() < 10 ? 1 : 2; }
-
-// The index of the candidate nearest `text` by edit distance within the allowed edits, or -1
-// when none is that near or two are equally near. `name_of(i)` gives candidate i's name.
-template <class NameOf>
-int64_t nearest_name(std::string_view text, size_t candidates, NameOf&& name_of) {
-  const int limit = allowed_edits(text);
-  if (limit == 0) return -1;
-  int best = limit + 1;
-  int64_t found = -1;
-  bool tie = false;
-  for (size_t i = 0; i < candidates; ++i) {
-    const int d = edit_distance(text, name_of(i), limit);
-    if (d < best) {
-      best = d;
-      found = static_cast<int64_t>(i);
-      tie = false;
-    } else if (d == best && d <= limit) {
-      tie = true;
-    }
-  }
-  return tie ? -1 : found;
-}
 
 std::string join(const Words& w, size_t from = 0, size_t to = std::numeric_limits<size_t>::max()) {
   std::string out;
