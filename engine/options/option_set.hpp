@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -34,8 +35,8 @@ class OptionSet {
   template <class Access>
   OptionSpec& add(OptionSpec spec, Access access) {
     if (spec.default_text.empty() && !spec.required) {
-      P defaults{};
-      spec.default_text = shown(access(defaults));
+      const auto defaults = std::make_unique<P>();  // value-initialised (GCC 12 misreads a local P{} as uninitialised)
+      spec.default_text = shown(access(*defaults));
     }
     entries_.push_back({std::move(spec), [access](P& p, const Value& v) { assign(access(p), v); }});
     return entries_.back().spec;

@@ -108,11 +108,6 @@ std::string value_field(const StatsParams& params) {
 
 void check_stats_params(const StatsParams& params) {
   if (params.value.empty()) throw UsageError("stats: 'value' is empty: choose count, rate or a field of the boundaries");
-  try {
-    check_weights_spec(params.weights, "stats.weights");
-  } catch (const UsageError& e) {
-    throw OptionError("stats.weights", params.weights, "choose queen, rook, knn:K, distance:METRES or a .gal/.gwt file");
-  }
   if (!params.save_weights.empty() && params.save_weights != "gal" && params.save_weights != "gwt") {
     throw UsageError("stats: 'save-weights' = '" + params.save_weights + "': choose gal or gwt");
   }
@@ -121,7 +116,7 @@ void check_stats_params(const StatsParams& params) {
 StatsResult analyse_stats(const StudyData& study, const StatsParams& params) {
   check_stats_params(params);
   StatsResult r;
-  r.weights = weights_from_spec(study.boundaries, params.weights, "stats: 'weights'");
+  r.weights = build_weights(study.boundaries, params.weights);
   r.count = count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size()).total;
   r.value = values(study, params.value, r.count);
   const SpatialWeights self = with_self(r.weights);
@@ -213,7 +208,7 @@ namespace {
 CPLJSONObject stats_json(const StatsParams& params, const StatsResult& r) {
   CPLJSONObject o;
   o.Add("value", params.value);
-  o.Add("weights", params.weights);
+  o.Add("weights", params.weights.text());
   o.Add("links", static_cast<GInt64>(r.weights.links()));
   CPLJSONArray islands;
   for (uint32_t i : r.weights.islands()) islands.Add(static_cast<GInt64>(i));
@@ -309,11 +304,11 @@ class StatsStage final : public StageWith<StatsParams> {
                      "boundaries (no trends then)",
              .example = "rate", .group = g},
             [](P& p) -> auto& { return p.value; });
-      s.add({.section = "stats", .key = "weights", .flag = "--weights",
+      s.add_custom({.section = "stats", .key = "weights", .flag = "--weights", .default_text = "queen",
              .help = "queen, rook, knn:K (nearest centroids), distance:METRES (centroids within), or a GeoDa .gal/.gwt "
                      "file with the area codes as ids",
              .example = "knn:6", .group = g, .file_suffixes = {".gal", ".gwt"}},
-            [](P& p) -> auto& { return p.weights; });
+            [](P& p, const Value& v) { p.weights = WeightsSpec::parse(std::get<std::string>(v.v), "stats.weights"); });
       s.add({.section = "stats", .key = "save_weights", .flag = "--save-weights", .choices = {"gal", "gwt"},
              .help = "Also write the weights used as weights.gal or weights.gwt (GeoDa/PySAL)", .example = "gal",
              .group = g},

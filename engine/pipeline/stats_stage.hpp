@@ -7,6 +7,7 @@
 #include "analyses/stats/local_statistics.hpp"
 #include "analyses/stats/permutation.hpp"
 #include "weights/spatial_weights.hpp"
+#include "weights/weights_spec.hpp"
 #include "analyses/stats/trends.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/study_data.hpp"
@@ -15,15 +16,14 @@ namespace hotspot {
 
 // Stage "stats": which LSOAs are statistically hot, by Getis-Ord Gi* and local Moran's I.
 struct StatsParams {
-  std::string weights = "queen";  // queen | rook | knn:K | distance:METRES | FILE.gal | FILE.gwt
+  WeightsSpec weights;            // queen (default), rook, knn:K, distance:METRES or a .gal/.gwt file
   std::string save_weights;       // "", "gal" or "gwt": also write the weights used
   std::string value = "count";  // count | rate (per 1,000 residents, needs population) | a numeric boundary field
   PermutationParams permutations;
   bool fdr = false;  // Benjamini-Hochberg for the classes
 };
 
-// Throws UsageError naming the key at fault: an empty value, a bad weights spec, save_weights
-// not "", gal or gwt. A value other than count or rate names a numeric field of the boundaries
+// Throws UsageError naming the key at fault: an empty value, save_weights not "", gal or gwt. A value other than count or rate names a numeric field of the boundaries
 // (read with BoundaryOptions::value_field; see value_field()).
 void check_stats_params(const StatsParams& params);
 

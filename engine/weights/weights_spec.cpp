@@ -1,43 +1,67 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "weights/weights_spec.hpp"
 
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
 #include "core/errors.hpp"
 #include "weights/gal_gwt.hpp"
 
 namespace hotspot {
-namespace {
 
-double spec_number(const std::string& spec, const std::string& flag) {
-  const std::string text = spec.substr(spec.find(':') + 1);
-  size_t used = 0;
+WeightsSpec WeightsSpec::parse(const std::string& text, const std::string& key) {
+  WeightsSpec s;
+  if (text == "queen") return s;
+  if (text == "rook") {
+    s.kind = Kind::rook;
+    return s;
+  }
+  if (is_gal_or_gwt(text)) {
+    s.kind = Kind::file;
+    s.path = text;
+    return s;
+  }
+  const bool knn = text.rfind("knn:", 0) == 0, distance = text.rfind("distance:", 0) == 0;
+  if (!knn && !distance) throw OptionError(key, text, "choose queen, rook, knn:K, distance:METRES or a .gal/.gwt file");
+  const std::string number = text.substr(text.find(':') + 1);
   double v = 0;
-  try {
-    v = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
+  const auto r = std::from_chars(number.data(), number.data() + number.size(), v);
+  if (number.empty() || r.ec != std::errc() || r.ptr != number.data() + number.size() || !(v > 0) || !std::isfinite(v)) {
+    throw OptionError(key, text, "needs a positive number after ':'");
   }
-  if (used != text.size() || !(v > 0)) throw UsageError(flag + " '" + spec + "': needs a positive number after ':'");
-  return v;
+  if (knn) {
+    if (v != std::floor(v) || v > 1e6) throw OptionError(key, text, "K must be a whole number");
+    s.kind = Kind::knn;
+    s.k = static_cast<int>(v);
+  } else {
+    s.kind = Kind::distance;
+    s.distance_m = v;
+  }
+  return s;
 }
 
-}  // namespace
-
-void check_weights_spec(const std::string& spec, const std::string& flag) {
-  if (spec == "queen" || spec == "rook" || is_gal_or_gwt(spec)) return;
-  if (spec.rfind("knn:", 0) == 0 || spec.rfind("distance:", 0) == 0) {
-    spec_number(spec, flag);
-    return;
+std::string WeightsSpec::text() const {
+  switch (kind) {
+    case Kind::queen: return "queen";
+    case Kind::rook: return "rook";
+    case Kind::knn: return "knn:" + std::to_string(k);
+    case Kind::distance: return fmt::format("distance:{}", distance_m);
+    case Kind::file: return path;
   }
-  throw UsageError(flag + " '" + spec + "': choose queen, rook, knn:K, distance:METRES or a .gal/.gwt file");
+  return "";
 }
 
-SpatialWeights weights_from_spec(const Boundaries& boundaries, const std::string& spec, const std::string& flag) {
-  if (spec == "queen") return contiguity_weights(boundaries, Contiguity::queen);
-  if (spec == "rook") return contiguity_weights(boundaries, Contiguity::rook);
-  if (spec.rfind("knn:", 0) == 0) return knn_weights(boundaries, static_cast<int>(spec_number(spec, flag)));
-  if (spec.rfind("distance:", 0) == 0) return distance_band_weights(boundaries, spec_number(spec, flag));
-  check_weights_spec(spec, flag);
-  return read_gal_or_gwt(spec, boundaries);
+SpatialWeights build_weights(const Boundaries& boundaries, const WeightsSpec& spec) {
+  switch (spec.kind) {
+    case WeightsSpec::Kind::queen: return contiguity_weights(boundaries, Contiguity::queen);
+    case WeightsSpec::Kind::rook: return contiguity_weights(boundaries, Contiguity::rook);
+    case WeightsSpec::Kind::knn: return knn_weights(boundaries, spec.k);
+    case WeightsSpec::Kind::distance: return distance_band_weights(boundaries, spec.distance_m);
+    case WeightsSpec::Kind::file: return read_gal_or_gwt(spec.path, boundaries);
+  }
+  return {};
 }
 
 }  // namespace hotspot

@@ -28,6 +28,14 @@ using Lists = std::vector<std::vector<uint32_t>>;
 
 }  // namespace
 
+namespace {
+
+SpatialWeights weights_from_spec(const Boundaries& b, const std::string& text, const std::string& key) {
+  return build_weights(b, WeightsSpec::parse(text, key));
+}
+
+}  // namespace
+
 TEST_CASE("weights specs: queen, knn with ties to the lower index, inclusive distance band", "[pipeline][weights]") {
   const Boundaries b = four_in_a_row(test::fixture_dir("weights_row"));
   CHECK(weights_from_spec(b, "queen", "--weights").neighbours == Lists{{1}, {0, 2}, {1, 3}, {2}});
@@ -37,7 +45,10 @@ TEST_CASE("weights specs: queen, knn with ties to the lower index, inclusive dis
   const SpatialWeights far = weights_from_spec(b, "distance:99", "--weights");
   CHECK(far.islands() == std::vector<uint32_t>{0, 1, 2, 3});
   CHECK_THROWS_WITH(weights_from_spec(b, "knn:4", "--weights"), Catch::Contains("k = 4"));
-  CHECK_THROWS_WITH(weights_from_spec(b, "knn:x", "--weights"), Catch::Contains("--weights 'knn:x'"));
+  CHECK_THROWS_WITH(weights_from_spec(b, "knn:x", "stats.weights"), "stats.weights = knn:x: needs a positive number after ':'");
+  CHECK_THROWS_WITH(weights_from_spec(b, "knn:1.5", "stats.weights"), Catch::Contains("K must be a whole number"));
+  CHECK(WeightsSpec::parse("distance:1500", "k").text() == "distance:1500");
+  CHECK(WeightsSpec::parse("knn:6", "k").k == 6);
   CHECK_THROWS_WITH(weights_from_spec(b, "bishop", "--weights"), Catch::Contains("choose queen, rook"));
 }
 
