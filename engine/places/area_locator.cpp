@@ -19,7 +19,6 @@ AreaLocator::AreaLocator(const Boundaries& boundaries)
   for (size_t i = 0; i < boundaries.areas.size(); ++i) {
     const GEOSGeometry* g = boundaries.areas[i].geometry.get();
     prepared_.emplace_back(GEOSPrepare_r(ctx_, g), PreparedDeleter{ctx_});
-    boundary_.emplace_back(GEOSBoundary_r(ctx_, g), GeomDeleter{ctx_});
     GEOSSTRtree_insert_r(ctx_, tree_.get(), g, &ids_[i]);
   }
 }
@@ -46,15 +45,21 @@ int32_t AreaLocator::locate(double x, double y, bool* on_edge) const {
       &candidates);
   std::sort(candidates.begin(), candidates.end());  // the tree's order is not part of the rule
   // The nearest boundary point within the tolerance, if any; most points settle before it: an
-  // area holding the whole square around the point holds the point far from its edges.
+  // area holding the point farther than the tolerance from its boundary is the answer.
   double nearest = std::numeric_limits<double>::infinity(), ex = 0, ey = 0;
   std::vector<size_t> touched;
   for (size_t c : candidates) {
+    // Near an edge of this area when the square around the point meets the area without the
+    // point being inside, or holds the point without holding the whole square.
     const GEOSPreparedGeometry* area = prepared_[c].get();
-    if (GEOSPreparedIntersects_r(ctx_, area, reach.get()) != 1) continue;
-    if (GEOSPreparedContainsProperly_r(ctx_, area, reach.get()) == 1) return static_cast<int32_t>(c);
+    if (GEOSPreparedContainsProperly_r(ctx_, area, point.get()) == 1) {
+      if (GEOSPreparedContainsProperly_r(ctx_, area, reach.get()) == 1) return static_cast<int32_t>(c);
+    } else if (GEOSPreparedIntersects_r(ctx_, area, reach.get()) != 1) {
+      continue;
+    }
     touched.push_back(c);
-    CoordSeqPtr pair(GEOSNearestPoints_r(ctx_, boundary_[c].get(), point.get()), CoordSeqDeleter{ctx_});
+    GeomPtr edges(GEOSBoundary_r(ctx_, boundaries_.areas[c].geometry.get()), GeomDeleter{ctx_});  // rare: made here
+    CoordSeqPtr pair(GEOSNearestPoints_r(ctx_, edges.get(), point.get()), CoordSeqDeleter{ctx_});
     double bx = 0, by = 0;
     if (!pair || !GEOSCoordSeq_getXY_r(ctx_, pair.get(), 0, &bx, &by)) continue;
     const double d = std::hypot(bx - x, by - y);

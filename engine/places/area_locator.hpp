@@ -49,7 +49,6 @@ class AreaLocator {
   const Boundaries& boundaries_;
   GEOSContextHandle_t ctx_;
   std::vector<PreparedPtr> prepared_;
-  std::vector<GeomPtr> boundary_;  // each area's boundary (its rings), for the nearest edge point
   std::vector<size_t> ids_;        // stable addresses handed to the STRtree as items
   StrTreePtr tree_;
 };
