@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -29,10 +30,14 @@ std::string slurp(const std::string& path) {
 }
 
 void check_refused(const std::string& args, int exit_code, const std::string& message) {
-  const CliResult r = run_hotspot(args + " --output /tmp/never");
+  // A folder of this process's own: ctest runs test cases side by side, and a refused run may
+  // make its output folder for a moment before it fails and removes it.
+  static int calls = 0;
+  const std::string never = "/tmp/hotspot-never-" + std::to_string(getpid()) + "-" + std::to_string(++calls);
+  const CliResult r = run_hotspot(args + " --output " + never);
   CHECK(r.exit_code == exit_code);
   CHECK_THAT(r.out, Catch::Contains(message));
-  CHECK_FALSE(std::filesystem::exists("/tmp/never"));
+  CHECK_FALSE(std::filesystem::exists(never));
 }
 
 std::string example(const std::string& name) { return source_path("examples/ashfield-mansfield/" + name); }
