@@ -8,12 +8,16 @@
 #include "verbs.hpp"
 
 namespace hotspot::cli {
+namespace {
 
+// A stage verb's flags: the study's, then the stage's own.
 std::vector<const OptionSpec*> verb_specs(const Stage& stage) {
   std::vector<const OptionSpec*> specs = study_options().specs();
   for (const OptionSpec* s : stage.options()) specs.push_back(s);
   return specs;
 }
+
+}  // namespace
 
 VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& flags) {
   std::shared_ptr<Stage> stage = make_stage(name);
