@@ -18,6 +18,7 @@
 #include "inputs/address_fields.hpp"
 #include "inputs/crime_types.hpp"
 #include "inputs/number_text.hpp"
+#include "inputs/police_uk_location.hpp"
 
 namespace hotspot {
 namespace {
@@ -92,6 +93,8 @@ struct SourceBatch {
   std::vector<int32_t> month;
   std::vector<uint16_t> type;        // index into type_names of this batch
   std::vector<std::string> type_names;
+  std::vector<uint32_t> location;    // index into location_names of this batch
+  std::vector<std::string> location_names;
   std::vector<uint64_t> line;
   std::vector<std::string> crime_id;  // empty when the source has no Crime ID column
 };
@@ -157,6 +160,8 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   SourceBatch b;
   RowAccount& account = b.account;
   std::unordered_map<std::string, uint16_t> type_lookup;
+  std::unordered_map<std::string, uint32_t> location_lookup;
+  const int location_field = columns.location.empty() ? -1 : find_field(defn, {columns.location});
   ReadFraction read_so_far(*layer, path);
   layer->ResetReading();
   for (auto& feature : *layer) {
@@ -232,6 +237,10 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     b.y.push_back(y);
     b.month.push_back(month);
     b.type.push_back(it->second);
+    const std::string location = location_field >= 0 ? street_of_location(as_utf8(feature->GetFieldAsString(location_field))) : "";
+    const auto [at, fresh] = location_lookup.try_emplace(location, static_cast<uint32_t>(b.location_names.size()));
+    if (fresh) b.location_names.push_back(location);
+    b.location.push_back(at->second);
     b.line.push_back(line);
     if (id_field >= 0) {
       b.raw_x.push_back(x);
@@ -301,6 +310,7 @@ void Incidents::keep_only(const std::vector<char>& keep) {
     y[out] = y[i];
     month[out] = month[i];
     type[out] = type[i];
+    if (!location.empty()) location[out] = location[i];
     file[out] = file[i];
     line[out] = line[i];
     ++out;
@@ -309,6 +319,7 @@ void Incidents::keep_only(const std::vector<char>& keep) {
   y.resize(out);
   month.resize(out);
   type.resize(out);
+  if (!location.empty()) location.resize(out);
   file.resize(out);
   line.resize(out);
 }
@@ -330,6 +341,14 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     index = static_cast<uint16_t>(inc.type_names.size());
     inc.type_names.push_back(name);
   }
+  std::map<std::string, uint32_t> locations;  // sorted, as the types
+  for (const auto& b : batches) {
+    for (const auto& name : b.location_names) locations.emplace(name, 0);
+  }
+  for (auto& [name, index] : locations) {
+    index = static_cast<uint32_t>(inc.location_names.size());
+    inc.location_names.push_back(name);
+  }
   std::unordered_map<std::string, std::pair<double, double>> first_location;
   for (uint32_t f = 0; f < batches.size(); ++f) {
     SourceBatch& b = batches[f];
@@ -339,6 +358,8 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     std::move(b.account.rejects.begin(), b.account.rejects.end(), std::back_inserter(account.rejects));
     std::vector<uint16_t> remap;
     for (const auto& name : b.type_names) remap.push_back(types.at(name));
+    std::vector<uint32_t> location_remap;
+    for (const auto& name : b.location_names) location_remap.push_back(locations.at(name));
     for (size_t i = 0; i < b.x.size(); ++i) {
       if (std::isnan(b.x[i])) continue;  // rejected: transformation failed
       if (!b.crime_id.empty() && !b.crime_id[i].empty()) {
@@ -352,6 +373,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
       inc.y.push_back(b.y[i]);
       inc.month.push_back(b.month[i]);
       inc.type.push_back(remap[b.type[i]]);
+      inc.location.push_back(location_remap[b.location[i]]);
       inc.file.push_back(f);
       inc.line.push_back(b.line[i]);
     }

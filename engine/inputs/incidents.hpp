@@ -33,6 +33,7 @@ struct IncidentColumns {
   std::string month = "Month";          // YYYY-MM
   std::string type = "Crime type";
   std::string crime_id = "Crime ID";    // used only to report repeated IDs
+  std::string location = "Location";    // police.uk's street ("On or near ..."), for naming places
   std::string layer;                    // layer of a multi-layer source; default the first
   // Address-only sources: the columns holding the address (joined with ", "), placed by
   // `place_address`; rows it does not place are rejected with its reason.
@@ -52,8 +53,10 @@ struct Incidents {
   std::vector<int32_t> month;     // YYYYMM, 0 when the source has no month
   std::vector<uint16_t> type;     // index into type_names
   std::vector<uint32_t> file;     // index into files
+  std::vector<uint32_t> location;  // index into location_names ("" when the source has none)
   std::vector<uint64_t> line;
   std::vector<std::string> type_names;  // sorted
+  std::vector<std::string> location_names;  // sorted; streets without police.uk's "On or near "
   std::vector<std::string> files;
 
   size_t size() const { return x.size(); }

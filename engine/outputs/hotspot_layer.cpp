@@ -9,7 +9,7 @@ namespace hotspot {
 void write_hotspot_layer(const std::string& path, GEOSContextHandle_t ctx, const std::vector<HotspotFeature>& features) {
   GeoJsonLayer out = create_geojson_layer(path, "hotspots", wkbPolygon);
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
-      {"rank", OFTInteger},         {"area_km2", OFTReal},      {"cells", OFTInteger64},
+      {"rank", OFTInteger},         {"streets", OFTString},     {"area_km2", OFTReal},      {"cells", OFTInteger64},
       {"incidents", OFTInteger64},  {"share", OFTReal},         {"peak_density", OFTReal},
       {"mean_density", OFTReal},    {"main_lsoa", OFTString},   {"imd_decile", OFTInteger},
       {"district", OFTString},      {"lsoa_codes", OFTString}};
@@ -21,6 +21,7 @@ void write_hotspot_layer(const std::string& path, GEOSContextHandle_t ctx, const
     OGRFeature f(out.layer->GetLayerDefn());
     for (int i = 0; i < f.GetFieldCount(); ++i) f.SetFieldNull(i);
     f.SetField("rank", h.rank);
+    if (!h.streets.empty()) f.SetField("streets", h.streets.c_str());
     f.SetField("area_km2", round_to(h.area_km2, 6));
     f.SetField("cells", static_cast<GIntBig>(h.cells));
     f.SetField("incidents", static_cast<GIntBig>(h.incidents));

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analyses/density/cell_polygons.hpp"
+#include "analyses/density/hotspots.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 #include "inputs/crime_types.hpp"
@@ -74,6 +75,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
   for (int m = first; m && m <= last; m = m % 100 == 12 ? m + 89 : m + 1) r.months.push_back(m);
 
   std::unordered_map<int64_t, GridCell> cells;
+  std::unordered_map<int64_t, std::map<uint32_t, uint64_t>> locations_in;  // current period
   const std::vector<int64_t> cell_of = incident_cells(study, r.grid);
   for (size_t i = 0; i < inc.size(); ++i) {
     const int64_t c = cell_of[i];
@@ -84,6 +86,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     if (inc.month[i] >= p.current_from || !p.current_from) {
       ++g.incidents;
       g.harm += w;
+      if (!inc.location.empty()) ++locations_in[c][inc.location[i]];
       ++r.current_incidents;
       if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
       const auto at = std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]);
@@ -118,6 +121,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     g.easting = r.grid.centre_x(g.cell % r.grid.cols);
     g.northing = r.grid.centre_y(g.cell / r.grid.cols);
     g.area = locator.locate(g.easting, g.northing);
+    g.streets = street_names(locations_in[g.cell], inc);
     r.top.push_back(std::move(g));
   }
   return r;
@@ -199,7 +203,7 @@ class GridStage final : public StageWith<GridParams> {
 
  private:
   void write(const StudyData& study, const GridResult& r, StageContext& c) const {
-    std::vector<std::string> columns = {"rank", "easting", "northing", "incidents", "harm", "previous_incidents",
+    std::vector<std::string> columns = {"rank", "streets", "easting", "northing", "incidents", "harm", "previous_incidents",
                                         "previous_rank", "lsoa_code", "lsoa_name", "district_code", "imd_decile"};
     for (int m : r.months) columns.push_back("m_" + format_month(m));
     CsvTable table{columns, {}};
@@ -215,7 +219,7 @@ class GridStage final : public StageWith<GridParams> {
     for (const GridCell& g : r.top) {
       const Area* area = g.area >= 0 ? &study.boundaries.areas[static_cast<size_t>(g.area)] : nullptr;
       const ImdRecord* imd = area ? study.imd.find(area->code) : nullptr;
-      std::vector<std::string> row = {std::to_string(g.rank), fixed(g.easting, 1), fixed(g.northing, 1),
+      std::vector<std::string> row = {std::to_string(g.rank), g.streets, fixed(g.easting, 1), fixed(g.northing, 1),
                                       std::to_string(g.incidents), fixed(g.harm, 4), std::to_string(g.previous_incidents),
                                       g.previous_rank ? std::to_string(*g.previous_rank) : "",
                                       area ? area->code : "", area ? area->name : "", area ? area->district_code : "",

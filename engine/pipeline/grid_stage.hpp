@@ -35,6 +35,7 @@ struct GridCell {
   std::optional<int> previous_rank;  // among cells with previous incidents
   std::vector<uint64_t> monthly;     // per month of GridResult::months
   int32_t area = -1;                 // the area holding the centre
+  std::string streets;               // its top police.uk streets in the current period (street_names)
 };
 
 struct GridResult {

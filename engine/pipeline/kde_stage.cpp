@@ -74,11 +74,11 @@ void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r) {
 }
 
 void write_hotspot_table(const std::string& path, const std::vector<HotspotFeature>& hotspots) {
-  CsvTable t{{"rank", "area_km2", "cells", "incidents", "share", "peak_density", "mean_density", "main_lsoa",
+  CsvTable t{{"rank", "streets", "area_km2", "cells", "incidents", "share", "peak_density", "mean_density", "main_lsoa",
               "imd_decile", "district", "lsoa_codes"},
              {}};
   for (const HotspotFeature& h : hotspots) {
-    t.rows.push_back({std::to_string(h.rank), fixed(h.area_km2, 4), std::to_string(h.cells), std::to_string(h.incidents),
+    t.rows.push_back({std::to_string(h.rank), h.streets, fixed(h.area_km2, 4), std::to_string(h.cells), std::to_string(h.incidents),
                       fixed(h.share, 6), fixed(h.peak_density, 4), fixed(h.mean_density, 4), h.main_lsoa,
                       h.imd_decile ? std::to_string(*h.imd_decile) : "", h.district, h.lsoa_codes});
   }

@@ -12,26 +12,13 @@
 #include "core/gdal_handles.hpp"
 #include "inputs/boundaries.hpp"
 #include "inputs/number_text.hpp"
+#include "inputs/police_uk_location.hpp"
 #include "inputs/source_list.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "places/area_locator.hpp"
 
 namespace hotspot {
-namespace {
-
-constexpr std::array<std::string_view, 20> kPlaces = {
-    "Supermarket",    "Parking Area", "Shopping Area",  "Petrol Station",        "Nightclub",   "Hospital",
-    "Police Station", "Prison",       "Motorway Service Area", "Airport",        "Train Station", "Cinema",
-    "Nature Reserve", "Museum",       "Marina",         "Pedestrian Subway",     "Underground Station", "Mosque",
-    "Church",         "No Location"};
-
-
-}  // namespace
-
-bool is_police_uk_place(const std::string& name) {
-  return name.find('/') != std::string::npos || std::find(kPlaces.begin(), kPlaces.end(), name) != kPlaces.end();
-}
 
 StreetGazetteer build_street_gazetteer(const std::vector<std::string>& specs, const std::string& boundaries_path) {
   const std::vector<std::string> sources = expand_sources(specs, "--incidents");
@@ -54,8 +41,7 @@ StreetGazetteer build_street_gazetteer(const std::vector<std::string>& specs, co
     }
     for (auto& f : *layer) {
       ++g.rows;
-      std::string name = as_utf8(f->GetFieldAsString(loc));
-      if (name.rfind("On or near ", 0) == 0) name.erase(0, 11);
+      const std::string name = street_of_location(as_utf8(f->GetFieldAsString(loc)));
       if (name.empty() || name == "No Location") {
         ++g.no_location;
         continue;

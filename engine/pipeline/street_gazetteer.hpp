@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "inputs/gazetteers.hpp"
+#include "inputs/police_uk_location.hpp"
 
 namespace hotspot {
 
@@ -19,8 +20,6 @@ struct StreetGazetteer {
   size_t streets = 0;  // distinct names
 };
 
-// True for police.uk's generic place names, which are not streets.
-bool is_police_uk_place(const std::string& name);
 
 StreetGazetteer build_street_gazetteer(const std::vector<std::string>& sources, const std::string& boundaries);
 

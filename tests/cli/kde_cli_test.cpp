@@ -33,6 +33,25 @@ TEST_CASE("cli: kde on the example writes the surface, the hotspots and their st
   for (const char* f : {"density.tif", "hotspots.geojson", "hotspots.qml", "hotspots.csv", "rejects.csv", "summary.json"}) {
     CHECK(fs::exists(dir + "/" + f));
   }
+  // Every hotspot holding incidents is named by their police.uk streets ("On or near X" -> X).
+  const std::string table = slurp(dir + "/hotspots.csv");
+  REQUIRE(table.rfind("rank,streets,", 0) == 0);
+  size_t rows = 0, named = 0, with_incidents = 0;
+  std::string first_name;
+  for (size_t at = table.find('\n') + 1; at < table.size(); at = table.find('\n', at) + 1, ++rows) {
+    const size_t from = table.find(',', at) + 1;
+    const std::string streets = table.substr(from, table.find(',', from) - from);
+    named += !streets.empty();
+    const size_t incidents_at = table.find(',', table.find(',', table.find(',', from) + 1) + 1) + 1;
+    with_incidents += table.compare(incidents_at, 2, "0,") != 0;
+    if (rows == 0) first_name = streets.substr(0, streets.find(" / "));
+  }
+  CHECK(rows > 10);
+  CHECK(with_incidents > 10);
+  CHECK(named == with_incidents);
+  const std::string month = slurp(example("police-uk/2024-06/2024-06-nottinghamshire-street.csv")) +
+                            slurp(example("police-uk/2023-07/2023-07-nottinghamshire-street.csv"));
+  CHECK_THAT(month, Catch::Contains("On or near " + first_name));
   init_gdal();
   GDALDatasetUniquePtr tif(GDALDataset::Open((dir + "/density.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
   REQUIRE(tif);

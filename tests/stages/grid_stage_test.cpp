@@ -37,10 +37,10 @@ TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells 
   CHECK(r.summary.GetDouble("area_share") == 0.25);
   const std::string csv = test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid/grid_cells.csv");
   CHECK(csv ==
-        "rank,easting,northing,incidents,harm,previous_incidents,previous_rank,lsoa_code,lsoa_name,district_code,"
-        "imd_decile,m_2024-02,m_2024-03\n"
-        "1,450125.0,360025.0,3,3.0000,1,2,E01000002,East 001B,E07000170,10,2,1\n"
-        "2,450025.0,360075.0,1,1.0000,2,1,E01000001,West 001A,E07000170,1,0,1\n");
+        "rank,streets,easting,northing,incidents,harm,previous_incidents,previous_rank,lsoa_code,lsoa_name,"
+        "district_code,imd_decile,m_2024-02,m_2024-03\n"
+        "1,,450125.0,360025.0,3,3.0000,1,2,E01000002,East 001B,E07000170,10,2,1\n"
+        "2,,450025.0,360075.0,1,1.0000,2,1,E01000001,West 001A,E07000170,1,0,1\n");
 
   // Harm: a robbery weighs 10 and violence 1, so one robbery outranks three violent incidents.
   const auto harm = make_stage("grid");
@@ -54,5 +54,5 @@ TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells 
                                                       "450010,360060,2024-03,Robbery\n"});
   CHECK(h.summary.GetString("ranked_by") == "harm");
   const std::string harm_csv = test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid_harm/grid_cells.csv");
-  CHECK_THAT(harm_csv, Catch::Contains("\n1,450025.0,360075.0,1,10.0000,") && Catch::Contains("\n2,450125.0,360025.0,3,3.0000,"));
+  CHECK_THAT(harm_csv, Catch::Contains("\n1,,450025.0,360075.0,1,10.0000,") && Catch::Contains("\n2,,450125.0,360025.0,3,3.0000,"));
 }

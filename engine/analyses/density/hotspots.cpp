@@ -8,6 +8,7 @@
 
 #include "analyses/density/cell_polygons.hpp"
 #include "analyses/density/cell_ranking.hpp"
+#include "inputs/police_uk_location.hpp"
 #include "places/area_raster.hpp"
 
 namespace hotspot {
@@ -61,14 +62,36 @@ HotspotFeature describe(const Boundaries& boundaries, const Imd& imd, const Dens
 
 }  // namespace
 
+std::string street_names(const std::map<uint32_t, uint64_t>& by_location, const Incidents& inc) {
+  std::vector<std::pair<uint64_t, std::string>> streets, places;  // (incidents, name)
+  for (const auto& [location, n] : by_location) {
+    const std::string& name = inc.location_names[location];
+    if (name.empty() || name == "No Location") continue;
+    (is_police_uk_place(name) ? places : streets).emplace_back(n, name);
+  }
+  std::vector<std::pair<uint64_t, std::string>>& from = streets.empty() ? places : streets;
+  std::sort(from.begin(), from.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::string out;
+  for (size_t k = 0; k < from.size() && k < 3 && from[k].first * 4 >= from.front().first; ++k) {
+    out += (out.empty() ? "" : " / ") + from[k].second;
+  }
+  return out;
+}
+
 std::vector<HotspotFeature> hotspots_of_cells(const DensitySurface& surface, const std::vector<int64_t>& hot,
                                               const Incidents& inc, const Boundaries& boundaries, const Imd& imd) {
   const Grid& g = surface.grid;
   std::unordered_map<int64_t, uint64_t> incidents_in;
   incidents_in.reserve(hot.size());
   for (int64_t c : hot) incidents_in[c] = 0;
+  // Each hot cell's incidents by police.uk location, for the hotspots' street names.
+  std::unordered_map<int64_t, std::map<uint32_t, uint64_t>> locations_in;
   for (size_t i = 0; i < inc.size(); ++i) {
-    if (const auto it = incidents_in.find(g.cell_of(inc.x[i], inc.y[i])); it != incidents_in.end()) ++it->second;
+    const int64_t c = g.cell_of(inc.x[i], inc.y[i]);
+    if (const auto it = incidents_in.find(c); it != incidents_in.end()) {
+      ++it->second;
+      if (!inc.location.empty()) ++locations_in[c][inc.location[i]];
+    }
   }
   GEOSContextHandle_t ctx = boundaries.geos->get();
   const double incidents = static_cast<double>(inc.size());
@@ -77,6 +100,13 @@ std::vector<HotspotFeature> hotspots_of_cells(const DensitySurface& surface, con
     HotspotFeature h = describe(boundaries, imd, surface, cells, incidents_in);
     h.share = static_cast<double>(h.incidents) / incidents;
     h.polygon = cells_polygon(ctx, g, cells);
+    std::map<uint32_t, uint64_t> by_location;
+    for (int64_t c : cells) {
+      if (const auto it = locations_in.find(c); it != locations_in.end()) {
+        for (const auto& [location, n] : it->second) by_location[location] += n;
+      }
+    }
+    h.streets = street_names(by_location, inc);
     out.push_back(std::move(h));
   }
   std::stable_sort(out.begin(), out.end(), [](const HotspotFeature& a, const HotspotFeature& b) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,8 +26,14 @@ struct HotspotFeature {
   std::string main_lsoa;    // the LSOA holding most of its cells
   std::optional<int> imd_decile;  // of main_lsoa
   std::string district;     // of main_lsoa
+  std::string streets;      // its top police.uk streets by incidents, " / "-separated (see street_names)
   GeomPtr polygon;          // EPSG:27700
 };
+
+// Up to three street names for a place from its incidents' police.uk locations: the streets with
+// the most incidents, each at least a quarter of the first's, ties by name; police.uk's generic
+// places ("Supermarket", "Parking Area") only when no street is there. "" without locations.
+std::string street_names(const std::map<uint32_t, uint64_t>& incidents_by_location, const Incidents& incidents);
 
 // The hotspots made of `hot` cells of the surface: 4-connected groups, each with its incidents,
 // densities and LSOAs, ranked by incidents (then peak density).
