@@ -160,7 +160,12 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   SourceBatch b;
   RowAccount& account = b.account;
   std::unordered_map<std::string, uint16_t> type_lookup;
-  std::unordered_map<std::string, uint32_t> location_lookup;
+  // Keyed by the text as read (most rows repeat a location), so that a row costs no allocation.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> location_lookup;
   const int location_field = columns.location.empty() ? -1 : find_field(defn, {columns.location});
   ReadFraction read_so_far(*layer, path);
   layer->ResetReading();
@@ -237,9 +242,12 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     b.y.push_back(y);
     b.month.push_back(month);
     b.type.push_back(it->second);
-    const std::string location = location_field >= 0 ? street_of_location(as_utf8(feature->GetFieldAsString(location_field))) : "";
-    const auto [at, fresh] = location_lookup.try_emplace(location, static_cast<uint32_t>(b.location_names.size()));
-    if (fresh) b.location_names.push_back(location);
+    const std::string_view raw_location = location_field >= 0 ? feature->GetFieldAsString(location_field) : "";
+    auto at = location_lookup.find(raw_location);
+    if (at == location_lookup.end()) {
+      at = location_lookup.emplace(std::string(raw_location), static_cast<uint32_t>(b.location_names.size())).first;
+      b.location_names.push_back(street_of_location(as_utf8(std::string(raw_location).c_str())));
+    }
     b.location.push_back(at->second);
     b.line.push_back(line);
     if (id_field >= 0) {
