@@ -23,13 +23,11 @@ AreaLocator::AreaLocator(const Boundaries& boundaries)
   }
 }
 
-std::vector<size_t> AreaLocator::holding(double x, double y, const std::vector<size_t>& candidates) const {
-  GeomPtr point(GEOSGeom_createPointFromXY_r(ctx_, x, y), GeomDeleter{ctx_});
-  std::vector<size_t> out;
+int32_t AreaLocator::first_holding(const GEOSGeometry* point, const std::vector<size_t>& candidates) const {
   for (size_t c : candidates) {
-    if (GEOSPreparedContainsProperly_r(ctx_, prepared_[c].get(), point.get()) == 1) out.push_back(c);
+    if (GEOSPreparedContainsProperly_r(ctx_, prepared_[c].get(), point) == 1) return static_cast<int32_t>(c);
   }
-  return out;
+  return -1;
 }
 
 int32_t AreaLocator::locate(double x, double y, bool* on_edge) const {
@@ -47,17 +45,17 @@ int32_t AreaLocator::locate(double x, double y, bool* on_edge) const {
   // The nearest boundary point within the tolerance, if any; most points settle before it: an
   // area holding the point farther than the tolerance from its boundary is the answer.
   double nearest = std::numeric_limits<double>::infinity(), ex = 0, ey = 0;
-  std::vector<size_t> touched;
+  int32_t holder = -1;  // the first area holding the point near one of its edges
   for (size_t c : candidates) {
     // Near an edge of this area when the square around the point meets the area without the
     // point being inside, or holds the point without holding the whole square.
     const GEOSPreparedGeometry* area = prepared_[c].get();
     if (GEOSPreparedContainsProperly_r(ctx_, area, point.get()) == 1) {
       if (GEOSPreparedContainsProperly_r(ctx_, area, reach.get()) == 1) return static_cast<int32_t>(c);
+      if (holder < 0) holder = static_cast<int32_t>(c);
     } else if (GEOSPreparedIntersects_r(ctx_, area, reach.get()) != 1) {
       continue;
     }
-    touched.push_back(c);
     GeomPtr edges(GEOSBoundary_r(ctx_, boundaries_.areas[c].geometry.get()), GeomDeleter{ctx_});  // rare: made here
     CoordSeqPtr pair(GEOSNearestPoints_r(ctx_, edges.get(), point.get()), CoordSeqDeleter{ctx_});
     double bx = 0, by = 0;
@@ -69,16 +67,11 @@ int32_t AreaLocator::locate(double x, double y, bool* on_edge) const {
       ey = by;
     }
   }
-  if (!(nearest <= kEdgeTolerance_m)) {  // not on an edge: the area holding the point, if any
-    const std::vector<size_t> in = holding(x, y, touched);
-    return in.empty() ? -1 : static_cast<int32_t>(in.front());
-  }
+  if (!(nearest <= kEdgeTolerance_m)) return holder;  // not on an edge: the area holding the point, if any
   if (on_edge) *on_edge = true;
   for (const auto& [dx, dy] : {std::pair{1.0, 1.0}, std::pair{1.0, 0.0}}) {  // north-east, else east
-    const double qx = ex + dx * kEdgeStep_m, qy = ey + dy * kEdgeStep_m;
-    const std::vector<size_t> in = holding(qx, qy, candidates);
-    if (!in.empty()) return static_cast<int32_t>(in.front());  // layers that overlap: the lowest code
-    GeomPtr moved(GEOSGeom_createPointFromXY_r(ctx_, qx, qy), GeomDeleter{ctx_});
+    GeomPtr moved(GEOSGeom_createPointFromXY_r(ctx_, ex + dx * kEdgeStep_m, ey + dy * kEdgeStep_m), GeomDeleter{ctx_});
+    if (const int32_t in = first_holding(moved.get(), candidates); in >= 0) return in;  // overlapping layers: the lowest code
     const bool still_on_edge = std::any_of(candidates.begin(), candidates.end(), [&](size_t c) {
       return GEOSPreparedIntersects_r(ctx_, prepared_[c].get(), moved.get()) == 1;
     });

@@ -43,8 +43,8 @@ class AreaLocator {
   Located locate_all(const std::vector<double>& x, const std::vector<double>& y, const Progress& progress = {}) const;
 
  private:
-  // The candidates whose interior holds (x, y), in code order (several only where areas overlap).
-  std::vector<size_t> holding(double x, double y, const std::vector<size_t>& candidates) const;
+  // The first of `candidates` (in code order) whose interior holds `point`, or -1.
+  int32_t first_holding(const GEOSGeometry* point, const std::vector<size_t>& candidates) const;
 
   const Boundaries& boundaries_;
   GEOSContextHandle_t ctx_;
