@@ -73,18 +73,12 @@ void check_choice(const OptionSpec& spec, const std::string& v) {
   fail(spec, v, "must be one of " + join(spec.choices, ", ") + suggestion(v, spec.choices));
 }
 
-// The items of a list: a config list, or one value; on the command line each occurrence, split at commas.
-std::vector<RawValue> items_of(const RawValue& raw, bool split_commas) {
+// The items of a list: a config list, or one value, split at commas when `commas`.
+std::vector<RawValue> items_of(const RawValue& raw, bool commas) {
   if (raw.form == RawValue::Form::list) return raw.items;
-  if (raw.form != RawValue::Form::text || !split_commas) return {raw};
+  if (raw.form != RawValue::Form::text || !commas) return {raw};
   std::vector<RawValue> out;
-  size_t start = 0;
-  for (;;) {
-    const size_t comma = raw.text.find(',', start);
-    out.push_back(RawValue::of_text(raw.text.substr(start, comma - start)));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
+  for (auto& item : split_commas(raw.text)) out.push_back(RawValue::of_text(std::move(item)));
   return out;
 }
 
@@ -111,6 +105,17 @@ bool calendar_date(const std::string& t) {
 }
 
 }  // namespace
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    const size_t comma = text.find(',', start);
+    out.push_back(text.substr(start, comma - start));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
 
 Value parse_value(const OptionSpec& spec, const RawValue& raw) {
   Value out;

@@ -67,6 +67,9 @@ struct RawValue {
   static RawValue of_text(std::string t) { RawValue r; r.text = std::move(t); return r; }
 };
 
+// "a,b,,c" -> {"a", "b", "", "c"}: how a list is written on the command line.
+std::vector<std::string> split_commas(const std::string& text);
+
 // Parses and checks a value against its spec; throws OptionError naming spec.qualified().
 Value parse_value(const OptionSpec& spec, const RawValue& raw);
 

@@ -8,6 +8,7 @@
 
 #include "core/progress.hpp"
 #include "options/option_set.hpp"
+#include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/study_data.hpp"
 
@@ -73,8 +74,5 @@ std::vector<std::string> stage_names();
 
 // A new stage by name; throws UsageError "unknown step 'kdee' (did you mean 'kde'?)".
 std::unique_ptr<Stage> make_stage(const std::string& name);
-
-// "17,682" style counts for the terminal summary.
-std::string count_text(uint64_t n);
 
 }  // namespace hotspot

@@ -39,13 +39,4 @@ std::unique_ptr<Stage> make_stage(const std::string& name) {
   throw UsageError("steps: unknown step '" + name + "'" + suggestion(name, stage_names()) + " (known: " + known + ")");
 }
 
-std::string count_text(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 }  // namespace hotspot

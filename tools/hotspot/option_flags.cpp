@@ -52,13 +52,7 @@ Value OptionFlags::parse(const Flag& f) const {
         raw.items.push_back(RawValue::of_text(word));
         continue;
       }
-      size_t start = 0;
-      for (;;) {
-        const size_t comma = word.find(',', start);
-        raw.items.push_back(RawValue::of_text(word.substr(start, comma - start)));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-      }
+      for (auto& item : split_commas(word)) raw.items.push_back(RawValue::of_text(std::move(item)));
     }
   } else {
     raw = RawValue::of_text(f.words->empty() ? "" : f.words->back());
