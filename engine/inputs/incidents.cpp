@@ -242,11 +242,11 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     b.y.push_back(y);
     b.month.push_back(month);
     b.type.push_back(it->second);
-    const std::string_view raw_location = location_field >= 0 ? feature->GetFieldAsString(location_field) : "";
-    auto at = location_lookup.find(raw_location);
+    const char* raw_location = location_field >= 0 ? feature->GetFieldAsString(location_field) : "";
+    auto at = location_lookup.find(std::string_view(raw_location));
     if (at == location_lookup.end()) {
-      at = location_lookup.emplace(std::string(raw_location), static_cast<uint32_t>(b.location_names.size())).first;
-      b.location_names.push_back(street_of_location(as_utf8(std::string(raw_location).c_str())));
+      at = location_lookup.emplace(raw_location, static_cast<uint32_t>(b.location_names.size())).first;
+      b.location_names.push_back(street_of_location(as_utf8(raw_location)));
     }
     b.location.push_back(at->second);
     b.line.push_back(line);
