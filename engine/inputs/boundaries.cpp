@@ -16,10 +16,12 @@
 namespace hotspot {
 namespace {
 
-const std::vector<std::string> kCodeFields = {"LSOA11CD", "LSOA21CD", "LSOA01CD", "LSOA_CODE", "lsoa_cd",
-                                              "LSOA code", "code"};
-const std::vector<std::string> kNameFields = {"LSOA11NM", "LSOA21NM", "LSOA01NM", "LSOA_NAME", "lsoa_nm",
-                                              "LSOA name", "name"};
+const std::vector<std::string> kCodeFields = {"LSOA11CD", "LSOA21CD", "LSOA01CD", "LSOA_CODE", "lsoa_cd", "LSOA code",
+                                              "WD25CD",   "WD24CD",   "WD23CD",   "WD22CD",    "WD21CD",  "code"};
+const std::vector<std::string> kNameFields = {"LSOA11NM", "LSOA21NM", "LSOA01NM", "LSOA_NAME", "lsoa_nm", "LSOA name",
+                                              "WD25NM",   "WD24NM",   "WD23NM",   "WD22NM",    "WD21NM",  "name"};
+const std::vector<std::string> kDistrictNameFields = {"LADNM", "LAD25NM", "LAD24NM", "LAD23NM",
+                                                      "LAD22NM", "LAD21NM", "LAD19NM", "LAD11NM"};
 const std::vector<std::string> kDistrictFields = {"LADCD_ACTIVE", "LADCD", "LAD25CD", "LAD24CD", "LAD23CD",
                                                   "LAD22CD", "LAD21CD", "LAD19CD", "LAD11CD"};
 
@@ -105,6 +107,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   }
   const int name_i = field_or_detect(defn, options.name_field, kNameFields, "--name-field", path);
   const int district_i = field_or_detect(defn, options.district_field, kDistrictFields, "--district-field", path);
+  const int district_name_i = find_field(defn, kDistrictNameFields);
   const int value_i = options.value_field.empty() ? -1 : find_field(defn, {options.value_field});
   if (!options.value_field.empty() && value_i < 0) {
     throw UsageError("--value '" + options.value_field + "': not count, rate or a field of '" + path + "' (" +
@@ -136,6 +139,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
     area.code = code_i >= 0 ? as_utf8(feature->GetFieldAsString(code_i)) : fmt::format("{:09d}", feature->GetFID());
     if (name_i >= 0) area.name = as_utf8(feature->GetFieldAsString(name_i));
     if (district_i >= 0) area.district_code = as_utf8(feature->GetFieldAsString(district_i));
+    if (district_name_i >= 0) area.district_name = as_utf8(feature->GetFieldAsString(district_name_i));
     seen_districts.insert(area.district_code);
     OGRGeometry* g = feature->GetGeometryRef();
     const auto type = g ? wkbFlatten(g->getGeometryType()) : wkbUnknown;

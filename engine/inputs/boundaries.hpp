@@ -23,6 +23,7 @@ struct BoundaryOptions {
 
 struct Area {
   std::string code, name, district_code;
+  std::string district_name;  // from LADNM, LAD25NM, ... when the layer has one
   GeomPtr geometry;  // EPSG:27700, valid, polygonal
   double area_m2 = 0;
   std::optional<double> value;  // BoundaryOptions::value_field, when asked for

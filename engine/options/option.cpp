@@ -92,6 +92,16 @@ std::string bandwidth_of(const OptionSpec& spec, const RawValue& raw) {
   return raw.form == RawValue::Form::text ? raw.text : number_text(v);
 }
 
+std::string recency_of(const OptionSpec& spec, const RawValue& raw) {
+  const std::string reason = "must be \"none\", \"auto\" or a positive number of months";
+  if (raw.form == RawValue::Form::text && (raw.text == "auto" || raw.text == "none")) return raw.text;
+  if (raw.form == RawValue::Form::text && !text_number(raw.text)) fail(spec, raw.text, reason);
+  if (raw.form == RawValue::Form::boolean || raw.form == RawValue::Form::list) fail(spec, raw.text, reason);
+  const double v = number_of(spec, raw);
+  if (!(v > 0)) fail(spec, raw.text, reason);
+  return raw.form == RawValue::Form::text ? raw.text : number_text(v);
+}
+
 bool calendar_date(const std::string& t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -189,6 +199,9 @@ Value parse_value(const OptionSpec& spec, const RawValue& raw) {
     case Kind::bandwidth:
       out.v = bandwidth_of(spec, raw);
       break;
+    case Kind::recency:
+      out.v = recency_of(spec, raw);
+      break;
     case Kind::bandwidths: {
       std::vector<std::string> list;
       for (const RawValue& item : items_of(raw, true)) list.push_back(bandwidth_of(spec, item));
@@ -230,6 +243,7 @@ std::string kind_label(Kind kind) {
     case Kind::date: return "string `YYYY-MM-DD`";
     case Kind::bandwidth: return "`\"auto\"` or number";
     case Kind::bandwidths: return "list of `\"auto\"` or numbers";
+    case Kind::recency: return "`\"none\"`, `\"auto\"` or number";
     case Kind::extent: return "list of 4 numbers";
     case Kind::path: return "path";
     case Kind::paths: return "path or list of paths";

@@ -22,6 +22,7 @@ enum class Kind {
   date,        // YYYY-MM-DD
   bandwidth,   // "auto" or a positive number of metres
   bandwidths,  // a list of those
+  recency,     // "none", "auto" or a positive number of months
   extent,      // four numbers: xmin, ymin, xmax, ymax
   path,        // a file, folder or connection string; relative to the config's folder
   paths,       // a list of those

@@ -12,10 +12,12 @@ void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const
   GeoJsonLayer out = create_geojson_layer(path, "clusters", wkbPolygon);
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"cluster_id", OFTInteger},      {"order", OFTInteger},        {"rank", OFTInteger},
+      {"name", OFTString},             {"streets", OFTString},       {"ward", OFTString},
       {"incidents", OFTInteger64},     {"share", OFTReal},           {"core_points", OFTInteger64},
       {"centre_easting", OFTReal},     {"centre_northing", OFTReal}, {"area_km2", OFTReal},
       {"density_per_km2", OFTReal},    {"shape", OFTString},         {"degenerate", OFTInteger},
-      {"centre_lsoa", OFTString},      {"district", OFTString},      {"imd_decile", OFTInteger},
+      {"centre_lsoa", OFTString},      {"centre_lsoa_name", OFTString}, {"district", OFTString},
+      {"imd_decile", OFTInteger},
       {"lsoa_codes", OFTString}};
   for (const auto& [name, type] : fields) {
     if (!with_core_points && std::string(name) == "core_points") continue;
@@ -29,6 +31,10 @@ void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const
     f.SetField("cluster_id", c.id);
     f.SetField("order", c.order);
     f.SetField("rank", c.rank);
+    if (!c.name.full.empty()) f.SetField("name", c.name.full.c_str());
+    if (!c.name.streets.empty()) f.SetField("streets", c.name.streets.c_str());
+    if (!c.name.ward.empty()) f.SetField("ward", c.name.ward.c_str());
+    if (!c.centre_lsoa_name.empty()) f.SetField("centre_lsoa_name", c.centre_lsoa_name.c_str());
     f.SetField("incidents", static_cast<GIntBig>(c.incidents));
     f.SetField("share", round_to(c.share, 6));
     if (with_core_points) f.SetField("core_points", static_cast<GIntBig>(c.core_points));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/geos_handles.hpp"
+#include "places/place_names.hpp"
 
 namespace hotspot {
 
@@ -23,7 +24,8 @@ struct ClusterFeature {
   bool degenerate = false;
   double area_km2 = 0;
   std::string lsoa_codes;                // ';'-separated, sorted
-  std::string centre_lsoa, centre_district;
+  std::string centre_lsoa, centre_lsoa_name, centre_district;
+  PlaceName name;                        // from its incidents: streets, ward, district
   std::optional<int> imd_decile;         // of the LSOA holding the mean centre
 };
 

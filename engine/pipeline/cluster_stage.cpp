@@ -47,9 +47,11 @@ ClusterFeature describe(const StudyData& study, const AreaLocator& locator, Clus
     const Area& area = study.boundaries.areas[a];
     f.centre_lsoa = area.code;
     const ImdRecord* r = study.imd.find(area.code);
+    f.centre_lsoa_name = area.name;
     f.centre_district = r ? r->district_name : area.district_code;
     if (r) f.imd_decile = r->decile;
   }
+  f.name = place_namer(study).name(incidents, f.centre_district);
   return f;
 }
 

@@ -2,6 +2,7 @@
 #include "pipeline/evaluate_stage.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <iterator>
 
@@ -137,7 +138,11 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
         DensityParams dp;
         dp.kernel = p.kernel;
         if (bandwidth.automatic) {
-          line.choice = choose_bandwidth(tx, ty, tmonth, grid, p.kernel, p.auto_coverage, progress);
+          ChoiceParams c;
+          c.kernel = p.kernel;
+          c.budget.coverage = p.auto_coverage;  // every hotspot: the backtest scores the top cells, not a top N
+          c.budget.top = std::numeric_limits<int>::max();
+          line.choice = choose_bandwidth(tx, ty, tmonth, grid, c, progress);
           dp.bandwidth_m = line.choice->bandwidth_m;
         } else {
           dp.bandwidth_m = bandwidth.metres;
@@ -215,18 +220,50 @@ void write_evaluation(const EvaluateResult& result, OutputFolder& out, const std
 
 CPLJSONObject bandwidth_choice_summary(const BandwidthChoice& c) {
   CPLJSONObject o;
-  o.Add("criterion", "hit rate of each fold's incidents in the hotspots of the other folds (blocked cross-validation)");
+  o.Add("criterion",
+        "hit rate of each fold's incidents in the hotspots made from the other folds (blocked cross-validation)");
   o.Add("folds", c.split);
   o.Add("incidents", static_cast<GInt64>(c.incidents));
   CPLJSONArray trials;
   for (const BandwidthTrial& t : c.trials) {
     CPLJSONObject j;
     j.Add("bandwidth_m", t.bandwidth_m);
+    if (t.tau_months) {
+      j.Add("recency_tau_months", *t.tau_months);
+    } else {
+      j.Add("recency", "none");
+    }
     j.Add("hit_rate", round_to(t.hit_rate, 6));
     trials.Add(j);
   }
   o.Add("trials", trials);
+  o.Add("margin_over_runner_up", round_to(c.margin, 6));
+  CPLJSONArray warnings;
+  for (const std::string& w : c.warnings) warnings.Add(w);
+  o.Add("warnings", warnings);
   return o;
+}
+
+std::string bandwidth_choice_text(const BandwidthChoice& c) {
+  std::string text = fmt::format("  chosen by cross-validation over {}: hit rate of left-out incidents in the hotspots:\n", c.split);
+  std::optional<double> tau = c.trials.empty() ? std::nullopt : c.trials.front().tau_months;
+  std::string line;
+  const auto flush = [&] {
+    if (!line.empty()) text += fmt::format("   {}:{}\n", tau ? fmt::format("tau {:g} months", *tau) : "no decay", line);
+    line.clear();
+  };
+  for (const BandwidthTrial& t : c.trials) {
+    if (t.tau_months != tau) {
+      flush();
+      tau = t.tau_months;
+    }
+    line += fmt::format(" {:g} m {:.1f}%;", t.bandwidth_m, 100.0 * t.hit_rate);
+  }
+  flush();
+  text += fmt::format("  chosen: {:g} m, {}, {:.1f} points above the runner-up\n", c.bandwidth_m,
+                      c.tau_months ? fmt::format("tau {:g} months", *c.tau_months) : "no decay", 100.0 * c.margin);
+  for (const std::string& w : c.warnings) text += "  warning: " + w + "\n";
+  return text;
 }
 
 CPLJSONObject evaluation_summary(const EvaluateParams& p, const EvaluateResult& r) {

@@ -61,6 +61,7 @@ void write_evaluation(const EvaluateResult& result, OutputFolder& out, const std
 // summary.json's record of an evaluation and of a bandwidth choice, and the terminal's table.
 CPLJSONObject evaluation_summary(const EvaluateParams& params, const EvaluateResult& result);
 CPLJSONObject bandwidth_choice_summary(const BandwidthChoice& choice);
+std::string bandwidth_choice_text(const BandwidthChoice& choice);  // the trials, the choice and any warning
 std::string evaluation_text(const EvaluateResult& result);
 
 // Declares the backtest's options in `section` of a set whose params hold an EvaluateParams

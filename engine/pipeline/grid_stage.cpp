@@ -60,22 +60,22 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       weight_of_type[t] = it->second;
     }
   }
+  const int current_from = p.change.current_from;
   int first = 0, last = 0;
-  for (size_t i = 0; i < inc.size(); ++i) {
-    const int m = inc.month[i];
-    if (p.current_from && !m) {
-      throw DataError(fmt::format("grid: '{}' line {} has no month; a previous period needs the month of every incident",
-                                  inc.files[inc.file[i]], inc.line[i]));
-    }
-    if (m && m >= p.current_from) {
-      first = first ? std::min(first, m) : m;
+  if (current_from) {
+    r.periods = split_periods(inc, current_from, "grid");
+    first = current_from;
+    last = r.periods->last;
+  } else {
+    for (int m : inc.month) {
+      if (m) first = first ? std::min(first, m) : m;
       last = std::max(last, m);
     }
   }
   for (int m = first; m && m <= last; m = m % 100 == 12 ? m + 89 : m + 1) r.months.push_back(m);
 
   std::unordered_map<int64_t, GridCell> cells;
-  std::unordered_map<int64_t, std::map<uint32_t, uint64_t>> locations_in;  // current period
+  std::unordered_map<int64_t, std::vector<uint32_t>> ids_in;  // current period, for the names
   const std::vector<int64_t> cell_of = incident_cells(study, r.grid);
   for (size_t i = 0; i < inc.size(); ++i) {
     const int64_t c = cell_of[i];
@@ -83,10 +83,10 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     GridCell& g = cells[c];
     g.cell = c;
     const double w = weight_of_type[inc.type[i]];
-    if (inc.month[i] >= p.current_from || !p.current_from) {
+    if (inc.month[i] >= current_from || !current_from) {
       ++g.incidents;
       g.harm += w;
-      if (!inc.location.empty()) ++locations_in[c][inc.location[i]];
+      ids_in[c].push_back(static_cast<uint32_t>(i));
       ++r.current_incidents;
       if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
       const auto at = std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]);
@@ -115,15 +115,39 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     return ranked(a.harm, a.incidents, a.cell, b.harm, b.incidents, b.cell);
   });
   const AreaLocator locator(study.boundaries);
-  for (size_t k = 0; k < all.size() && static_cast<int>(k) < p.top && all[k].incidents > 0; ++k) {
-    GridCell g = std::move(all[k]);
-    g.rank = static_cast<int>(k + 1);
+  const PlaceNamer namer = place_namer(study);
+  const auto top_before = [&](const GridCell& g) { return g.previous_rank && *g.previous_rank <= p.top; };
+  const auto classify = [&](GridCell& g, bool hot_now) {
+    if (r.periods) {
+      g.change = classify_change({g.previous_incidents, g.incidents, top_before(g), hot_now}, r.periods->previous_months,
+                                 r.periods->current_months, p.change.rule);
+    }
+  };
+  std::vector<GridCell*> listed;
+  for (size_t k = 0; k < all.size(); ++k) {
+    GridCell& g = all[k];
+    const bool hot_now = static_cast<int>(k) < p.top && g.incidents > 0;
+    if (hot_now) g.rank = static_cast<int>(k + 1);
+    if (hot_now || (r.periods && top_before(g))) {
+      classify(g, hot_now);
+      listed.push_back(&g);
+    }
+  }
+  for (GridCell* cell : listed) {
+    GridCell g = std::move(*cell);
     g.easting = r.grid.centre_x(g.cell % r.grid.cols);
     g.northing = r.grid.centre_y(g.cell / r.grid.cols);
     g.area = locator.locate(g.easting, g.northing);
-    g.streets = street_names(locations_in[g.cell], inc);
-    r.top.push_back(std::move(g));
+    std::string district;
+    if (g.area >= 0) {
+      const Area& a = study.boundaries.areas[static_cast<size_t>(g.area)];
+      const ImdRecord* imd = study.imd.find(a.code);
+      district = imd ? imd->district_name : !a.district_name.empty() ? a.district_name : a.district_code;
+    }
+    g.name = namer.name(ids_in[g.cell], district);
+    (g.rank ? r.top : r.ceased).push_back(std::move(g));
   }
+  std::sort(r.ceased.begin(), r.ceased.end(), [](const GridCell& a, const GridCell& b) { return *a.previous_rank < *b.previous_rank; });
   return r;
 }
 
@@ -157,7 +181,18 @@ class GridStage final : public StageWith<GridParams> {
     o.Add("top", params.top);
     o.Add("ranked_by", params.weights.empty() ? "incidents" : "harm");
     if (!params.weights.empty()) o.Add("weights", params.weights);
-    if (params.current_from) o.Add("current_from", format_month(params.current_from));
+    if (r.periods) {
+      o.Add("current_from", format_month(params.change.current_from));
+      o.Add("previous_months", r.periods->previous_months);
+      o.Add("current_months", r.periods->current_months);
+      CPLJSONObject classes;
+      std::vector<ChangeClass> listed;
+      for (const auto* cells : {&r.top, &r.ceased}) {
+        for (const GridCell& g : *cells) listed.push_back(g.change->change);
+      }
+      for (const auto& [name, n] : count_classes(listed)) classes.Add(name, static_cast<GInt64>(n));
+      o.Add("change_classes", classes);
+    }
     o.Add("current_incidents", static_cast<GInt64>(r.current_incidents));
     o.Add("previous_incidents", static_cast<GInt64>(r.previous_incidents));
     uint64_t in_top = 0;
@@ -188,14 +223,10 @@ class GridStage final : public StageWith<GridParams> {
              .help = "Rank by harm: a CSV with columns crime_type and weight (e.g. the ONS Crime Severity Score)",
              .example = "weights.csv", .group = g},
             [](P& p) -> auto& { return p.weights; });
-      s.add({.section = "grid", .key = "current_from", .flag = "--current-from", .kind = Kind::month,
-             .default_text = "all months current",
-             .help = "First month of the current period; the months before it are the previous period",
-             .example = "2024-01", .group = g},
-            [](P& p) -> auto& { return p.current_from; });
       s.add({.section = "grid", .key = "max_cells", .flag = "--max-cells", .kind = Kind::whole, .min = 1,
              .help = "Refuse grids with more cells", .example = "100000000", .group = g},
             [](P& p) -> auto& { return p.max_cells; });
+      declare_change_options(s, [](P& p) -> ChangeParams& { return p.change; });
       return s;
     }();
     return set;
@@ -203,29 +234,43 @@ class GridStage final : public StageWith<GridParams> {
 
  private:
   void write(const StudyData& study, const GridResult& r, StageContext& c) const {
-    std::vector<std::string> columns = {"rank", "streets", "easting", "northing", "incidents", "harm", "previous_incidents",
-                                        "previous_rank", "lsoa_code", "lsoa_name", "district_code", "imd_decile"};
+    write_cells(study, r, r.top, c.prefix + "grid_cells", c);
+    if (r.periods) write_cells(study, r, r.ceased, c.prefix + "ceased_grid_cells", c);
+  }
+
+  static void write_cells(const StudyData& study, const GridResult& r, const std::vector<GridCell>& cells,
+                          const std::string& stem, StageContext& c) {
+    std::vector<std::string> columns = {"rank",      "name",      "streets",       "ward",     "ward_code",
+                                        "district",  "easting",   "northing",      "incidents", "harm",
+                                        "previous_incidents", "previous_rank", "change", "rate_change", "p_change",
+                                        "lsoa_code", "lsoa_name", "district_code", "imd_decile"};
     for (int m : r.months) columns.push_back("m_" + format_month(m));
     CsvTable table{columns, {}};
-    GeoJsonLayer layer = create_geojson_layer(c.out.stage(c.prefix + "grid_cells.geojson"), "grid_cells", wkbPolygon);
+    // A GeoJSON layer without features has no fields or CRS for QGIS to read: an empty list is the CSV alone.
+    std::optional<GeoJsonLayer> layer;
+    if (!cells.empty()) layer = create_geojson_layer(c.out.stage(stem + ".geojson"), "grid_cells", wkbPolygon);
     for (const auto& name : columns) {
       const bool whole = name == "rank" || name == "incidents" || name.rfind("m_", 0) == 0 || name == "previous_rank" ||
                          name == "previous_incidents" || name == "imd_decile";
-      const bool real = name == "easting" || name == "northing" || name == "harm";
+      const bool real = name == "easting" || name == "northing" || name == "harm" || name == "rate_change" || name == "p_change";
       OGRFieldDefn field(name.c_str(), whole ? OFTInteger64 : real ? OFTReal : OFTString);
-      layer.layer->CreateField(&field);
+      if (layer) layer->layer->CreateField(&field);
     }
     GEOSContextHandle_t ctx = study.boundaries.geos->get();
-    for (const GridCell& g : r.top) {
+    for (const GridCell& g : cells) {
       const Area* area = g.area >= 0 ? &study.boundaries.areas[static_cast<size_t>(g.area)] : nullptr;
       const ImdRecord* imd = area ? study.imd.find(area->code) : nullptr;
-      std::vector<std::string> row = {std::to_string(g.rank), g.streets, fixed(g.easting, 1), fixed(g.northing, 1),
+      std::vector<std::string> row = {g.rank ? std::to_string(g.rank) : "", g.name.full, g.name.streets, g.name.ward,
+                                      g.name.ward_code, g.name.district, fixed(g.easting, 1), fixed(g.northing, 1),
                                       std::to_string(g.incidents), fixed(g.harm, 4), std::to_string(g.previous_incidents),
                                       g.previous_rank ? std::to_string(*g.previous_rank) : "",
+                                      g.change ? to_string(g.change->change) : "",
+                                      g.change && g.change->rate_change ? fixed(*g.change->rate_change, 4) : "",
+                                      g.change ? fixed(g.change->p_value, 6) : "",
                                       area ? area->code : "", area ? area->name : "", area ? area->district_code : "",
                                       imd ? std::to_string(imd->decile) : ""};
       for (uint64_t n : g.monthly) row.push_back(std::to_string(n));
-      OGRFeature f(layer.layer->GetLayerDefn());
+      OGRFeature f(layer->layer->GetLayerDefn());
       for (size_t k = 0; k < row.size(); ++k) {
         if (row[k].empty()) {
           f.SetFieldNull(static_cast<int>(k));
@@ -235,11 +280,11 @@ class GridStage final : public StageWith<GridParams> {
       }
       GeomPtr square = cells_polygon(ctx, r.grid, {g.cell});
       f.SetGeometryDirectly(OGRGeometryFactory::createFromGEOS(ctx, square.get()));
-      layer.add(f);
+      layer->add(f);
       table.rows.push_back(std::move(row));
     }
-    layer.close();
-    write_csv(c.out.stage(c.prefix + "grid_cells.csv"), table);
+    if (layer) layer->close();
+    write_csv(c.out.stage(stem + ".csv"), table);
   }
 };
 

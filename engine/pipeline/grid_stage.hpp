@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/grid.hpp"
+#include "pipeline/change_options.hpp"
 #include "pipeline/study_data.hpp"
 
 namespace hotspot {
@@ -18,7 +19,7 @@ struct GridParams {
   double cell_m = 150;
   int top = 20;
   std::string weights;   // CSV with columns crime_type, weight; empty: every incident weighs 1
-  int current_from = 0;  // YYYYMM: the current period starts here and earlier months are the previous one; 0: all current
+  ChangeParams change;   // with current_from, the months before are the previous period
   int64_t max_cells = 200'000'000;
 };
 
@@ -27,15 +28,16 @@ struct GridParams {
 std::map<std::string, double> read_type_weights(const std::string& path);
 
 struct GridCell {
-  int rank = 0;
   int64_t cell = 0;  // index in the grid
   double easting = 0, northing = 0;  // centre, EPSG:27700
   uint64_t incidents = 0, previous_incidents = 0;
   double harm = 0, previous_harm = 0;
+  int rank = 0;                      // 0: not in the current top (a ceased cell)
   std::optional<int> previous_rank;  // among cells with previous incidents
+  std::optional<Change> change;      // with a previous period
   std::vector<uint64_t> monthly;     // per month of GridResult::months
   int32_t area = -1;                 // the area holding the centre
-  std::string streets;               // its top police.uk streets in the current period (street_names)
+  PlaceName name;                    // from its incidents of the current period (PlaceNamer)
 };
 
 struct GridResult {
@@ -43,7 +45,9 @@ struct GridResult {
   int64_t study_cells = 0, cells_with_incidents = 0;
   std::vector<int> months;  // the current period's months, YYYYMM, consecutive
   uint64_t current_incidents = 0, previous_incidents = 0;
-  std::vector<GridCell> top;  // ranked by harm (incidents without weights), then incidents, then cell
+  std::optional<Periods> periods;  // with change.current_from
+  std::vector<GridCell> top;     // ranked by harm (incidents without weights), then incidents, then cell
+  std::vector<GridCell> ceased;  // in the previous period's top, not the current one's, by previous rank
 };
 
 // Throws DataError when an incident's crime type has no weight, or when current_from is set and

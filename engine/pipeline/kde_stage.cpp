@@ -15,6 +15,7 @@
 #include "outputs/csv_table.hpp"
 #include "outputs/density_raster.hpp"
 #include "outputs/numbers.hpp"
+#include "inputs/crime_types.hpp"
 #include "outputs/styles.hpp"
 #include "pipeline/stage.hpp"
 
@@ -26,7 +27,11 @@ void check_kde_params(const KdeParams& p) {
   if (!p.auto_bandwidth && !(p.density.bandwidth_m > 0)) {
     throw OptionError("kde.bandwidth", number(p.density.bandwidth_m), "must be \"auto\" or a positive number of metres");
   }
-  if (!(p.coverage > 0 && p.coverage <= 1)) throw OptionError("kde.coverage", number(p.coverage), "must be in (0, 1]");
+  if (!(p.budget.coverage > 0 && p.budget.coverage <= 1)) {
+    throw OptionError("kde.coverage", number(p.budget.coverage), "must be in (0, 1]");
+  }
+  if (p.budget.top < 1) throw OptionError("kde.top", std::to_string(p.budget.top), "must be >= 1");
+  if (p.tau_months && !(*p.tau_months > 0)) throw OptionError("kde.recency", number(*p.tau_months), "must be > 0 months");
   if (p.threshold && !(*p.threshold > 0)) throw OptionError("kde.threshold", number(*p.threshold), "must be > 0");
   if (p.max_cells < 1) throw OptionError("kde.max_cells", std::to_string(p.max_cells), "must be >= 1");
   if (p.density.adaptive_k < 0) throw OptionError("kde.adaptive", std::to_string(p.density.adaptive_k), "must be >= 0");
@@ -44,15 +49,42 @@ KdeGrid prepare_kde_grid(const StudyData& places, const KdeParams& p) {
 
 namespace {
 
-// The surface: the bandwidth (chosen when auto) and the kernel sums over the grid.
+// Each incident's weight on a period's surface: its recency weight within the period, 0 outside.
+// `current` empty: every incident is in the (one) period.
+std::vector<double> period_weights(const Incidents& inc, const std::vector<uint8_t>& current, bool want_current,
+                                   std::optional<double> tau) {
+  if (current.empty()) return recency_weights(inc.month, tau);
+  std::vector<int32_t> months;
+  std::vector<size_t> index;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (static_cast<bool>(current[i]) != want_current) continue;
+    months.push_back(inc.month[i]);
+    index.push_back(i);
+  }
+  const std::vector<double> w = recency_weights(months, tau);
+  std::vector<double> out(inc.size(), 0.0);
+  for (size_t k = 0; k < index.size(); ++k) out[index[k]] = w[k];
+  return out;
+}
+
+// The surface: the bandwidth (chosen when auto) and the kernel sums over the grid, of the current
+// period's incidents when there is a previous one.
 KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid, const Progress& progress) {
   const Incidents& inc = study.load.incidents;
   KdeResult r;
   r.surface = std::move(grid.surface);
   r.used = p.density;
-  if (p.auto_bandwidth) {
-    r.choice = choose_bandwidth(inc.x, inc.y, inc.month, r.surface, p.density.kernel, p.coverage, progress);
+  r.tau_months = p.tau_months;
+  if (p.auto_bandwidth || p.auto_recency) {
+    ChoiceParams c;
+    c.kernel = p.density.kernel;
+    c.budget = p.budget;
+    if (!p.auto_bandwidth) c.bandwidth_m = p.density.bandwidth_m;
+    c.choose_recency = p.auto_recency;
+    c.tau_months = p.tau_months;
+    r.choice = choose_bandwidth(inc.x, inc.y, inc.month, r.surface, c, progress);
     r.used.bandwidth_m = r.choice->bandwidth_m;
+    r.tau_months = r.choice->tau_months;
   }
   const Grid g = r.surface.grid;
   const double width = g.cell * static_cast<double>(g.cols), height = g.cell * static_cast<double>(g.rows);
@@ -61,26 +93,102 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
                       fmt::format("larger than the study area ({:.0f} m x {:.0f} m)", width, height));
   }
   r.unit = r.used.raw ? "kernel sum (raw)" : "incidents per km2";
-  r.surface = density_surface(kernel_centres(inc.x, inc.y, r.used), g, std::move(r.surface.mask), r.used, progress);
+  if (r.tau_months) r.unit = r.used.raw ? "recency-weighted kernel sum (raw)" : "recency-weighted incidents per km2";
+  if (p.change.current_from) {
+    r.periods = split_periods(inc, p.change.current_from, "kde");
+    r.current.resize(inc.size());
+    for (size_t i = 0; i < inc.size(); ++i) r.current[i] = inc.month[i] >= p.change.current_from;
+  }
+  r.weights = period_weights(inc, r.current, true, r.tau_months);
+  r.surface = density_surface(kernel_centres(inc.x, inc.y, r.used, &r.weights), g, std::move(r.surface.mask), r.used, progress);
   return r;
 }
 
-// The hotspots on the surface: top cells (or cells over the threshold), 4-connected, ranked.
-void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r) {
-  std::vector<int64_t> hot = p.threshold ? cells_at_or_above(r.surface, static_cast<float>(*p.threshold))
-                                         : top_cells(r.surface, cells_for_coverage(p.coverage, r.surface.study_cells));
-  r.hotspot_cells = static_cast<int64_t>(hot.size());
-  r.hotspots = hotspots_of_cells(r.surface, hot, study.load.incidents, study.boundaries, study.imd);
+// The tasking set's cells on a surface of the incidents weighing `weights` (0: not in its period),
+// or the cells over the threshold.
+std::vector<int64_t> hot_cells(const Incidents& inc, const KdeParams& p, const DensitySurface& surface,
+                               const std::vector<double>& weights) {
+  if (p.threshold) return cells_at_or_above(surface, static_cast<float>(*p.threshold));
+  CellCounts counts;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    if (const int64_t c = surface.grid.cell_of(inc.x[i], inc.y[i]); c >= 0) counts[c].add(weights[i]);
+  }
+  std::vector<int64_t> hot;
+  for (const auto& g : tasking_hotspots(surface, counts, p.budget)) hot.insert(hot.end(), g.begin(), g.end());
+  return hot;
+}
+
+// Each hotspot's incidents in the period not its own, and its change class: a current hotspot was
+// hot before when it shares a cell with a previous one; a previous hotspot sharing none ceased.
+void classify_hotspots(const Incidents& inc, const KdeParams& p, const KdeResult& r, std::vector<HotspotFeature>& hotspots,
+                       const std::vector<int64_t>& other_hot, bool current) {
+  const Grid& g = r.surface.grid;
+  std::vector<int64_t> other = other_hot;
+  std::sort(other.begin(), other.end());
+  for (HotspotFeature& h : hotspots) {
+    std::vector<int64_t> cells = h.cell_ids;
+    std::sort(cells.begin(), cells.end());
+    uint64_t in_other = 0;
+    for (size_t i = 0; i < inc.size(); ++i) {
+      if (static_cast<bool>(r.current[i]) == current) continue;
+      in_other += std::binary_search(cells.begin(), cells.end(), g.cell_of(inc.x[i], inc.y[i]));
+    }
+    const bool overlaps = std::any_of(cells.begin(), cells.end(), [&](int64_t c) { return std::binary_search(other.begin(), other.end(), c); });
+    PeriodCounts counts;
+    counts.current = current ? h.incidents : in_other;
+    counts.previous = current ? in_other : h.incidents;
+    counts.hot_current = current || overlaps;
+    counts.hot_previous = !current || overlaps;
+    h.previous_incidents = counts.previous;
+    h.current_incidents = counts.current;
+    h.change = classify_change(counts, r.periods->previous_months, r.periods->current_months, p.change.rule);
+  }
+}
+
+// The hotspots on the surface: the tasking set (or the top groups of cells over the threshold),
+// ranked. With recency, the set is chosen by recency-weighted incidents. With a previous period,
+// the previous period's set too, each classed by its change.
+void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, const Progress& progress) {
+  const Incidents& inc = study.load.incidents;
+  const std::vector<int64_t> hot = hot_cells(inc, p, r.surface, r.weights);
+  const PlaceNamer namer = place_namer(study);
+  r.hotspots = hotspots_of_cells(r.surface, hot, inc, study.boundaries, study.imd, namer, r.current);
+  if (r.hotspots.size() > static_cast<size_t>(p.budget.top)) r.hotspots.resize(static_cast<size_t>(p.budget.top));
+  r.hotspot_cells = 0;
+  for (const HotspotFeature& h : r.hotspots) r.hotspot_cells += h.cells;
+  if (!r.periods) return;
+  const std::vector<double> before = period_weights(inc, r.current, false, r.tau_months);
+  const DensitySurface previous =
+      density_surface(kernel_centres(inc.x, inc.y, r.used, &before), r.surface.grid, r.surface.mask, r.used, progress);
+  std::vector<uint8_t> in_previous(r.current.size());
+  for (size_t i = 0; i < in_previous.size(); ++i) in_previous[i] = !r.current[i];
+  std::vector<HotspotFeature> was = hotspots_of_cells(previous, hot_cells(inc, p, previous, before), inc, study.boundaries,
+                                                      study.imd, namer, in_previous);
+  if (was.size() > static_cast<size_t>(p.budget.top)) was.resize(static_cast<size_t>(p.budget.top));
+  std::vector<int64_t> now_cells, was_cells;
+  for (const HotspotFeature& h : r.hotspots) now_cells.insert(now_cells.end(), h.cell_ids.begin(), h.cell_ids.end());
+  for (const HotspotFeature& h : was) was_cells.insert(was_cells.end(), h.cell_ids.begin(), h.cell_ids.end());
+  classify_hotspots(inc, p, r, r.hotspots, was_cells, true);
+  classify_hotspots(inc, p, r, was, now_cells, false);
+  for (HotspotFeature& h : was) {
+    if (h.change->change == ChangeClass::ceased) r.ceased.push_back(std::move(h));
+  }
 }
 
 void write_hotspot_table(const std::string& path, const std::vector<HotspotFeature>& hotspots) {
-  CsvTable t{{"rank", "streets", "area_km2", "cells", "incidents", "share", "peak_density", "mean_density", "main_lsoa",
-              "imd_decile", "district", "lsoa_codes"},
+  CsvTable t{{"rank", "name", "streets", "ward", "ward_code", "district", "area_km2", "cells", "incidents", "share",
+              "peak_density", "mean_density", "change", "previous_incidents", "current_incidents", "rate_change", "p_change",
+              "main_lsoa", "main_lsoa_name", "imd_decile", "lsoa_codes", "lsoa_names"},
              {}};
   for (const HotspotFeature& h : hotspots) {
-    t.rows.push_back({std::to_string(h.rank), h.streets, fixed(h.area_km2, 4), std::to_string(h.cells), std::to_string(h.incidents),
-                      fixed(h.share, 6), fixed(h.peak_density, 4), fixed(h.mean_density, 4), h.main_lsoa,
-                      h.imd_decile ? std::to_string(*h.imd_decile) : "", h.district, h.lsoa_codes});
+    const std::optional<Change>& c = h.change;
+    t.rows.push_back({std::to_string(h.rank), h.name.full, h.name.streets, h.name.ward, h.name.ward_code, h.name.district,
+                      fixed(h.area_km2, 4), std::to_string(h.cells), std::to_string(h.incidents), fixed(h.share, 6),
+                      fixed(h.peak_density, 4), fixed(h.mean_density, 4), c ? to_string(c->change) : "",
+                      c ? std::to_string(h.previous_incidents) : "", c ? std::to_string(h.current_incidents) : "",
+                      c && c->rate_change ? fixed(*c->rate_change, 4) : "", c ? fixed(c->p_value, 6) : "", h.main_lsoa,
+                      h.main_lsoa_name, h.imd_decile ? std::to_string(*h.imd_decile) : "", h.lsoa_codes, h.lsoa_names});
   }
   write_csv(path, t);
 }
@@ -103,10 +211,15 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   // and written (they only read the surface; the future's destructor waits if they throw).
   const std::string raster_path = out.stage(prefix + "density.tif");
   auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
-  find_hotspots(study, p, r);
+  find_hotspots(study, p, r, progress);
   write_hotspot_layer(out.stage(prefix + "hotspots.geojson"), study.boundaries.geos->get(), r.hotspots);
   write_text(out.stage(prefix + "hotspots.qml"), hotspots_style_qml());
   write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);
+  if (r.periods) {
+    // A GeoJSON layer without features has no fields or CRS for QGIS to read: an empty list is the CSV alone.
+    if (!r.ceased.empty()) write_hotspot_layer(out.stage(prefix + "ceased_hotspots.geojson"), study.boundaries.geos->get(), r.ceased);
+    write_hotspot_table(out.stage(prefix + "ceased_hotspots.csv"), r.ceased);
+  }
   if (p.evaluate) {
     r.evaluation = evaluate_hotspots(study, *p.evaluate, progress);
     write_evaluation(*r.evaluation, out, prefix);
@@ -117,11 +230,21 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
 
 namespace {
 
+std::vector<ChangeClass> change_classes(const KdeResult& r) {
+  std::vector<ChangeClass> out;
+  for (const auto* list : {&r.hotspots, &r.ceased}) {
+    for (const HotspotFeature& h : *list) out.push_back(h.change->change);
+  }
+  return out;
+}
+
 CPLJSONObject kde_json(const KdeParams& p, const KdeResult& r) {
   CPLJSONObject o;
   o.Add("kernel", to_string(r.used.kernel));
   o.Add("bandwidth", p.auto_bandwidth ? "auto" : "fixed");
   o.Add("bandwidth_m", r.used.bandwidth_m);
+  o.Add("recency", p.auto_recency ? "auto" : p.tau_months ? "fixed" : "none");
+  if (r.tau_months) o.Add("recency_tau_months", *r.tau_months);
   if (r.used.adaptive_k) o.Add("adaptive_k", r.used.adaptive_k);
   if (r.choice) o.Add("bandwidth_choice", bandwidth_choice_summary(*r.choice));
   o.Add("cell_m", r.surface.grid.cell);
@@ -129,17 +252,34 @@ CPLJSONObject kde_json(const KdeParams& p, const KdeResult& r) {
   o.Add("rows", static_cast<GInt64>(r.surface.grid.rows));
   o.Add("study_cells", static_cast<GInt64>(r.surface.study_cells));
   o.Add("unit", r.unit);
+  o.Add("top", p.budget.top);
   if (p.threshold) {
     o.Add("threshold", *p.threshold);
   } else {
-    o.Add("coverage", p.coverage);
+    o.Add("coverage", p.budget.coverage);
+    o.Add("budget_km2", round_to(static_cast<double>(budget_cells(p.budget.coverage, r.surface.study_cells)) *
+                                     r.surface.grid.cell * r.surface.grid.cell / 1e6, 6));
   }
+  o.Add("min_incidents", static_cast<GInt64>(p.budget.min_incidents));
   o.Add("hotspot_cells", static_cast<GInt64>(r.hotspot_cells));
   o.Add("hotspots", static_cast<GInt64>(r.hotspots.size()));
   uint64_t in_hotspots = 0;
-  for (const auto& h : r.hotspots) in_hotspots += h.incidents;
+  double area = 0;
+  for (const auto& h : r.hotspots) {
+    in_hotspots += h.incidents;
+    area += h.area_km2;
+  }
+  o.Add("hotspots_km2", round_to(area, 6));
   o.Add("incidents_in_hotspots", static_cast<GInt64>(in_hotspots));
   if (r.evaluation && p.evaluate) o.Add("evaluation", evaluation_summary(*p.evaluate, *r.evaluation));
+  if (r.periods) {
+    o.Add("current_from", format_month(p.change.current_from));
+    o.Add("previous_months", r.periods->previous_months);
+    o.Add("current_months", r.periods->current_months);
+    CPLJSONObject classes;
+    for (const auto& [name, n] : count_classes(change_classes(r))) classes.Add(name, static_cast<GInt64>(n));
+    o.Add("change_classes", classes);
+  }
   return o;
 }
 
@@ -150,17 +290,21 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
                  to_string(k.used.kernel), k.used.bandwidth_m, k.choice ? " (auto)" : "", k.surface.grid.cell,
                  count_text(static_cast<uint64_t>(k.surface.grid.cols)), count_text(static_cast<uint64_t>(k.surface.grid.rows)),
                  count_text(static_cast<uint64_t>(k.surface.study_cells)));
-  if (k.choice) {
-    fmt::format_to(out, "  chosen by cross-validation over {}: hit rate of left-out incidents at the coverage:", k.choice->split);
-    for (const BandwidthTrial& t : k.choice->trials) fmt::format_to(out, " {:g} m {:.1f}%;", t.bandwidth_m, 100.0 * t.hit_rate);
-    fmt::format_to(out, "\n");
-  }
+  if (k.tau_months) fmt::format_to(out, "  recency: each incident weighs exp(-age / {:g} months)\n", *k.tau_months);
+  if (k.choice) text += bandwidth_choice_text(*k.choice);
   uint64_t inside = 0;
   for (const auto& h : k.hotspots) inside += h.incidents;
   const size_t n = s.load.incidents.size();
-  fmt::format_to(out, "  {} hotspots over {} cells hold {} incidents ({:.1f}%)\n", count_text(k.hotspots.size()),
-                 count_text(static_cast<uint64_t>(k.hotspot_cells)), count_text(inside),
+  fmt::format_to(out, "  {} hotspots over {} cells ({:.2f} km2) hold {} incidents ({:.1f}%)\n", count_text(k.hotspots.size()),
+                 count_text(static_cast<uint64_t>(k.hotspot_cells)),
+                 static_cast<double>(k.hotspot_cells) * k.surface.grid.cell * k.surface.grid.cell / 1e6, count_text(inside),
                  n ? 100.0 * static_cast<double>(inside) / static_cast<double>(n) : 0.0);
+  if (k.periods) {
+    fmt::format_to(out, "  against the previous {:g} months (the current period is {:g} months from {}):", k.periods->previous_months,
+                   k.periods->current_months, format_month(k.periods->current_from));
+    for (const auto& [name, count] : count_classes(change_classes(k))) fmt::format_to(out, " {} {};", name, count);
+    fmt::format_to(out, "\n");
+  }
   if (k.evaluation) text += evaluation_text(*k.evaluation);
   return text;
 }
@@ -173,10 +317,11 @@ class KdeStage final : public StageWith<KdeParams> {
         .purpose = "Kernel density surface and the hotspots on it",
         .docs = "docs/method.md#kernel-density",
         .writes = "Writes DIR/density.tif (GeoTIFF, EPSG:27700, Float32, incidents per km2 unless --raw; nodata outside the\n"
-                  "study area), DIR/hotspots.geojson (+ hotspots.qml) and DIR/hotspots.csv: the top cells by density until\n"
-                  "they cover --coverage of the study area (or the cells at or above --threshold), 4-connected cells\n"
-                  "dissolved into polygons ranked by incidents; plus rejects.csv and summary.json. The kernels and\n"
-                  "--bandwidth auto are described in docs/method.md.",
+                  "study area), DIR/hotspots.geojson (+ hotspots.qml) and DIR/hotspots.csv: the --top hotspots holding\n"
+                  "the most incidents whose total area is at most --coverage of the study area, each one 4-connected\n"
+                  "group of the densest cells (or the top groups of cells at or above --threshold), named by their\n"
+                  "streets, ward and district; plus rejects.csv and summary.json. The kernels, the hotspot set,\n"
+                  "--bandwidth auto and --recency are described in docs/method.md.",
         .example = "hotspot kde --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
                    "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
                    "    --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \\\n"
@@ -190,7 +335,7 @@ class KdeStage final : public StageWith<KdeParams> {
       EvaluateParams& e = *params.evaluate;
       e.kernel = params.density.kernel;
       e.cell_m = params.cell_m;
-      e.auto_coverage = params.coverage;
+      e.auto_coverage = params.budget.coverage;
       e.max_cells = params.max_cells;
       e.extent = params.extent;
       check_evaluate_params(e, "kde.evaluate");
@@ -244,13 +389,29 @@ class KdeStage final : public StageWith<KdeParams> {
       s.add({.section = "kde", .key = "max_cells", .flag = "--max-cells", .kind = Kind::whole, .min = 1,
              .help = "Refuse grids with more cells", .example = "100000000", .group = d},
             [](P& p) -> auto& { return p.max_cells; });
+      s.add_custom({.section = "kde", .key = "recency", .flag = "--recency", .kind = Kind::recency, .unit = "months",
+                    .default_text = "none",
+                    .help = "Weigh each incident exp(-age / tau), tau in months (prospective hotspotting); auto: "
+                            "chosen with the bandwidth from none, 1, 2, 3, 6 and 12 months",
+                    .example = "auto", .group = d},
+                   [](P& p, const Value& v) {
+                     const std::string& t = std::get<std::string>(v.v);
+                     p.auto_recency = t == "auto";
+                     p.tau_months = t == "auto" || t == "none" ? std::nullopt : std::optional<double>(std::stod(t));
+                   });
+      s.add({.section = "kde", .key = "top", .flag = "--top", .kind = Kind::whole, .min = 1,
+             .help = "Hotspots: at most this many, those holding the most incidents", .example = "10", .group = h},
+            [](P& p) -> auto& { return p.budget.top; });
       s.add({.section = "kde", .key = "coverage", .flag = "--coverage", .kind = Kind::number, .unit = "share", .min = 0,
-             .max = 1, .min_open = true, .help = "Hotspots: the top cells covering this share of the study area",
-             .example = "0.01", .group = h},
-            [](P& p) -> auto& { return p.coverage; });
+             .max = 1, .min_open = true, .help = "Hotspots: their total area is at most this share of the study area",
+             .example = "0.005", .group = h},
+            [](P& p) -> auto& { return p.budget.coverage; });
+      s.add({.section = "kde", .key = "min_incidents", .flag = "--min-incidents", .kind = Kind::whole, .min = 1,
+             .help = "Hotspots: each holds at least this many incidents", .example = "5", .group = h},
+            [](P& p) -> auto& { return p.budget.min_incidents; });
       s.add({.section = "kde", .key = "threshold", .flag = "--threshold", .kind = Kind::number, .min = 0,
-             .min_open = true, .help = "Hotspots: instead, every cell at or above this density", .example = "500",
-             .group = h},
+             .min_open = true, .help = "Hotspots: instead, the top groups of cells at or above this density",
+             .example = "500", .group = h},
             [](P& p) -> auto& { return p.threshold; });
       declare_evaluate_options(
           s, "kde.evaluate",
@@ -259,6 +420,7 @@ class KdeStage final : public StageWith<KdeParams> {
             return *p.evaluate;
           },
           false, false);
+      declare_change_options(s, [](P& p) -> ChangeParams& { return p.change; });
       return s;
     }();
     return set;

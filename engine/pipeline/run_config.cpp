@@ -74,14 +74,16 @@ class ConfigLoader {
       const std::string key(k.str());
       const std::string qualified = section.empty() ? key : section + "." + key;
       const std::string where = location(path_, node.source());
-      if (const Target* target = find(section, key)) {
+      if (const std::vector<const Target*> targets = find(section, key); !targets.empty()) {
         written_at[qualified] = where;
-        RawValue raw = raw_of(node, where, qualified);
-        resolve_paths(*target->spec, raw);
-        try {
-          target->set(parse_value(*target->spec, raw));
-        } catch (const OptionError& e) {
-          throw UsageError(message(where, qualified, e.value, e.reason));
+        for (const Target* target : targets) {  // a shared table ([change]) sets every stage declaring the key
+          RawValue raw = raw_of(node, where, qualified);
+          resolve_paths(*target->spec, raw);
+          try {
+            target->set(parse_value(*target->spec, raw));
+          } catch (const OptionError& e) {
+            throw UsageError(message(where, qualified, e.value, e.reason));
+          }
         }
       } else if (node.is_table() && is_section(qualified)) {
         read_table(*node.as_table(), qualified);
@@ -93,11 +95,12 @@ class ConfigLoader {
   }
 
  private:
-  const Target* find(const std::string& section, const std::string& key) const {
+  std::vector<const Target*> find(const std::string& section, const std::string& key) const {
+    std::vector<const Target*> out;
     for (const Target& t : targets_) {
-      if (t.spec->section == section && t.spec->key == key) return &t;
+      if (t.spec->section == section && t.spec->key == key) out.push_back(&t);
     }
-    return nullptr;
+    return out;
   }
 
   bool is_section(const std::string& name) const {
@@ -176,7 +179,10 @@ std::vector<const OptionSpec*> config_options() {
     return v;
   }();
   for (const auto& stage : stages) {
-    for (const OptionSpec* s : stage->options()) out.push_back(s);
+    for (const OptionSpec* s : stage->options()) {  // a shared table's keys ([change]) once
+      const auto same = [&](const OptionSpec* o) { return o->qualified() == s->qualified(); };
+      if (std::none_of(out.begin(), out.end(), same)) out.push_back(s);
+    }
   }
   return out;
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/study_data.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <future>
 
 #include "inputs/source_list.hpp"
+#include "places/area_locator.hpp"
 #include "places/place_incidents.hpp"
 
 namespace hotspot {
@@ -38,6 +40,11 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
         options.crs = inputs.boundary_options.crs;
         study.study_area = read_boundaries(inputs.study_area, options);
       }
+      if (!inputs.wards.empty()) {
+        BoundaryOptions options;
+        options.crs = inputs.boundary_options.crs;
+        study.wards = read_boundaries(inputs.wards, options);
+      }
     } catch (...) {
       places_read.set_exception(std::current_exception());
       return;
@@ -62,11 +69,19 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   // The study area first, so that area_of lines up with the incidents kept.
   if (study.study_area) place_incidents(study.load, *study.study_area, progress);
   study.area_of = place_incidents(study.load, study.boundaries, progress, &study.incidents_on_edges);
+  if (study.wards) study.ward_of = AreaLocator(*study.wards).locate_all(study.load.incidents.x, study.load.incidents.y).area;
   places.get();  // places_ready's errors
 
   study.warnings = study.boundaries.warnings;
   if (study.study_area) {
     for (const auto& w : study.study_area->warnings) study.warnings.push_back("study area: " + w);
+  }
+  if (study.wards) {
+    for (const auto& w : study.wards->warnings) study.warnings.push_back("wards: " + w);
+    if (std::count(study.ward_of.begin(), study.ward_of.end(), -1) == static_cast<std::ptrdiff_t>(study.ward_of.size()) &&
+        !study.ward_of.empty()) {
+      study.warnings.push_back("wards '" + inputs.wards + "': no incident lies in any of its wards; places are named without wards");
+    }
   }
   if (!study.codes_without_imd.empty()) {
     std::string list;

@@ -10,6 +10,7 @@
 #include "inputs/boundaries.hpp"
 #include "inputs/imd.hpp"
 #include "inputs/incidents.hpp"
+#include "places/place_names.hpp"
 #include "places/geocoder.hpp"
 
 namespace hotspot {
@@ -29,6 +30,7 @@ struct StudyInputs {
   std::string boundaries;
   BoundaryOptions boundary_options;
   std::string study_area;  // polygons bounding the study within the boundaries; empty: the boundaries
+  std::string wards;       // ward polygons naming places (hotspots, clusters, cells); empty: none
   GeocodeGazetteers geocode;  // loaded when given; incidents with address columns need them
   std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
 };
@@ -41,12 +43,19 @@ struct StudyData {
   Imd imd;
   IncidentLoad load;
   std::vector<int32_t> area_of;
+  std::optional<Boundaries> wards;  // when the inputs name them
+  std::vector<int32_t> ward_of;     // per incident, into wards->areas (-1 in none); empty without wards
   uint64_t incidents_on_edges = 0;             // placed by the edge rule (places/area_locator.hpp)
   std::vector<std::string> codes_without_imd;  // area codes with no row in the IMD file
   std::vector<std::string> warnings;           // boundaries' and incidents' warnings, in that order
   std::shared_ptr<const Geocoder> geocoder;    // when the inputs name gazetteers
   AddressPlacer place_address;                 // the geocoder at the inputs' min_score
 };
+
+// Names places from the study's incidents, streets and wards (the study must outlive it).
+inline PlaceNamer place_namer(const StudyData& study) {
+  return PlaceNamer(study.load.incidents, study.wards ? &*study.wards : nullptr, study.ward_of);
+}
 
 // The geocoder over the gazetteers named.
 std::shared_ptr<const Geocoder> load_geocoder(const GeocodeGazetteers& gazetteers);

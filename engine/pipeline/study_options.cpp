@@ -83,6 +83,11 @@ const OptionSet<StudyConfig>& study_options() {
                    "and density grids cover it only",
            .example = "../../shapefiles/nottinghamshire_districts.shp", .group = area},
           [](C& c) -> auto& { return c.inputs.study_area; });
+    s.add({.section = "boundaries", .key = "wards", .flag = "--wards", .kind = Kind::path, .default_text = "none",
+           .help = "Ward polygons (any OGR source; WD25CD/WD25NM and LAD25NM, ... are found) naming hotspots, clusters "
+                   "and cells by the ward holding most of their incidents",
+           .example = "../../shapefiles/nottinghamshire_wards2025.shp", .group = area},
+          [](C& c) -> auto& { return c.inputs.wards; });
 
     s.add({.section = "imd", .key = "ranks", .flag = "--imd", .kind = Kind::path,
            .help = "IoD2019 File_1 (IMD rank and decile) CSV",

@@ -2,9 +2,11 @@
 // `hotspot kde` and `hotspot evaluate` as a user meets them: outputs, bad input, edge cases.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include "core/gdal_handles.hpp"
 #include "support/cli.hpp"
@@ -27,32 +29,48 @@ std::string points_csv(const std::string& dir, const std::string& name, const st
 
 TEST_CASE("cli: kde on the example writes the surface, the hotspots and their style", "[cli][kde]") {
   const std::string dir = output_dir("cli_kde");
-  const CliResult r = run_hotspot("kde" + kExampleArgs + " --types serious-violence --cell 25 --bandwidth 150 --output " + dir);
+  const CliResult r = run_hotspot("kde" + kExampleArgs + " --wards " + source_path("shapefiles/nottinghamshire_wards2025.shp") +
+                                    " --types serious-violence --cell 25 --bandwidth 150 --output " + dir);
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("quartic kernel, bandwidth 150 m, 25 m cells") && Catch::Contains("hotspots over"));
   for (const char* f : {"density.tif", "hotspots.geojson", "hotspots.qml", "hotspots.csv", "rejects.csv", "summary.json"}) {
     CHECK(fs::exists(dir + "/" + f));
   }
-  // Every hotspot holding incidents is named by their police.uk streets ("On or near X" -> X).
-  const std::string table = slurp(dir + "/hotspots.csv");
-  REQUIRE(table.rfind("rank,streets,", 0) == 0);
-  size_t rows = 0, named = 0, with_incidents = 0;
-  std::string first_name;
-  for (size_t at = table.find('\n') + 1; at < table.size(); at = table.find('\n', at) + 1, ++rows) {
-    const size_t from = table.find(',', at) + 1;
-    const std::string streets = table.substr(from, table.find(',', from) - from);
-    named += !streets.empty();
-    const size_t incidents_at = table.find(',', table.find(',', table.find(',', from) + 1) + 1) + 1;
-    with_incidents += table.compare(incidents_at, 2, "0,") != 0;
-    if (rows == 0) first_name = streets.substr(0, streets.find(" / "));
+  // At most --top (20) hotspots whose area is within the budget (0.25% of the study area's
+  // 298,012 cells of 25 m), each named by its police.uk streets ("On or near X" -> X), its
+  // ward and district.
+  CHECK(r.out.find("298,012 in the study area") != std::string::npos);
+  const double budget_km2 = std::floor(0.0025 * 298012) * 25.0 * 25.0 / 1e6;
+  init_gdal();
+  GDALDatasetUniquePtr layer(GDALDataset::Open((dir + "/hotspots.geojson").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  REQUIRE(layer);
+  OGRSpatialReference bng;
+  bng.importFromEPSG(27700);
+  double area_km2 = 0;
+  size_t hotspots = 0;
+  std::string first_street;
+  for (auto& f : *layer->GetLayer(0)) {
+    ++hotspots;
+    OGRGeometry* g = f->GetGeometryRef();
+    REQUIRE(wkbFlatten(g->getGeometryType()) == wkbPolygon);  // one polygon an officer can walk
+    REQUIRE(g->transformTo(&bng) == OGRERR_NONE);
+    area_km2 += g->toPolygon()->get_Area() / 1e6;
+    const std::string streets = f->GetFieldAsString("streets"), ward = f->GetFieldAsString("ward"),
+                      district = f->GetFieldAsString("district");
+    CHECK(!streets.empty());
+    CHECK(!ward.empty());
+    CHECK((district == "Ashfield" || district == "Mansfield"));
+    CHECK(std::string(f->GetFieldAsString("name")) == streets + ", " + ward + ", " + district);
+    CHECK(std::string(f->GetFieldAsString("main_lsoa_name")).rfind(district + " ", 0) == 0);
+    if (first_street.empty()) first_street = streets.substr(0, streets.find(" / "));
   }
-  CHECK(rows > 10);
-  CHECK(with_incidents > 10);
-  CHECK(named == with_incidents);
+  CHECK(hotspots == 20);
+  CHECK(area_km2 <= budget_km2 + 1e-6);
+  CHECK(area_km2 > 0.5 * budget_km2);
   const std::string month = slurp(example("police-uk/2024-06/2024-06-nottinghamshire-street.csv")) +
                             slurp(example("police-uk/2023-07/2023-07-nottinghamshire-street.csv"));
-  CHECK_THAT(month, Catch::Contains("On or near " + first_name));
-  init_gdal();
+  CHECK_THAT(month, Catch::Contains("On or near " + first_street));
+  CHECK_THAT(slurp(dir + "/hotspots.csv"), Catch::StartsWith("rank,name,streets,ward,ward_code,district,"));
   GDALDatasetUniquePtr tif(GDALDataset::Open((dir + "/density.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
   REQUIRE(tif);
   GDALRasterBand* band = tif->GetRasterBand(1);

@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "pipeline/cluster_stage.hpp"
+#include "pipeline/grid_stage.hpp"
 #include "pipeline/kde_stage.hpp"
 #include "pipeline/run_config.hpp"
 #include "pipeline/stats_stage.hpp"
@@ -24,8 +25,17 @@ const P& params_of(const RunPlan& plan, const std::string& step) {
 TEST_CASE("the bundled example config loads with paths relative to it", "[pipeline][config]") {
   const ConfigPlan config = load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22");
   const RunPlan& plan = config.plan;
-  CHECK(plan.step_names() == std::vector<std::string>{"areas", "cluster", "stats", "kde"});
+  CHECK(plan.step_names() == std::vector<std::string>{"areas", "cluster", "stats", "kde", "grid"});
   const KdeParams& kde = params_of<KdeParams>(plan, "kde");
+  const GridParams& grid = params_of<GridParams>(plan, "grid");
+  // One [change] table sets both steps.
+  CHECK(kde.change.current_from == 202401);
+  CHECK(grid.change.current_from == 202401);
+  CHECK(grid.change.rule.alpha == 0.05);
+  CHECK(kde.budget.top == 20);
+  CHECK(kde.budget.coverage == 0.0025);
+  CHECK(grid.cell_m == 150);
+  CHECK(plan.inputs.wards == test::source_path("shapefiles/nottinghamshire_wards2025.shp"));
   const StatsParams& stats = params_of<StatsParams>(plan, "stats");
   const ClusterParams& cluster = params_of<ClusterParams>(plan, "cluster");
   CHECK(kde.auto_bandwidth);

@@ -8,7 +8,7 @@ dist-packages, which a python3 earlier on PATH may not see.
 
 Each layer must match a pattern in the expectations file (the first that matches) and be valid,
 in EPSG:4326, with the expected feature count (null: at least one) and fields; a same-named .qml beside it must load as its style and
-give the expected renderer. Every
+give the expected renderer and, with "label": FIELD, label each feature with its FIELD. Every
 pattern with a count must match at least one layer, so a test that stops writing its layer is
 noticed; the catch-alls (count null) let a new stage's test layers in, checked for opening only.
 """
@@ -18,6 +18,25 @@ import os
 import sys
 
 from qgis.core import QgsApplication, QgsVectorLayer
+
+
+def label_problems(layer, want):
+    """The style labels every feature with an expression that evaluates, for each, to text holding
+    the field `want`'s value (a hotspot's name)."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+    if not layer.labelsEnabled() or layer.labeling() is None:
+        return ["style has no labels"]
+    settings = layer.labeling().settings()
+    expression = QgsExpression(settings.fieldName if settings.isExpression else f'"{settings.fieldName}"')
+    context = QgsExpressionContext()
+    context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    problems = []
+    for f in layer.getFeatures():
+        context.setFeature(f)
+        text = expression.evaluate(context)
+        if expression.hasEvalError() or not f[want] or f[want] not in str(text):
+            problems.append(f"feature {f.id()}: label {text!r} does not show its {want} {f[want]!r}")
+    return problems[:3]
 
 
 def main(root, expected_path):
@@ -60,6 +79,8 @@ def main(root, expected_path):
                     problems.append(f"style {os.path.basename(qml)} does not load: {message}")
                 elif "renderer" in spec and layer.renderer().type() != spec["renderer"]:
                     problems.append(f"style gives a {layer.renderer().type()} renderer, expected {spec['renderer']}")
+                if ok and "label" in spec:
+                    problems += label_problems(layer, spec["label"])
         if problems:
             failures.append(f"{rel}: " + "; ".join(problems))
         else:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "support/cli.hpp"
 #include "support/fixtures.hpp"
 #include "support/stage_run.hpp"
@@ -22,7 +24,7 @@ TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells 
   // January (previous): 2 in the second cell, 1 in the first, so their previous ranks are 2 and 1.
   test::set_option(*stage, "grid.cell", "50");
   test::set_option(*stage, "grid.top", "5");
-  test::set_option(*stage, "grid.current_from", "2024-02");
+  test::set_option(*stage, "change.current_from", "2024-02");
   const std::string dir = test::fixture_dir("stage_grid_weights");
   const StageReport r = test::run_on_squares(*stage, "stage_grid",
                                              {.rows = "450110,360010,2024-02,Robbery\n450120,360020,2024-02,Robbery\n"
@@ -37,10 +39,17 @@ TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells 
   CHECK(r.summary.GetDouble("area_share") == 0.25);
   const std::string csv = test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid/grid_cells.csv");
   CHECK(csv ==
-        "rank,streets,easting,northing,incidents,harm,previous_incidents,previous_rank,lsoa_code,lsoa_name,"
-        "district_code,imd_decile,m_2024-02,m_2024-03\n"
-        "1,,450125.0,360025.0,3,3.0000,1,2,E01000002,East 001B,E07000170,10,2,1\n"
-        "2,,450025.0,360075.0,1,1.0000,2,1,E01000001,West 001A,E07000170,1,0,1\n");
+        "rank,name,streets,ward,ward_code,district,easting,northing,incidents,harm,previous_incidents,previous_rank,"
+        "change,rate_change,p_change,lsoa_code,lsoa_name,district_code,imd_decile,m_2024-02,m_2024-03\n"
+        "1,Ashfield,,,,Ashfield,450125.0,360025.0,3,3.0000,1,2,persistent,0.5000,1.000000,E01000002,East 001B,E07000170,10,2,1\n"
+        "2,Ashfield,,,,Ashfield,450025.0,360075.0,1,1.0000,2,1,persistent,-0.7500,0.259259,E01000001,West 001A,E07000170,1,0,1\n");
+  // Both were in the previous top 5 and are in the current one: persistent, as neither change is
+  // significant. By hand, per month (1 previous month, 2 current): 1 -> 1.5 (+50%) and 2 -> 0.5
+  // (-75%); p for 3 of 4 and 1 of 3 current incidents at the share 2/3: 1 and (1 + 6) / 27.
+  // Nothing ceased: an empty table, and no layer (GeoJSON without features has no fields for QGIS).
+  CHECK_FALSE(std::filesystem::exists(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid/ceased_grid_cells.geojson"));
+  CHECK(test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid/ceased_grid_cells.csv").find('\n') ==
+        test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid/ceased_grid_cells.csv").size() - 1);
 
   // Harm: a robbery weighs 10 and violence 1, so one robbery outranks three violent incidents.
   const auto harm = make_stage("grid");
@@ -54,5 +63,6 @@ TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells 
                                                       "450010,360060,2024-03,Robbery\n"});
   CHECK(h.summary.GetString("ranked_by") == "harm");
   const std::string harm_csv = test::slurp(std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid_harm/grid_cells.csv");
-  CHECK_THAT(harm_csv, Catch::Contains("\n1,,450025.0,360075.0,1,10.0000,") && Catch::Contains("\n2,,450125.0,360025.0,3,3.0000,"));
+  CHECK_THAT(harm_csv, Catch::Contains("\n1,Ashfield,,,,Ashfield,450025.0,360075.0,1,10.0000,") &&
+                               Catch::Contains("\n2,Ashfield,,,,Ashfield,450125.0,360025.0,3,3.0000,"));
 }

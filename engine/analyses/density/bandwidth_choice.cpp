@@ -3,21 +3,99 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
-#include "analyses/density/cell_ranking.hpp"
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
+namespace {
+
+int month_number(int32_t yyyymm) { return (yyyymm / 100) * 12 + yyyymm % 100 - 1; }
+
+// One fold: the incidents it is fitted on and the cells of the incidents it checks.
+struct Fold {
+  std::vector<double> x, y;
+  std::vector<int> age;            // months from the fold's nearest month, per fitted incident
+  std::vector<int64_t> fit_cells;  // per fitted incident
+  std::vector<int64_t> check;      // cells of the left-out incidents (-1 outside the grid)
+};
+
+std::string tau_text(std::optional<double> tau) { return tau ? fmt::format("tau {:g} months", *tau) : "no decay"; }
+
+class Trials {
+ public:
+  Trials(const std::vector<Fold>& folds, const DensitySurface& grid, const ChoiceParams& p, uint64_t incidents,
+         const Progress& progress, size_t expected)
+      : folds_(folds), grid_(grid), p_(p), incidents_(incidents), progress_(progress), expected_(expected) {}
+
+  double hit_rate(double h, std::optional<double> tau) {
+    const auto key = std::make_pair(h, tau.value_or(0.0));
+    if (const auto it = done_.find(key); it != done_.end()) return it->second;
+    DensityParams dp;
+    dp.kernel = p_.kernel;
+    dp.bandwidth_m = h;
+    uint64_t hits = 0;
+    for (const Fold& f : folds_) {
+      if (f.x.empty()) continue;
+      std::vector<double> w(f.x.size(), 1.0);
+      if (tau) {
+        for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
+      }
+      const DensitySurface s = density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp);
+      CellCounts counts;
+      for (size_t i = 0; i < w.size(); ++i) {
+        if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
+      }
+      std::vector<int64_t> hot;
+      for (const auto& g : tasking_hotspots(s, counts, p_.budget)) hot.insert(hot.end(), g.begin(), g.end());
+      std::sort(hot.begin(), hot.end());
+      for (int64_t c : f.check) hits += c >= 0 && std::binary_search(hot.begin(), hot.end(), c);
+      report(progress_, "choosing the bandwidth", std::min(1.0, static_cast<double>(++step_) / static_cast<double>(expected_)));
+    }
+    const double rate = static_cast<double>(hits) / static_cast<double>(incidents_);
+    done_[key] = rate;
+    trials_.push_back({h, tau, rate});
+    return rate;
+  }
+
+  std::vector<BandwidthTrial> take() { return std::move(trials_); }
+
+ private:
+  const std::vector<Fold>& folds_;
+  const DensitySurface& grid_;
+  const ChoiceParams& p_;
+  uint64_t incidents_;
+  const Progress& progress_;
+  size_t expected_, step_ = 0;
+  std::map<std::pair<double, double>, double> done_;
+  std::vector<BandwidthTrial> trials_;
+};
+
+// The best of `options` by trial(option); ties go to the first.
+template <typename T, typename F>
+T best_of(const std::vector<T>& options, F&& trial) {
+  T best = options.front();
+  double rate = -1;
+  for (const T& o : options) {
+    if (const double r = trial(o); r > rate) {
+      rate = r;
+      best = o;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 std::vector<double> candidate_bandwidths(double cell_m, const Extent& e) {
   const double top = std::min(1600.0, 0.5 * std::min(e.xmax - e.xmin, e.ymax - e.ymin));
   std::vector<double> out;
   for (int k = 0;; ++k) {
-    const double h = std::round(2.0 * cell_m * std::pow(std::sqrt(2.0), k));
+    const double h = std::round(cell_m * std::pow(std::sqrt(2.0), k));
     if (h > top) break;
     out.push_back(h);
   }
@@ -25,18 +103,40 @@ std::vector<double> candidate_bandwidths(double cell_m, const Extent& e) {
   return out;
 }
 
+std::vector<double> candidate_taus() { return {1, 2, 3, 6, 12}; }
+
+std::vector<double> recency_weights(const std::vector<int32_t>& month, std::optional<double> tau) {
+  std::vector<double> w(month.size(), 1.0);
+  if (!tau || month.empty()) return w;
+  if (std::count(month.begin(), month.end(), 0)) throw DataError("--recency: needs every incident's month");
+  const int next = month_number(*std::max_element(month.begin(), month.end())) + 1;
+  for (size_t i = 0; i < month.size(); ++i) w[i] = std::exp(-(next - month_number(month[i])) / *tau);
+  return w;
+}
+
 BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector<double>& y,
-                                 const std::vector<int32_t>& month, const DensitySurface& study_grid, Kernel kernel,
-                                 double coverage, const Progress& progress) {
+                                 const std::vector<int32_t>& month, const DensitySurface& study_grid,
+                                 const ChoiceParams& p, const Progress& progress) {
   BandwidthChoice choice;
   // Folds: up to kFolds blocks of consecutive months, else incidents dealt round in load order.
   constexpr size_t kFolds = 6;
   const std::set<int32_t> month_set(month.begin(), month.end());
+  const bool by_month = month_set.size() >= 2 && !month_set.count(0);
+  if ((p.choose_recency || p.tau_months) && !by_month) {
+    throw DataError("--recency: needs the incidents' months (two or more, none unknown)");
+  }
   std::vector<uint8_t> fold(x.size());
   size_t folds = 0;
-  if (month_set.size() >= 2 && !month_set.count(0)) {
-    const std::vector<int32_t> months(month_set.begin(), month_set.end());
+  std::vector<std::pair<int, int>> span;  // each fold's first and last month number
+  const std::vector<int32_t> months(month_set.begin(), month_set.end());
+  if (by_month) {
     folds = std::min(kFolds, months.size());
+    span.assign(folds, {1 << 30, -(1 << 30)});
+    for (size_t k = 0; k < months.size(); ++k) {
+      auto& [a, b] = span[k * folds / months.size()];
+      a = std::min(a, month_number(months[k]));
+      b = std::max(b, month_number(months[k]));
+    }
     for (size_t i = 0; i < x.size(); ++i) {
       const size_t k = static_cast<size_t>(std::lower_bound(months.begin(), months.end(), month[i]) - months.begin());
       fold[i] = static_cast<uint8_t>(k * folds / months.size());
@@ -52,47 +152,55 @@ BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector
   choice.folds = static_cast<int>(folds);
   choice.incidents = x.size();
   const Grid& g = study_grid.grid;
-  const std::vector<double> candidates =
-      candidate_bandwidths(g.cell, {g.west, g.north - g.cell * static_cast<double>(g.rows),
-                                    g.west + g.cell * static_cast<double>(g.cols), g.north});
-  const int64_t n = cells_for_coverage(coverage, study_grid.study_cells);
-  std::vector<std::vector<double>> fx(folds), fy(folds);  // each fold's fit incidents: all the others
-  std::vector<std::vector<int64_t>> check(folds);
+  std::vector<Fold> fs(folds);
   for (size_t i = 0; i < x.size(); ++i) {
-    check[fold[i]].push_back(g.cell_of(x[i], y[i]));
+    const int64_t cell = g.cell_of(x[i], y[i]);
+    fs[fold[i]].check.push_back(cell);
     for (size_t f = 0; f < folds; ++f) {
       if (f == fold[i]) continue;
-      fx[f].push_back(x[i]);
-      fy[f].push_back(y[i]);
+      fs[f].x.push_back(x[i]);
+      fs[f].y.push_back(y[i]);
+      fs[f].fit_cells.push_back(cell);
+      if (by_month) {
+        const int m = month_number(month[i]);
+        fs[f].age.push_back(m < span[f].first ? span[f].first - m : m - span[f].second);
+      }
     }
   }
-  // Each fold's kernel centres once; only their bandwidth changes from candidate to candidate.
-  DensityParams p;
-  p.kernel = kernel;
-  p.bandwidth_m = candidates.front();
-  std::vector<KernelCentres> centres;
-  for (size_t f = 0; f < folds; ++f) centres.push_back(kernel_centres(fx[f], fy[f], p));
-  double best = -1;
-  size_t step = 0;
-  for (double h : candidates) {
-    p.bandwidth_m = h;
-    uint64_t hits = 0;
-    for (size_t f = 0; f < folds; ++f) {
-      if (fx[f].empty()) continue;
-      centres[f].bandwidth.assign(centres[f].size(), h);
-      centres[f].max_reach = h * kernel_reach(kernel);
-      const DensitySurface s = density_surface(centres[f], g, study_grid.mask, p);
-      std::vector<int64_t> hot = top_cells(s, n);
-      std::sort(hot.begin(), hot.end());
-      for (int64_t c : check[f]) hits += c >= 0 && std::binary_search(hot.begin(), hot.end(), c);
-      report(progress, "choosing the bandwidth", static_cast<double>(++step) / static_cast<double>(candidates.size() * folds));
+  const std::vector<double> hs = p.bandwidth_m ? std::vector<double>{*p.bandwidth_m}
+                                               : candidate_bandwidths(g.cell, {g.west, g.north - g.cell * static_cast<double>(g.rows),
+                                                                               g.west + g.cell * static_cast<double>(g.cols), g.north});
+  std::vector<std::optional<double>> taus = {p.tau_months};
+  if (p.choose_recency) {
+    taus = {std::nullopt};
+    for (double t : candidate_taus()) taus.push_back(t);
+  }
+  Trials trials(fs, study_grid, p, x.size(), progress, folds * (2 * hs.size() + taus.size()));
+  // By turns: the bandwidths without decay (or at the fixed tau), the taus at the best, then the
+  // bandwidths again at the best tau.
+  double h = best_of(hs, [&](double b) { return trials.hit_rate(b, p.tau_months); });
+  const std::optional<double> tau = best_of(taus, [&](std::optional<double> t) { return trials.hit_rate(h, t); });
+  if (tau != p.tau_months && hs.size() > 1) h = best_of(hs, [&](double b) { return trials.hit_rate(b, tau); });
+  choice.bandwidth_m = h;
+  choice.tau_months = tau;
+  choice.trials = trials.take();
+  double winner = 0, runner_up = 0;
+  for (const BandwidthTrial& t : choice.trials) {
+    if (t.bandwidth_m == h && t.tau_months == tau) {
+      winner = t.hit_rate;
+    } else {
+      runner_up = std::max(runner_up, t.hit_rate);
     }
-    const double rate = static_cast<double>(hits) / static_cast<double>(x.size());
-    choice.trials.push_back({h, rate});
-    if (rate > best) {
-      best = rate;
-      choice.bandwidth_m = h;
-    }
+  }
+  choice.margin = choice.trials.size() > 1 ? winner - runner_up : 0.0;
+  if (hs.size() > 1 && (h == hs.front() || h == hs.back())) {
+    choice.warnings.push_back(fmt::format("the bandwidth chosen, {:g} m, is the {} candidate tried ({:g}..{:g} m): the best may lie beyond; "
+                                          "try {} cells or give the bandwidth",
+                                          h, h == hs.front() ? "smallest" : "largest", hs.front(), hs.back(),
+                                          h == hs.front() ? "smaller" : "larger"));
+  }
+  if (p.choose_recency && tau && *tau == candidate_taus().front()) {
+    choice.warnings.push_back(fmt::format("the recency chosen, {}, is the shortest tried: only the latest months count", tau_text(tau)));
   }
   return choice;
 }

@@ -8,7 +8,6 @@
 
 #include "analyses/density/cell_polygons.hpp"
 #include "analyses/density/cell_ranking.hpp"
-#include "inputs/police_uk_location.hpp"
 #include "places/area_raster.hpp"
 
 namespace hotspot {
@@ -44,10 +43,8 @@ HotspotFeature describe(const Boundaries& boundaries, const Imd& imd, const Dens
     if (area_of_cell[k] >= 0) ++cells_in_area[area_of_cell[k]];
   }
   h.mean_density = sum / static_cast<double>(cells.size());
-  std::set<std::string> codes;
   int64_t most = 0;
   for (const auto& [a, n] : cells_in_area) {
-    codes.insert(boundaries.areas[a].code);
     if (n > most) {  // ties: the lower code, as areas are sorted by code
       most = n;
       h.main_lsoa = boundaries.areas[a].code;
@@ -56,57 +53,49 @@ HotspotFeature describe(const Boundaries& boundaries, const Imd& imd, const Dens
       h.district = r ? r->district_name : boundaries.areas[a].district_code;
     }
   }
-  for (const auto& c : codes) h.lsoa_codes += (h.lsoa_codes.empty() ? "" : ";") + c;
+  for (const auto& [a, n] : cells_in_area) {
+    const Area& area = boundaries.areas[a];
+    h.lsoa_codes += (h.lsoa_codes.empty() ? "" : ";") + area.code;
+    h.lsoa_names += (h.lsoa_names.empty() ? "" : ";") + area.name;
+    if (area.code == h.main_lsoa) h.main_lsoa_name = area.name;
+  }
   return h;
 }
 
 }  // namespace
 
-std::string street_names(const std::map<uint32_t, uint64_t>& by_location, const Incidents& inc) {
-  std::vector<std::pair<uint64_t, std::string>> streets, places;  // (incidents, name)
-  for (const auto& [location, n] : by_location) {
-    const std::string& name = inc.location_names[location];
-    if (name.empty() || name == "No Location") continue;
-    (is_police_uk_place(name) ? places : streets).emplace_back(n, name);
-  }
-  std::vector<std::pair<uint64_t, std::string>>& from = streets.empty() ? places : streets;
-  std::sort(from.begin(), from.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  std::string out;
-  for (size_t k = 0; k < from.size() && k < 3 && from[k].first * 4 >= from.front().first; ++k) {
-    out += (out.empty() ? "" : " / ") + from[k].second;
-  }
-  return out;
-}
-
 std::vector<HotspotFeature> hotspots_of_cells(const DensitySurface& surface, const std::vector<int64_t>& hot,
-                                              const Incidents& inc, const Boundaries& boundaries, const Imd& imd) {
+                                              const Incidents& inc, const Boundaries& boundaries, const Imd& imd,
+                                              const PlaceNamer& namer, const std::vector<uint8_t>& include) {
   const Grid& g = surface.grid;
   std::unordered_map<int64_t, uint64_t> incidents_in;
   incidents_in.reserve(hot.size());
   for (int64_t c : hot) incidents_in[c] = 0;
-  // Each hot cell's incidents by police.uk location, for the hotspots' street names.
-  std::unordered_map<int64_t, std::map<uint32_t, uint64_t>> locations_in;
+  // Each hot cell's incidents, for the hotspots' names.
+  std::unordered_map<int64_t, std::vector<uint32_t>> ids_in;
+  uint64_t included = 0;
   for (size_t i = 0; i < inc.size(); ++i) {
+    if (!include.empty() && !include[i]) continue;
+    ++included;
     const int64_t c = g.cell_of(inc.x[i], inc.y[i]);
     if (const auto it = incidents_in.find(c); it != incidents_in.end()) {
       ++it->second;
-      if (!inc.location.empty()) ++locations_in[c][inc.location[i]];
+      ids_in[c].push_back(static_cast<uint32_t>(i));
     }
   }
   GEOSContextHandle_t ctx = boundaries.geos->get();
-  const double incidents = static_cast<double>(inc.size());
+  const double incidents = static_cast<double>(std::max<uint64_t>(1, included));
   std::vector<HotspotFeature> out;
   for (const auto& cells : connected_groups(g, hot)) {
     HotspotFeature h = describe(boundaries, imd, surface, cells, incidents_in);
     h.share = static_cast<double>(h.incidents) / incidents;
     h.polygon = cells_polygon(ctx, g, cells);
-    std::map<uint32_t, uint64_t> by_location;
+    h.cell_ids = cells;
+    std::vector<uint32_t> ids;
     for (int64_t c : cells) {
-      if (const auto it = locations_in.find(c); it != locations_in.end()) {
-        for (const auto& [location, n] : it->second) by_location[location] += n;
-      }
+      if (const auto it = ids_in.find(c); it != ids_in.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
     }
-    h.streets = street_names(by_location, inc);
+    h.name = namer.name(ids, h.district);
     out.push_back(std::move(h));
   }
   std::stable_sort(out.begin(), out.end(), [](const HotspotFeature& a, const HotspotFeature& b) {

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "analyses/change/change_class.hpp"
 #include "analyses/density/kernel_density.hpp"
 #include "core/geos_handles.hpp"
 #include "inputs/boundaries.hpp"
 #include "inputs/imd.hpp"
 #include "inputs/incidents.hpp"
+#include "places/place_names.hpp"
 
 namespace hotspot {
 
@@ -23,21 +25,23 @@ struct HotspotFeature {
   double share = 0;         // of all incidents on the surface
   double peak_density = 0, mean_density = 0;  // over its cells, in the surface's unit
   std::string lsoa_codes;   // ';'-separated, sorted: the LSOAs its cell centres fall in
-  std::string main_lsoa;    // the LSOA holding most of its cells
+  std::string lsoa_names;   // ';'-separated, in the order of lsoa_codes
+  std::string main_lsoa, main_lsoa_name;  // the LSOA holding most of its cells
   std::optional<int> imd_decile;  // of main_lsoa
   std::string district;     // of main_lsoa
-  std::string streets;      // its top police.uk streets by incidents, " / "-separated (see street_names)
+  PlaceName name;           // its streets, ward and district (PlaceNamer)
+  std::vector<int64_t> cell_ids;  // its cells, sorted
+  // With a previous period (ChangeClass): its incidents in each period and its class.
+  uint64_t previous_incidents = 0, current_incidents = 0;
+  std::optional<Change> change;
   GeomPtr polygon;          // EPSG:27700
 };
 
-// Up to three street names for a place from its incidents' police.uk locations: the streets with
-// the most incidents, each at least a quarter of the first's, ties by name; police.uk's generic
-// places ("Supermarket", "Parking Area") only when no street is there. "" without locations.
-std::string street_names(const std::map<uint32_t, uint64_t>& incidents_by_location, const Incidents& incidents);
-
 // The hotspots made of `hot` cells of the surface: 4-connected groups, each with its incidents,
-// densities and LSOAs, ranked by incidents (then peak density).
+// densities, LSOAs and name, ranked by incidents (then peak density). With `include` (one per
+// incident), only the incidents it marks count and name.
 std::vector<HotspotFeature> hotspots_of_cells(const DensitySurface& surface, const std::vector<int64_t>& hot,
-                                              const Incidents& incidents, const Boundaries& boundaries, const Imd& imd);
+                                              const Incidents& incidents, const Boundaries& boundaries, const Imd& imd,
+                                              const PlaceNamer& namer, const std::vector<uint8_t>& include = {});
 
 }  // namespace hotspot

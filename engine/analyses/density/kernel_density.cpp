@@ -18,19 +18,19 @@ namespace {
 
 // Distance from each centre to its k-th nearest other incident (other incidents at the same
 // location count first, at distance 0).
-std::vector<double> kth_neighbour_distance(const KernelCentres& loc, int k) {
+std::vector<double> kth_neighbour_distance(const KernelCentres& loc, const std::vector<double>& count, int k) {
   const PointIndex index(loc.x, loc.y);
   std::vector<double> out(loc.size());
   std::vector<uint32_t> near;
   std::vector<double> d2;
   for (size_t i = 0; i < loc.size(); ++i) {
-    double have = loc.weight[i] - 1;
+    double have = count[i] - 1;
     double d = 0;
     // k other incidents need at most k + 1 locations, this one included.
     index.nearest(loc.x[i], loc.y[i], static_cast<size_t>(k) + 1, near, d2);
     for (size_t j = 0; j < near.size() && have < k; ++j) {
       if (near[j] == i) continue;
-      have += loc.weight[near[j]];
+      have += count[near[j]];
       d = std::sqrt(d2[j]);
     }
     out[i] = d;
@@ -82,7 +82,8 @@ void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t fir
 
 }  // namespace
 
-KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params) {
+KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params,
+                             const std::vector<double>* point_weight) {
   if (!(params.bandwidth_m > 0) || !std::isfinite(params.bandwidth_m)) {
     throw OptionError("kde.bandwidth", fmt::format("{}", params.bandwidth_m), "must be a positive number of metres");
   }
@@ -90,10 +91,14 @@ KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<dou
   // One centre per location, in the (y, x) order add_kernels needs.
   const Locations loc = distinct_locations(x, y);
   struct Centre {
-    double y, x, weight;
+    double y, x, weight, count;
   };
   std::vector<Centre> centres(loc.size());
-  for (size_t k = 0; k < loc.size(); ++k) centres[k] = {loc.y[k], loc.x[k], static_cast<double>(loc.weight[k])};
+  for (size_t k = 0; k < loc.size(); ++k) centres[k] = {loc.y[k], loc.x[k], point_weight ? 0.0 : static_cast<double>(loc.weight[k]),
+                                                        static_cast<double>(loc.weight[k])};
+  if (point_weight) {
+    for (size_t i = 0; i < x.size(); ++i) centres[loc.of_point[i]].weight += (*point_weight)[i];
+  }
   std::sort(centres.begin(), centres.end(),
             [](const Centre& a, const Centre& b) { return a.y < b.y || (a.y == b.y && a.x < b.x); });
   KernelCentres kc;
@@ -107,7 +112,10 @@ KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<dou
   }
   kc.bandwidth.assign(kc.size(), params.bandwidth_m);
   if (params.adaptive_k > 0) {
-    const std::vector<double> d = kth_neighbour_distance(kc, params.adaptive_k);
+    std::vector<double> count;
+    count.reserve(centres.size());
+    for (const Centre& c : centres) count.push_back(c.count);
+    const std::vector<double> d = kth_neighbour_distance(kc, count, params.adaptive_k);
     for (size_t i = 0; i < kc.size(); ++i) kc.bandwidth[i] = std::max(params.bandwidth_m, d[i]);
   }
   const double reach = kernel_reach(params.kernel);

@@ -26,7 +26,9 @@ struct KernelCentres {
 };
 
 // Throws UsageError when the bandwidth is not positive or adaptive_k is negative.
-KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params);
+// With `point_weight` (one per point), a centre weighs its points' weights instead of their number.
+KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params,
+                             const std::vector<double>* point_weight = nullptr);
 
 // Adds every centre's kernel value at every cell centre within its reach, for grid rows
 // row0 .. row0 + nrows - 1, to out[(row - row0) * grid.cols + col]: cell c gets

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyses/density/tasking_set.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+#include "analyses/density/cell_ranking.hpp"
+#include "analyses/union_find.hpp"
+
+namespace hotspot {
+namespace {
+
+// Incidents in fixed point, so that a group's total does not depend on the order it was summed.
+int64_t fixed_point(double v) { return std::llround(v * 1048576.0); }
+
+struct Group {
+  int64_t cells = 0, incidents = 0;  // incidents: their weight in fixed point
+  uint64_t count = 0;
+  uint32_t first = 0;  // order of its densest cell
+};
+
+// Rank order: more incidents first, then the denser first cell.
+using Key = std::tuple<int64_t, uint32_t>;  // (-incidents, first)
+Key key_of(const Group& g) { return {-g.incidents, g.first}; }
+
+class Growth {
+ public:
+  Growth(const Grid& grid, const std::vector<int64_t>& order, const CellCounts& counts)
+      : grid_(grid), order_(order), joined_(static_cast<size_t>(grid.cells()), 0), sets_(order.size()),
+        groups_(order.size()) {
+    incidents_.reserve(order.size());
+    count_.reserve(order.size());
+    for (int64_t c : order) {
+      const auto it = counts.find(c);
+      incidents_.push_back(it == counts.end() ? 0 : fixed_point(it->second.weight));
+      count_.push_back(it == counts.end() ? 0 : it->second.count);
+    }
+  }
+
+  // Joins the next cell, first telling `leaving` of each group it merges with (root, group).
+  template <typename Leaving>
+  void join(uint32_t i, Leaving&& leaving) {
+    merged_.clear();
+    const int64_t c = order_[i];
+    const int64_t col = c % grid_.cols;
+    const int64_t around[4] = {col > 0 ? c - 1 : -1, col + 1 < grid_.cols ? c + 1 : -1, c - grid_.cols, c + grid_.cols};
+    for (int64_t n : around) {
+      if (n < 0 || n >= grid_.cells() || !joined_[static_cast<size_t>(n)]) continue;
+      const uint32_t r = sets_.find(joined_[static_cast<size_t>(n)] - 1);
+      if (std::find(merged_.begin(), merged_.end(), r) == merged_.end()) merged_.push_back(r);
+    }
+    for (uint32_t r : merged_) leaving(r, groups_[r]);
+    joined_[static_cast<size_t>(c)] = i + 1;
+    Group g{1, incidents_[i], count_[i], i};
+    for (uint32_t r : merged_) {
+      g.cells += groups_[r].cells;
+      g.incidents += groups_[r].incidents;
+      g.count += groups_[r].count;
+      g.first = std::min(g.first, groups_[r].first);
+      sets_.unite(i, r);
+    }
+    groups_[sets_.find(i)] = g;
+  }
+
+  uint32_t root(uint32_t i) { return sets_.find(i); }
+  const Group& group(uint32_t root) const { return groups_[root]; }
+
+ private:
+  const Grid& grid_;
+  const std::vector<int64_t>& order_;
+  std::vector<uint32_t> joined_;  // per grid cell: order + 1 once joined
+  UnionFind sets_;
+  std::vector<Group> groups_;     // valid at roots
+  std::vector<int64_t> incidents_;
+  std::vector<uint64_t> count_;
+  std::vector<uint32_t> merged_;
+};
+
+}  // namespace
+
+int64_t budget_cells(double coverage, int64_t study_cells) {
+  return std::max<int64_t>(1, static_cast<int64_t>(std::floor(coverage * static_cast<double>(study_cells) + 1e-9)));
+}
+
+std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& s, const CellCounts& counts,
+                                                   const HotspotBudget& b) {
+  const int64_t budget = budget_cells(b.coverage, s.study_cells);
+  const uint64_t least = static_cast<uint64_t>(std::max<int64_t>(1, b.min_incidents));
+  const size_t top = static_cast<size_t>(std::max(1, b.top));
+  // The cells by density, fetched in growing batches: most surfaces end within a few budgets.
+  for (int64_t fetch = 4 * budget;; fetch *= 4) {
+    const std::vector<int64_t> order = top_cells(s, fetch);
+    Growth growth(s.grid, order, counts);
+    std::set<std::pair<Key, uint32_t>> ranked;  // groups that may be hotspots, with their roots
+    int64_t ranked_cells = 0;
+    size_t taken = 0;
+    bool ended = false;
+    for (uint32_t i = 0; i < order.size() && !ended; ++i) {
+      growth.join(i, [&](uint32_t r, const Group& g) {
+        if (ranked.erase({key_of(g), r})) ranked_cells -= g.cells;
+      });
+      const uint32_t r = growth.root(i);
+      if (growth.group(r).count >= least) {
+        ranked.insert({key_of(growth.group(r)), r});
+        ranked_cells += growth.group(r).cells;
+      }
+      int64_t area = ranked_cells;  // all of them, while they are no more than `top`
+      if (ranked.size() > top) {
+        area = 0;
+        size_t n = 0;
+        for (auto it = ranked.begin(); n < top; ++it, ++n) area += growth.group(it->second).cells;
+      }
+      ended = area > budget;
+      if (!ended) taken = i + 1;
+    }
+    if (!ended && static_cast<int64_t>(order.size()) == fetch) continue;  // more cells to join
+    // The groups of the first `taken` cells, ranked as above.
+    Growth kept(s.grid, order, counts);
+    for (uint32_t i = 0; i < taken; ++i) kept.join(i, [](uint32_t, const Group&) {});
+    std::vector<std::pair<Key, uint32_t>> best;
+    for (uint32_t i = 0; i < taken; ++i) {
+      if (kept.root(i) == i && kept.group(i).count >= least) best.push_back({key_of(kept.group(i)), i});
+    }
+    std::sort(best.begin(), best.end());
+    if (best.size() > top) best.resize(top);
+    std::vector<std::vector<int64_t>> out(best.size());
+    for (uint32_t i = 0; i < taken; ++i) {
+      const uint32_t r = kept.root(i);
+      for (size_t k = 0; k < best.size(); ++k) {
+        if (best[k].second == r) out[k].push_back(order[i]);
+      }
+    }
+    for (auto& g : out) std::sort(g.begin(), g.end());
+    return out;
+  }
+}
+
+}  // namespace hotspot

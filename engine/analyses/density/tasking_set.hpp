@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "analyses/density/kernel_density.hpp"
+
+namespace hotspot {
+
+// What a tasking meeting can patrol: at most `top` hotspots whose total area is at most
+// `coverage` of the study area, each holding at least `min_incidents`.
+struct HotspotBudget {
+  int top = 20;
+  double coverage = 0.0025;
+  int64_t min_incidents = 1;
+};
+
+// The incidents of a cell: how many, and their weight (their number, or less with recency).
+struct CellIncidents {
+  uint64_t count = 0;
+  double weight = 0;
+  void add(double w) {
+    ++count;
+    weight += w;
+  }
+};
+using CellCounts = std::unordered_map<int64_t, CellIncidents>;  // the cells holding any
+
+// Cells in `coverage` of `study_cells`: the most whose area stays within it, at least 1.
+int64_t budget_cells(double coverage, int64_t study_cells);
+
+// The tasking hotspots of a surface. Cells join in order of density (highest first, ties to the
+// lower index); the hotspots are the 4-connected groups of the cells joined so far, ranked by
+// their incidents' weight (then the density of their first cell), and the set is the top `top`
+// groups holding at least min_incidents (and more than none). Cells keep joining while that set's
+// total area fits the budget; the first cell that would push it over ends the growth. So a
+// sharp surface gives compact hotspots grown until the top ones fill the budget, and a smooth
+// one fewer, larger ones; the set never exceeds the budget and each hotspot is one 4-connected
+// group (one polygon, holes possible). Returns the groups, each sorted by cell index, in rank
+// order. Empty when no cell with a positive density holds an incident.
+std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& surface, const CellCounts& incidents,
+                                                   const HotspotBudget& budget);
+
+}  // namespace hotspot

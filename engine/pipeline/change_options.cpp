@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/change_options.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "inputs/crime_types.hpp"
+
+namespace hotspot {
+namespace {
+
+int month_number(int yyyymm) { return (yyyymm / 100) * 12 + yyyymm % 100 - 1; }
+
+}  // namespace
+
+Periods split_periods(const Incidents& inc, int current_from, const std::string& stage) {
+  Periods p;
+  p.current_from = current_from;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const int m = inc.month[i];
+    if (!m) {
+      throw DataError(fmt::format("{}: '{}' line {} has no month; comparing periods needs the month of every incident",
+                                  stage, inc.files[inc.file[i]], inc.line[i]));
+    }
+    p.first = p.first ? std::min(p.first, m) : m;
+    p.last = std::max(p.last, m);
+  }
+  const std::string held = inc.size() ? fmt::format(" (the data hold {}..{})", format_month(p.first), format_month(p.last)) : "";
+  if (p.first >= current_from) {
+    throw DataError(fmt::format("{}: no incident before change.current_from {}{}; the previous period is empty", stage,
+                                format_month(current_from), held));
+  }
+  if (p.last < current_from) {
+    throw DataError(fmt::format("{}: no incident from change.current_from {}{}; the current period is empty", stage,
+                                format_month(current_from), held));
+  }
+  p.previous_months = month_number(current_from) - month_number(p.first);
+  p.current_months = month_number(p.last) - month_number(current_from) + 1;
+  return p;
+}
+
+}  // namespace hotspot
