@@ -75,7 +75,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
   for (int m = first; m && m <= last; m = m % 100 == 12 ? m + 89 : m + 1) r.months.push_back(m);
 
   std::unordered_map<int64_t, GridCell> cells;
-  std::unordered_map<int64_t, std::vector<uint32_t>> ids_in;  // current period, for the names
+  std::unordered_map<int64_t, std::vector<uint32_t>> ids_in, previous_ids_in;  // for the names
   const std::vector<int64_t> cell_of = incident_cells(study, r.grid);
   for (size_t i = 0; i < inc.size(); ++i) {
     const int64_t c = cell_of[i];
@@ -94,6 +94,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     } else {
       ++g.previous_incidents;
       g.previous_harm += w;
+      previous_ids_in[c].push_back(static_cast<uint32_t>(i));
       ++r.previous_incidents;
     }
   }
@@ -144,7 +145,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       const ImdRecord* imd = study.imd.find(a.code);
       district = imd ? imd->district_name : !a.district_name.empty() ? a.district_name : a.district_code;
     }
-    g.name = namer.name(ids_in[g.cell], district);
+    g.name = namer.name(g.rank ? ids_in[g.cell] : previous_ids_in[g.cell], district);  // a ceased cell by its past
     (g.rank ? r.top : r.ceased).push_back(std::move(g));
   }
   std::sort(r.ceased.begin(), r.ceased.end(), [](const GridCell& a, const GridCell& b) { return *a.previous_rank < *b.previous_rank; });

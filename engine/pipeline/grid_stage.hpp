@@ -37,7 +37,7 @@ struct GridCell {
   std::optional<Change> change;      // with a previous period
   std::vector<uint64_t> monthly;     // per month of GridResult::months
   int32_t area = -1;                 // the area holding the centre
-  PlaceName name;                    // from its incidents of the current period (PlaceNamer)
+  PlaceName name;                    // from its incidents of the current period (the previous when ceased)
 };
 
 struct GridResult {

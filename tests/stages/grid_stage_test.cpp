@@ -66,3 +66,39 @@ TEST_CASE("grid stage: made by name, refuses a bad cell by its key, ranks cells 
   CHECK_THAT(harm_csv, Catch::Contains("\n1,Ashfield,,,,Ashfield,450025.0,360075.0,1,10.0000,") &&
                                Catch::Contains("\n2,Ashfield,,,,Ashfield,450125.0,360025.0,3,3.0000,"));
 }
+
+TEST_CASE("grid stage: change classes on a fixture with one cell of each class", "[stages][change]") {
+  // 50 m cells, top 4, January previous and February current (equal lengths, so the binomial
+  // test's share is 1/2). By hand:
+  //   I (450025,360025): 10 -> 30, +200%, p 0.0022  intensifying
+  //   P (450075,360025): 20 -> 20                    persistent
+  //   N (450125,360025):  0 -> 15, not ranked before new
+  //   D (450175,360025): 30 -> 10, -67%, p 0.0022   diminishing (4th now, 1st before)
+  //   X (450025,360075): 12 ->  0                    ceased (3rd before, nothing now)
+  std::string rows;
+  const auto add = [&](const char* xy, const char* month, int n) {
+    for (int i = 0; i < n; ++i) rows += std::string(xy) + "," + month + ",Robbery\n";
+  };
+  add("450010,360010", "2024-01", 10);
+  add("450010,360010", "2024-02", 30);
+  add("450060,360010", "2024-01", 20);
+  add("450060,360010", "2024-02", 20);
+  add("450110,360010", "2024-02", 15);
+  add("450160,360010", "2024-01", 30);
+  add("450160,360010", "2024-02", 10);
+  add("450010,360060", "2024-01", 12);
+  const auto stage = make_stage("grid");
+  test::set_option(*stage, "grid.cell", "50");
+  test::set_option(*stage, "grid.top", "4");
+  test::set_option(*stage, "change.current_from", "2024-02");
+  const StageReport r = test::run_on_squares(*stage, "stage_grid_change", {.rows = rows});
+  const CPLJSONObject classes = r.summary.GetObj("change_classes");
+  for (const char* c : {"new", "persistent", "intensifying", "diminishing", "ceased"}) CHECK(classes.GetLong(c) == 1);
+  const std::string out = std::string(HOTSPOT_TEST_OUTPUT) + "/stage_grid_change/";
+  const std::string top = test::slurp(out + "grid_cells.csv"), ceased = test::slurp(out + "ceased_grid_cells.csv");
+  CHECK_THAT(top, Catch::Contains("\n1,Ashfield,,,,Ashfield,450025.0,360025.0,30,30.0000,10,4,intensifying,2.0000,0.002221,"));
+  CHECK_THAT(top, Catch::Contains("\n2,Ashfield,,,,Ashfield,450075.0,360025.0,20,20.0000,20,2,persistent,0.0000,1.000000,"));
+  CHECK_THAT(top, Catch::Contains("\n3,Ashfield,,,,Ashfield,450125.0,360025.0,15,15.0000,0,,new,,0.000061,"));
+  CHECK_THAT(top, Catch::Contains("\n4,Ashfield,,,,Ashfield,450175.0,360025.0,10,10.0000,30,1,diminishing,-0.6667,0.002221,"));
+  CHECK_THAT(ceased, Catch::Contains("\n,Ashfield,,,,Ashfield,450025.0,360075.0,0,0.0000,12,3,ceased,-1.0000,0.000488,"));
+}

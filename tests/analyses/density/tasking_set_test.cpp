@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+
+#include "analyses/density/tasking_set.hpp"
+
+using namespace hotspot;
+
+namespace {
+
+// The rule written out the slow way: for each k, the 4-connected groups of the k densest cells
+// found by flood fill, ranked, and their top N's area; the set is the top N at the last k before
+// the first whose top N exceeds the budget.
+std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const CellCounts& counts, const HotspotBudget& b) {
+  std::vector<int64_t> order;
+  for (int64_t c = 0; c < s.grid.cells(); ++c) {
+    if (s.mask[c] && s.value[c] > 0) order.push_back(c);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t c) { return s.value[a] > s.value[c]; });
+  const int64_t budget = std::max<int64_t>(1, static_cast<int64_t>(std::floor(b.coverage * static_cast<double>(s.study_cells) + 1e-9)));
+  const auto top_at = [&](size_t k) {
+    std::map<int64_t, size_t> rank_of;  // cell -> order
+    for (size_t i = 0; i < k; ++i) rank_of[order[i]] = i;
+    std::set<int64_t> seen;
+    struct G {
+      double weight = 0;
+      uint64_t count = 0;
+      size_t first = 0;
+      std::vector<int64_t> cells;
+    };
+    std::vector<G> groups;
+    for (size_t i = 0; i < k; ++i) {
+      if (seen.count(order[i])) continue;
+      G g;
+      g.first = i;
+      std::vector<int64_t> stack = {order[i]};
+      seen.insert(order[i]);
+      while (!stack.empty()) {
+        const int64_t c = stack.back();
+        stack.pop_back();
+        g.cells.push_back(c);
+        g.first = std::min(g.first, rank_of[c]);
+        if (const auto it = counts.find(c); it != counts.end()) {
+          g.weight += it->second.weight;
+          g.count += it->second.count;
+        }
+        const int64_t col = c % s.grid.cols;
+        for (int64_t n : {col > 0 ? c - 1 : -1, col + 1 < s.grid.cols ? c + 1 : -1, c - s.grid.cols, c + s.grid.cols}) {
+          if (n >= 0 && rank_of.count(n) && !seen.count(n)) {
+            seen.insert(n);
+            stack.push_back(n);
+          }
+        }
+      }
+      if (g.count >= static_cast<uint64_t>(b.min_incidents)) groups.push_back(g);
+    }
+    std::sort(groups.begin(), groups.end(), [](const G& a, const G& c) {
+      return a.weight != c.weight ? a.weight > c.weight : a.first < c.first;
+    });
+    if (groups.size() > static_cast<size_t>(b.top)) groups.resize(static_cast<size_t>(b.top));
+    std::vector<std::vector<int64_t>> out;
+    int64_t area = 0;
+    for (auto& g : groups) {
+      std::sort(g.cells.begin(), g.cells.end());
+      area += static_cast<int64_t>(g.cells.size());
+      out.push_back(g.cells);
+    }
+    return std::make_pair(area, out);
+  };
+  size_t k = 0;
+  while (k < order.size() && top_at(k + 1).first <= budget) ++k;
+  return top_at(k).second;
+}
+
+}  // namespace
+
+TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood fill finds them", "[kde][tasking]") {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 60; ++trial) {
+    DensitySurface s;
+    s.grid = {0, 0, 10, 9 + trial % 5, 8 + trial % 3};
+    const auto n = static_cast<size_t>(s.grid.cells());
+    s.value.assign(n, 0.0f);
+    s.mask.assign(n, 1);
+    std::uniform_int_distribution<int> level(0, 6), coin(0, 9);
+    for (size_t c = 0; c < n; ++c) {
+      s.value[c] = static_cast<float>(level(rng));  // ties and zeros on purpose
+      if (coin(rng) == 0) s.mask[c] = 0;
+    }
+    s.study_cells = std::count(s.mask.begin(), s.mask.end(), 1);
+    CellCounts counts;
+    for (size_t c = 0; c < n; ++c) {
+      const int k = coin(rng) < 4 ? coin(rng) : 0;
+      for (int i = 0; i < k; ++i) counts[static_cast<int64_t>(c)].add(trial % 2 ? 1.0 : 0.25 + 0.1 * i);
+    }
+    HotspotBudget b;
+    b.top = 1 + trial % 4;
+    b.coverage = 0.05 + 0.05 * (trial % 4);
+    b.min_incidents = 1 + trial % 3;
+    const auto got = tasking_hotspots(s, counts, b);
+    INFO("trial " << trial);
+    CHECK(got == brute_force(s, counts, b));
+    int64_t area = 0;
+    for (const auto& g : got) area += static_cast<int64_t>(g.size());
+    CHECK(area <= budget_cells(b.coverage, s.study_cells));
+    CHECK(got.size() <= static_cast<size_t>(b.top));
+  }
+}
+
+TEST_CASE("tasking hotspots: a sharp peak grows to fill the budget; nothing without incidents", "[kde][tasking]") {
+  DensitySurface s;
+  s.grid = {0, 0, 10, 10, 10};
+  s.value.assign(100, 0.0f);
+  s.mask.assign(100, 1);
+  s.study_cells = 100;
+  for (int64_t c = 0; c < 100; ++c) {
+    const double dx = static_cast<double>(c % 10) - 4.5, dy = static_cast<double>(c / 10) - 4.5;
+    s.value[static_cast<size_t>(c)] = static_cast<float>(100.0 - dx * dx - dy * dy);
+  }
+  CellCounts counts;
+  counts[44].add(1);
+  HotspotBudget b;
+  b.top = 20;
+  b.coverage = 0.12;  // 12 cells
+  const auto got = tasking_hotspots(s, counts, b);
+  REQUIRE(got.size() == 1);
+  CHECK(got.front().size() == 12);  // one group around the peak, as large as the budget allows
+  CHECK(std::binary_search(got.front().begin(), got.front().end(), 44));
+  CHECK(tasking_hotspots(s, CellCounts{}, b).empty());
+}
