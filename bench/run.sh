@@ -71,3 +71,6 @@ hf() {
   /usr/bin/python3 bench/geopandas_sjoin.py "$data" 5
   /usr/bin/python3 bench/sklearn_dbscan.py "$data" 5
 } | tee "$out"
+# The tasking benchmarks: auto bandwidth and recency on the county against the fixed run, and the
+# held-out hit rates against QGIS's heatmap (bench/tasking.sh; appended to the results).
+bench/tasking.sh | tee -a "$out"

@@ -26,6 +26,19 @@ void GeoJsonLayer::add(OGRFeature& feature) {
   if (layer->CreateFeature(&feature) != OGRERR_NONE) throw DataError("cannot write '" + path + "': " + gdal_last_error());
 }
 
+void GeoJsonLayer::add_row(const std::vector<std::string>& row, OGRGeometry* geometry) {
+  OGRFeature f(layer->GetLayerDefn());
+  for (size_t k = 0; k < row.size(); ++k) {
+    if (row[k].empty()) {
+      f.SetFieldNull(static_cast<int>(k));
+    } else {
+      f.SetField(static_cast<int>(k), row[k].c_str());
+    }
+  }
+  f.SetGeometryDirectly(geometry);
+  add(f);
+}
+
 void GeoJsonLayer::close() { close_dataset(dataset, path); }
 
 }  // namespace hotspot

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/gdal_handles.hpp"
 
@@ -17,6 +18,9 @@ struct GeoJsonLayer {
   std::string path;
 
   void add(OGRFeature& feature);
+  // A feature from a table row, one text per field in order ("" = null), and its geometry
+  // (EPSG:27700, taken over).
+  void add_row(const std::vector<std::string>& row, OGRGeometry* geometry);
   void close();
 };
 

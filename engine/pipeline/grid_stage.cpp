@@ -271,17 +271,8 @@ class GridStage final : public StageWith<GridParams> {
                                       area ? area->code : "", area ? area->name : "", area ? area->district_code : "",
                                       imd ? std::to_string(imd->decile) : ""};
       for (uint64_t n : g.monthly) row.push_back(std::to_string(n));
-      OGRFeature f(layer->layer->GetLayerDefn());
-      for (size_t k = 0; k < row.size(); ++k) {
-        if (row[k].empty()) {
-          f.SetFieldNull(static_cast<int>(k));
-        } else {
-          f.SetField(static_cast<int>(k), row[k].c_str());
-        }
-      }
       GeomPtr square = cells_polygon(ctx, r.grid, {g.cell});
-      f.SetGeometryDirectly(OGRGeometryFactory::createFromGEOS(ctx, square.get()));
-      layer->add(f);
+      layer->add_row(row, OGRGeometryFactory::createFromGEOS(ctx, square.get()));
       table.rows.push_back(std::move(row));
     }
     if (layer) layer->close();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/grid.hpp"
 #include "inputs/incidents.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/study_data.hpp"
@@ -20,6 +21,7 @@ struct SuspectsParams {
   std::string layer;
   int min_count = 5;
   bool suppress = true;
+  double cell_m = 250;  // the residence grid
 };
 
 // Throws UsageError naming the key: no sources, no address column, min_count under 2.
@@ -30,15 +32,24 @@ struct SuspectsResult {
   std::vector<int32_t> area_of;      // per suspect placed
   std::vector<uint64_t> per_area;    // suspects per area
   std::vector<uint64_t> incidents_per_area;
-  uint64_t suppressed_areas = 0;     // areas with 1 .. min_count - 1 suspects
+  std::vector<int> decile_of;        // per area, 0 without IMD
+  std::vector<uint64_t> per_decile;  // suspects per decile 0..10
+  Grid grid;                         // the residence grid
+  std::vector<int64_t> cells;        // its cells holding incidents or suspects, by index
+  std::vector<uint64_t> per_cell, incidents_per_cell;
+  std::vector<bool> area_hidden, decile_hidden, cell_hidden;  // the counts blanked (outputs/suppression.hpp)
+  bool all_hidden = false;           // fewer suspects than min_count: nothing published
+  uint64_t suppressed_areas = 0;     // areas with suspects blanked
+  uint64_t secondary_areas = 0;      // of them, with min_count or more (blanked to protect the others)
+  uint64_t suppressed_cells = 0;
 };
 
 // Throws UsageError when the study has no gazetteers.
 SuspectsResult analyse_suspects(const StudyData& study, const SuspectsParams& params, const Progress& progress = {});
 
-// Stages lsoa_suspects.csv, lsoa_suspects.geojson, deprivation_suspects.csv (all suppressed)
-// and suspect_rejects.csv (line and reason only).
-void write_suspects(const StudyData& study, const SuspectsParams& params, const SuspectsResult& result,
-                    OutputFolder& out, const std::string& prefix = "");
+// Stages lsoa_suspects.csv, lsoa_suspects.geojson, deprivation_suspects.csv, residence_cells.csv
+// and .geojson (all suppressed) and suspect_rejects.csv (line and reason only).
+void write_suspects(const StudyData& study, const SuspectsResult& result, OutputFolder& out,
+                    const std::string& prefix = "");
 
 }  // namespace hotspot

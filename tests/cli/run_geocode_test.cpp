@@ -3,6 +3,9 @@
 // published only as suppressed counts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <optional>
 #include <regex>
 
 #include "core/gdal_handles.hpp"
@@ -56,4 +59,97 @@ TEST_CASE("cli: run geocodes address-only incidents and publishes suspects as su
   CHECK(lsoa.find(" Street") == std::string::npos);
   CHECK(slurp(out + "suspects/suspect_rejects.csv").find(" Street") == std::string::npos);
   CHECK_FALSE(std::regex_search(slurp(out + "suspects/deprivation_suspects.csv"), std::regex(",[1-4],")));
+
+  // Every file of the pack: no suspect's address (nor its street part) anywhere.
+  std::vector<std::string> homes;
+  for (size_t at = suspects.find('\n') + 1; at < suspects.size(); at = suspects.find('\n', at) + 1) {
+    const size_t q = suspects.find('"', at);
+    homes.push_back(suspects.substr(q + 1, suspects.find('"', q + 1) - q - 1));
+  }
+  REQUIRE(homes.size() == 800);
+  size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(out)) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    const std::string text = slurp(e.path().string());
+    for (const std::string& home : homes) {
+      INFO(e.path().string() << " holds " << home);
+      CHECK(text.find(home) == std::string::npos);
+      CHECK(text.find(home.substr(0, home.find(','))) == std::string::npos);
+    }
+  }
+  CHECK(files > 10);
+  // No suspect count from 1 to 4 in any table, and no published total gives a blank back: in
+  // each group with a published total, the k blanked counts sum to B = total - those shown, and
+  // each is known exactly when k = 1, B = k (all 1) or B = 4k (all 4).
+  init_gdal();
+  const auto column = [&](const std::string& file, const char* field) {
+    GDALDatasetUniquePtr t = open_vector(out + "suspects/" + file, file);
+    std::vector<std::optional<uint64_t>> v;
+    for (auto& f : *t->GetLayer(0)) {
+      const int i = f->GetFieldIndex(field);
+      REQUIRE(i >= 0);
+      if (f->IsFieldSetAndNotNull(i) && std::string(f->GetFieldAsString(i)) != "") {
+        v.push_back(static_cast<uint64_t>(f->GetFieldAsInteger64(i)));
+      } else {
+        v.push_back(std::nullopt);
+      }
+    }
+    return v;
+  };
+  const auto protects = [](const std::vector<std::optional<uint64_t>>& members, std::optional<uint64_t> total,
+                           const std::string& what) {
+    INFO(what);
+    uint64_t shown = 0, blanks = 0;
+    for (const auto& m : members) {
+      if (m) {
+        CHECK((*m == 0 || *m >= 5));
+        shown += *m;
+      } else {
+        ++blanks;
+      }
+    }
+    if (!total) {
+      CHECK(blanks >= 1);  // a blanked total cannot be its members' sum if all were shown
+      return;
+    }
+    REQUIRE(*total >= shown);
+    const uint64_t b = *total - shown;
+    if (blanks == 0) CHECK(b == 0);
+    if (blanks > 0) CHECK((blanks > 1 && b != blanks && b != 4 * blanks));
+  };
+  const std::string rejects = slurp(out + "suspects/suspect_rejects.csv");
+  const uint64_t placed = 800 - (static_cast<uint64_t>(std::count(rejects.begin(), rejects.end(), '\n')) - 1);
+  CHECK_THAT(r.out, Catch::Contains(std::to_string(placed) + " placed"));
+  const auto lsoa_suspects = column("lsoa_suspects.csv", "suspects");
+  const auto lsoa_decile = column("lsoa_suspects.csv", "imd_decile");
+  const auto decile_suspects = column("deprivation_suspects.csv", "suspects");
+  protects(lsoa_suspects, placed, "LSOAs within the suspects placed");
+  const auto cells = column("residence_cells.csv", "residents");
+  protects(cells, placed, "cells within the suspects placed");
+  std::vector<std::optional<uint64_t>> deciles = decile_suspects;
+  uint64_t without_imd = 0;
+  bool without_imd_blank = false;
+  for (size_t a = 0; a < lsoa_suspects.size(); ++a) {
+    if (lsoa_decile[a]) continue;
+    if (lsoa_suspects[a]) without_imd += *lsoa_suspects[a];
+    without_imd_blank = without_imd_blank || !lsoa_suspects[a];
+  }
+  if (without_imd > 0 || without_imd_blank) deciles.push_back(without_imd_blank ? std::nullopt : std::optional<uint64_t>(without_imd));
+  protects(deciles, placed, "deciles within the suspects placed");
+  for (uint64_t d = 1; d <= 10; ++d) {
+    std::vector<std::optional<uint64_t>> members;
+    for (size_t a = 0; a < lsoa_suspects.size(); ++a) {
+      if (lsoa_decile[a] == d) members.push_back(lsoa_suspects[a]);
+    }
+    protects(members, decile_suspects[d - 1], "LSOAs of decile " + std::to_string(d));
+  }
+  // The residence layer blanks the shares, difference and ratio wherever it blanks residents.
+  const auto share = column("residence_cells.csv", "resident_share"), diff = column("residence_cells.csv", "difference");
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (!cells[c]) {
+      CHECK_FALSE(diff[c]);
+      CHECK_FALSE(share[c]);
+    }
+  }
 }

@@ -8,6 +8,20 @@
 
 using namespace hotspot;
 
+namespace {
+
+// A 1 km square of 20 m cells, all in the study area.
+DensitySurface square_km() {
+  DensitySurface grid;
+  grid.grid = {0, 1000, 20, 50, 50};
+  grid.mask.assign(2500, 1);
+  grid.value.assign(2500, 0.0f);
+  grid.study_cells = 2500;
+  return grid;
+}
+
+}  // namespace
+
 TEST_CASE("recency weights: exp(-age / tau), age in months before the month after the data", "[kde][recency]") {
   const std::vector<double> w = recency_weights({202401, 202403, 202312, 202402}, 2.0);
   CHECK(w[0] == Approx(std::exp(-3.0 / 2)));
@@ -19,13 +33,9 @@ TEST_CASE("recency weights: exp(-age / tau), age in months before the month afte
 }
 
 TEST_CASE("auto recency: where violence moves month by month, a decay predicts left-out months better", "[kde][recency]") {
-  // A 1 km square of 20 m cells. Each month 20 incidents at one spot, the spot moving 30 m east a
-  // month: a month's spot is best predicted by the months next to it.
-  DensitySurface grid;
-  grid.grid = {0, 1000, 20, 50, 50};
-  grid.mask.assign(2500, 1);
-  grid.value.assign(2500, 0.0f);
-  grid.study_cells = 2500;
+  // Each month 20 incidents at one spot, the spot moving 30 m east a month: a month's spot is best
+  // predicted by the months next to it.
+  const DensitySurface grid = square_km();
   std::vector<double> x, y;
   std::vector<int32_t> month;
   for (int m = 0; m < 12; ++m) {
@@ -58,11 +68,7 @@ TEST_CASE("auto recency: where violence moves month by month, a decay predicts l
 
 TEST_CASE("auto bandwidth warns when the choice is an end of the candidates", "[kde][recency]") {
   // Incidents on one point each month: the smallest bandwidth holds them all in the fewest cells.
-  DensitySurface grid;
-  grid.grid = {0, 1000, 20, 50, 50};
-  grid.mask.assign(2500, 1);
-  grid.value.assign(2500, 0.0f);
-  grid.study_cells = 2500;
+  const DensitySurface grid = square_km();
   std::vector<double> x, y;
   std::vector<int32_t> month;
   for (int m = 0; m < 6; ++m) {
