@@ -167,7 +167,8 @@ class GridStage final : public StageWith<GridParams> {
                   "the months before it; plus rejects.csv and summary.json.",
         .example = "hotspot grid --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
                    "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
-                   "    --cell 150 --top 20 --current-from 2024-01 --output out/grid"};
+                   "    --wards shapefiles/nottinghamshire_wards2025.shp --cell 150 --top 20 --current-from 2024-01 \\\n"
+                   "    --output out/grid"};
     return i;
   }
 

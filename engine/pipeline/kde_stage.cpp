@@ -324,8 +324,9 @@ class KdeStage final : public StageWith<KdeParams> {
                   "--bandwidth auto and --recency are described in docs/method.md.",
         .example = "hotspot kde --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
                    "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
+                   "    --wards shapefiles/nottinghamshire_wards2025.shp \\\n"
                    "    --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \\\n"
-                   "    --cell 25 --bandwidth auto --output out/kde"};
+                   "    --cell 25 --bandwidth auto --top 20 --coverage 0.0025 --current-from 2024-01 --output out/kde"};
     return i;
   }
 

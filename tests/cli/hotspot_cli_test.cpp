@@ -2,8 +2,15 @@
 // The hotspot binary as a user meets it: exit codes, messages, atomic outputs, determinism.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <map>
+
+#include <cpl_json.h>
+#include <ogrsf_frmts.h>
+
 #include <filesystem>
 
+#include "core/gdal_handles.hpp"
 #include "support/cli.hpp"
 #include "support/fixtures.hpp"
 
@@ -57,12 +64,42 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "cluster/nni.csv",
                         "cluster/clusters.geojson", "cluster/clusters.qml", "cluster/points.gpkg", "stats/lsoa_stats.geojson",
                         "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "kde/density.tif", "kde/hotspots.geojson",
-                        "kde/hotspots.qml", "kde/hotspots.csv", "kde/evaluation.csv", "rejects.csv", "summary.json"}) {
+                        "kde/hotspots.qml", "kde/hotspots.csv", "kde/ceased_hotspots.geojson", "kde/ceased_hotspots.csv",
+                        "kde/evaluation.csv", "grid/grid_cells.geojson", "grid/grid_cells.csv",
+                        "grid/ceased_grid_cells.geojson", "grid/ceased_grid_cells.csv", "rejects.csv", "summary.json"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
   }
   CHECK_THAT(first.out, Catch::Contains("loaded        9,111") && Catch::Contains("2024-07-01/summary.json"));
+  // The pack's hotspots: at most 20 polygons within 0.25% of the study area's 298,012 cells of
+  // 25 m, each named by a street and a ward; each hotspot and grid cell in one change class.
+  init_gdal();
+  GDALDatasetUniquePtr layer = open_vector(dir + "/first/2024-07-01/kde/hotspots.geojson", "hotspots");
+  OGRSpatialReference bng;
+  bng.importFromEPSG(27700);
+  double area_m2 = 0;
+  int hotspots = 0;
+  std::map<std::string, int> classes;
+  for (auto& f : *layer->GetLayer(0)) {
+    ++hotspots;
+    OGRGeometry* g = f->GetGeometryRef();
+    REQUIRE(wkbFlatten(g->getGeometryType()) == wkbPolygon);
+    REQUIRE(g->transformTo(&bng) == OGRERR_NONE);
+    area_m2 += g->toPolygon()->get_Area();
+    CHECK(std::string(f->GetFieldAsString("streets")) != "");
+    CHECK(std::string(f->GetFieldAsString("ward")) != "");
+    ++classes[f->GetFieldAsString("change")];
+  }
+  CHECK(hotspots <= 20);
+  CHECK(area_m2 <= std::floor(0.0025 * 298012) * 625 + 1);
+  CPLJSONDocument summary;
+  REQUIRE(summary.Load(dir + "/first/2024-07-01/summary.json"));
+  const CPLJSONObject counted = summary.GetRoot().GetObj("kde/change_classes");
+  for (const char* c : {"new", "persistent", "intensifying", "diminishing"}) CHECK(counted.GetInteger(c) == classes[c]);
+  GDALDatasetUniquePtr ceased = open_vector(dir + "/first/2024-07-01/kde/ceased_hotspots.geojson", "ceased");
+  CHECK(counted.GetInteger("ceased") == static_cast<int>(ceased->GetLayer(0)->GetFeatureCount()));
+  CHECK(classes["new"] + classes["persistent"] + classes["intensifying"] + classes["diminishing"] == hotspots);
 }
 
 TEST_CASE("cli: --json prints the summary with the row accounting", "[cli]") {
