@@ -6,8 +6,9 @@ packages=(build-essential cmake pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libnanoflann-dev libtomlplusplus-dev libcli11-dev libfmt-dev libboost-dev)
 if [[ "${1:-}" == "--with-tests" ]]; then
-  # catch2: unit tests; python3-qgis: the headless QGIS layer check; libbenchmark-dev: bench/.
-  packages+=(catch2 python3-qgis qgis-providers libbenchmark-dev)
+  # catch2: unit tests; python3-qgis: the headless QGIS layer check; chromium and poppler-utils:
+  # brief.html in a real browser and its PDF; libbenchmark-dev: bench/.
+  packages+=(catch2 python3-qgis qgis-providers chromium poppler-utils libbenchmark-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -38,7 +38,8 @@ std::string OutputFolder::stage(const std::string& name) {
   const fs::path temp = final_path.parent_path() / ("." + final_path.stem().string() + ".partial-" +
                                                     std::to_string(getpid()) + final_path.extension().string());
   fs::remove(temp);
-  staged_.push_back({name, temp.string(), final_path.string()});
+  const bool again = std::any_of(staged_.begin(), staged_.end(), [&](const auto& s) { return s.name == name; });
+  if (!again) staged_.push_back({name, temp.string(), final_path.string()});  // staged again: still one output
   return temp.string();
 }
 

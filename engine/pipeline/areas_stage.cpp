@@ -9,6 +9,7 @@
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
+#include "outputs/brief.hpp"
 #include "pipeline/stage.hpp"
 
 namespace hotspot {
@@ -88,6 +89,22 @@ class AreasStage final : public StageWith<NoParams> {
     }
     fmt::format_to(out, "share of incidents in the most deprived 20% (deciles 1-2): {:.2f}%\n",
                    100.0 * r.share_deciles_1_2);
+    report.headline.push_back(fmt::format("{:.1f}% of the incidents happened in the most deprived 20% of neighbourhoods "
+                                          "(LSOAs in IMD 2019 deciles 1 and 2).",
+                                          100.0 * r.share_deciles_1_2));
+    std::vector<std::vector<std::string>> table;
+    for (const auto& row : r.profile) {
+      table.push_back({row.decile ? std::to_string(row.decile) : "no IMD", std::to_string(row.areas),
+                      row.population ? count_text(static_cast<uint64_t>(*row.population)) : "",
+                      count_text(row.incidents), fixed(100.0 * row.share, 1),
+                      row.per_1000 ? fixed(*row.per_1000, 2) : ""});
+    }
+    report.brief.push_back({"deprivation", "Deprivation profile",
+                            html_paragraph("Incidents by the IMD 2019 decile of the LSOA they happened in (decile 1 is "
+                                           "the most deprived tenth of England's neighbourhoods); rates use the IoD2019 "
+                                           "mid-2015 population denominators.") +
+                                html_table({"IMD decile", "LSOAs", "population", "incidents", "share (%)", "per 1,000"},
+                                           table, {1, 2, 3, 4, 5})});
     return report;
   }
 

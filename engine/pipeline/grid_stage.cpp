@@ -206,6 +206,22 @@ class GridStage final : public StageWith<GridParams> {
                               r.grid.cell, r.top.size(), count_text(in_top), count_text(r.current_incidents),
                               r.current_incidents ? 100.0 * static_cast<double>(in_top) / static_cast<double>(r.current_incidents) : 0.0,
                               100.0 * area_share);
+    std::vector<std::vector<std::string>> rows;
+    for (const GridCell& g : r.top) {
+      std::vector<std::string> row = {std::to_string(g.rank), g.name.streets, g.name.ward, std::to_string(g.incidents)};
+      if (r.periods) {
+        row.push_back(g.previous_rank ? std::to_string(*g.previous_rank) : "");
+        row.push_back(to_string(g.change->change));
+      }
+      rows.push_back(std::move(row));
+    }
+    std::vector<std::string> header = {"rank", "streets", "ward", "incidents"};
+    if (r.periods) header.insert(header.end(), {"previous rank", "change"});
+    report.brief.push_back({"grid", fmt::format("Top {} cells of {:g} m", r.top.size(), r.grid.cell),
+                            html_paragraph(fmt::format("Equal-size cells of {:g} m ranked by {}: the top {} hold {} of {} "
+                                                       "incidents.", r.grid.cell, params.weights.empty() ? "incidents" : "harm",
+                                                       r.top.size(), count_text(in_top), count_text(r.current_incidents))) +
+                                html_table(header, rows, {0, 3, 4})});
     return report;
   }
 

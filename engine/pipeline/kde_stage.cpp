@@ -283,6 +283,12 @@ CPLJSONObject kde_json(const KdeParams& p, const KdeResult& r) {
   return o;
 }
 
+// The incidents the surface was made from: the current period's, or all.
+uint64_t surface_incidents(const StudyData& study, const KdeResult& r) {
+  return r.current.empty() ? study.load.incidents.size()
+                           : static_cast<uint64_t>(std::count(r.current.begin(), r.current.end(), 1));
+}
+
 std::string kde_text(const StudyData& s, const KdeResult& k) {
   std::string text;
   auto out = std::back_inserter(text);
@@ -294,7 +300,7 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
   if (k.choice) text += bandwidth_choice_text(*k.choice);
   uint64_t inside = 0;
   for (const auto& h : k.hotspots) inside += h.incidents;
-  const size_t n = s.load.incidents.size();
+  const uint64_t n = surface_incidents(s, k);
   fmt::format_to(out, "  {} hotspots over {} cells ({:.2f} km2) hold {} incidents ({:.1f}%)\n", count_text(k.hotspots.size()),
                  count_text(static_cast<uint64_t>(k.hotspot_cells)),
                  static_cast<double>(k.hotspot_cells) * k.surface.grid.cell * k.surface.grid.cell / 1e6, count_text(inside),
@@ -307,6 +313,46 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
   }
   if (k.evaluation) text += evaluation_text(*k.evaluation);
   return text;
+}
+
+// brief.html: the tasking hotspots, as hotspots.csv holds them.
+void brief_sections(const StudyData& study, const KdeResult& r, StageReport& report) {
+  uint64_t inside = 0;
+  double area = 0;
+  for (const HotspotFeature& h : r.hotspots) {
+    inside += h.incidents;
+    area += h.area_km2;
+  }
+  const uint64_t total = surface_incidents(study, r);
+  std::string text = fmt::format("The top {} hotspots cover {:.2f} km2 and hold {} incidents ({:.1f}% of them).", r.hotspots.size(),
+                                 area, count_text(inside), total ? 100.0 * static_cast<double>(inside) / static_cast<double>(total) : 0.0);
+  if (r.periods) {
+    std::string classes;
+    for (const auto& [name, n] : count_classes(change_classes(r))) classes += fmt::format("{}{} {}", classes.empty() ? "" : ", ", n, name);
+    text += fmt::format(" Against the previous {:g} months: {}.", r.periods->previous_months, classes);
+  }
+  report.headline.push_back(text);
+  std::vector<std::vector<std::string>> rows;
+  for (const HotspotFeature& h : r.hotspots) {
+    std::vector<std::string> row = {std::to_string(h.rank), h.name.streets, h.name.ward, h.name.district,
+                                    std::to_string(h.incidents), fixed(h.area_km2, 4)};
+    if (r.periods) {
+      row.push_back(to_string(h.change->change));
+      row.push_back(std::to_string(h.previous_incidents));
+      row.push_back(h.change->rate_change ? fixed(100.0 * *h.change->rate_change, 0) : "");
+    }
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> header = {"rank", "streets", "ward", "district", "incidents", "area (km2)"};
+  std::vector<size_t> numeric = {0, 4, 5};
+  if (r.periods) {
+    header.insert(header.end(), {"change", "previous", "change per month (%)"});
+    numeric.insert(numeric.end(), {7, 8});
+  }
+  std::string html = html_paragraph(text + fmt::format(" Bandwidth {:g} m{}; cells of {:g} m.", r.used.bandwidth_m,
+                                                       r.choice ? " (chosen from the data)" : "", r.surface.grid.cell));
+  html += html_table(header, rows, numeric);
+  report.brief.push_back({"hotspots", "Tasking hotspots", html});
 }
 
 class KdeStage final : public StageWith<KdeParams> {
@@ -348,7 +394,9 @@ class KdeStage final : public StageWith<KdeParams> {
   StageReport run(const StudyData& study, StageContext& c) override {
     const KdeResult r = run_kde(study, params, std::move(grid_), c.out, c.prefix, c.progress);
     grid_.reset();
-    return {"kde", kde_json(params, r), kde_text(study, r)};
+    StageReport report{"kde", kde_json(params, r), kde_text(study, r)};
+    brief_sections(study, r, report);
+    return report;
   }
 
  protected:

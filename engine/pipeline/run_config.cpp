@@ -152,8 +152,10 @@ class ConfigLoader {
 const OptionSet<RunHeader>& run_options() {
   static const OptionSet<RunHeader> set = [] {
     OptionSet<RunHeader> s;
-    s.add({.key = "title", .help = "Recorded in summary.json", .example = "Ashfield & Mansfield serious violence"},
+    s.add({.key = "title", .help = "The brief's title, recorded in summary.json", .example = "Ashfield & Mansfield serious violence"},
           [](RunHeader& h) -> auto& { return h.title; });
+    s.add({.key = "marking", .help = "A protective marking printed on every page of brief.html", .example = "OFFICIAL-SENSITIVE"},
+          [](RunHeader& h) -> auto& { return h.marking; });
     s.add({.key = "date", .kind = Kind::date, .default_text = "today",
            .help = "Names the output folder <output>/<date>", .example = "2024-07-01"},
           [](RunHeader& h) -> auto& { return h.date; });
@@ -231,6 +233,7 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   RunPlan& plan = config.plan;
   plan.command = "run";
   plan.title = header.title;
+  plan.marking = header.marking;
   const std::string output_root = !output_override.empty() ? output_override : header.output;
   plan.output_dir = (fs::path(output_root) / (header.date.empty() ? today : header.date)).string();
   try {

@@ -11,7 +11,7 @@ namespace hotspot {
 
 // The top-level keys of a tasking config.
 struct RunHeader {
-  std::string title, date, output;
+  std::string title, date, output, marking;
   std::vector<std::string> steps = {"areas"};
 };
 const OptionSet<RunHeader>& run_options();

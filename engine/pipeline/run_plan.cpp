@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/run_plan.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
 #include "outputs/run_record.hpp"
+#include "outputs/styles.hpp"
 
 namespace hotspot {
 namespace {
@@ -105,10 +107,93 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     report.stages.push_back(std::move(r));
   }
   write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);
-  report.summary.Add("outputs", strings(out.staged_names()));  // summary.json itself is staged next
+  // brief.html, summary.txt and summary.json are staged last: the outputs they list are complete.
+  for (const char* name : {"brief.html", "summary.txt", "summary.json"}) out.stage(name);
+  const std::vector<std::string> names = out.staged_names();
+  report.summary.Add("outputs", strings(names));
+  write_text(out.stage("brief.html"), brief_html(brief_page(plan, report)));
+  std::string text = summary_text(report);  // ends with "wrote:", the outputs not yet in place
+  for (const auto& name : names) text += "  " + name + "\n";
+  write_text(out.stage("summary.txt"), text);
   write_json(out.stage("summary.json"), report.summary);
   report.outputs = out.commit();
   return report;
+}
+
+namespace {
+
+// The period the incidents cover, as loaded: "July 2023 to June 2024".
+std::string period_text(const StudyData& study) {
+  int first = 0, last = 0;
+  for (int m : study.load.incidents.month) {
+    if (!m) continue;
+    first = first ? std::min(first, m) : m;
+    last = std::max(last, m);
+  }
+  if (!first) return "";
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  const auto name = [](int m) { return fmt::format("{} {}", kMonths[m % 100 - 1], m / 100); };
+  return first == last ? name(first) : name(first) + " to " + name(last);
+}
+
+// A stage's summary as (key, value) rows, its scalars only, nested keys joined with '.'.
+void flatten(const CPLJSONObject& o, const std::string& prefix, std::vector<std::vector<std::string>>& rows) {
+  for (const CPLJSONObject& child : o.GetChildren()) {
+    const std::string key = prefix.empty() ? child.GetName() : prefix + "." + child.GetName();
+    switch (child.GetType()) {
+      case CPLJSONObject::Type::Object: flatten(child, key, rows); break;
+      case CPLJSONObject::Type::Array: break;
+      default: rows.push_back({key, child.ToString()});
+    }
+  }
+}
+
+}  // namespace
+
+BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
+  const StudyData& study = report.study;
+  const RowAccount& a = study.load.account;
+  BriefPage page;
+  page.title = plan.title.empty() ? "hotspot " + plan.command : plan.title;
+  page.period = period_text(study);
+  page.marking = plan.marking;
+  page.footer = "hotspot 0.1.0";
+  std::string headline = html_paragraph(fmt::format(
+      "{} incidents ({}) in {} areas covering {:.1f} km2{}.", count_text(a.loaded), plan.types_spec,
+      count_text(study.boundaries.areas.size()), study.boundaries.total_area_m2() / 1e6,
+      page.period.empty() ? "" : ", " + page.period));
+  for (const StageReport& s : report.stages) {
+    for (const std::string& line : s.headline) headline += html_paragraph(line);
+  }
+  page.sections.push_back({"headline", "Headline", headline});
+  for (const StageReport& s : report.stages) page.sections.insert(page.sections.end(), s.brief.begin(), s.brief.end());
+
+  std::vector<std::vector<std::string>> rows = {{"rows read", count_text(a.read)},
+                                                {"filtered by crime type", count_text(a.filtered_by_type)},
+                                                {"filtered by month", count_text(a.filtered_by_month)}};
+  for (const auto& [reason, n] : a.rejected_by_reason()) rows.push_back({"rejected: " + reason, count_text(n)});
+  rows.push_back({"loaded", count_text(a.loaded)});
+  std::string data = html_paragraph("Every row of the incident files is accounted for: loaded, filtered out, or rejected "
+                                    "with its file, line and reason in rejects.csv.") +
+                     html_table({"rows", "count"}, rows, {1});
+  data += html_paragraph("police.uk publishes each crime at one of a fixed set of anonymous map points near where it "
+                         "happened (\"On or near ...\"), not at its address, so many crimes share a point; hotspots are "
+                         "drawn from those points. Rates per 1,000 residents use the IoD2019 mid-2015 population "
+                         "denominators.");
+  for (const std::string& w : study.warnings) data += html_paragraph("Warning: " + w);
+  page.sections.push_back({"data", "Data and caveats", data});
+
+  std::string method;
+  for (const StageReport& s : report.stages) {
+    std::vector<std::vector<std::string>> params;
+    flatten(s.summary, "", params);
+    if (params.empty()) continue;
+    method += "<h3>" + html_escape(s.name) + "</h3>\n" + html_table({"figure", "value"}, params);
+  }
+  page.sections.push_back({"method", "Method", html_paragraph("The figures each step computed, as summary.json holds "
+                                                              "them; docs/method.md sets out each rule.") + method});
+  return page;
 }
 
 std::string summary_text(const RunReport& report) {

@@ -16,6 +16,7 @@ namespace hotspot {
 struct RunPlan {
   std::string command = "run";  // recorded in summary.json
   std::string title;
+  std::string marking;  // a protective marking for every page of brief.html ("OFFICIAL-SENSITIVE")
   StudyInputs inputs;
   std::string types_spec = "all";  // as the user wrote it, for the summary
   std::vector<std::shared_ptr<Stage>> stages;  // finished (Stage::finish)
@@ -42,5 +43,8 @@ RunReport execute(const RunPlan& plan, const Progress& progress = {});
 
 // The terminal summary: the row accounting, each stage's lines, and the files written.
 std::string summary_text(const RunReport& report);
+
+// brief.html's page: a headline, each stage's sections, the data and caveats, and the method.
+BriefPage brief_page(const RunPlan& plan, const RunReport& report);
 
 }  // namespace hotspot

@@ -6,6 +6,8 @@
 
 #include <cpl_json.h>
 
+#include "outputs/brief.hpp"
+
 #include "core/progress.hpp"
 #include "options/option_set.hpp"
 #include "outputs/numbers.hpp"
@@ -31,6 +33,8 @@ struct StageReport {
   std::string name;
   CPLJSONObject summary;
   std::string text;  // starts with a blank line; empty when the stage prints nothing
+  std::vector<std::string> headline;  // sentences for brief.html's headline
+  std::vector<BriefSection> brief;     // its sections of brief.html
 };
 
 struct StageContext {

@@ -2,6 +2,7 @@
 // The hotspot binary as a user meets it: exit codes, messages, atomic outputs, determinism.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 
 #include "core/gdal_handles.hpp"
+#include "brief_tables.hpp"
 #include "support/cli.hpp"
 #include "support/fixtures.hpp"
 
@@ -100,6 +102,64 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   GDALDatasetUniquePtr ceased = open_vector(dir + "/first/2024-07-01/kde/ceased_hotspots.geojson", "ceased");
   CHECK(counted.GetInteger("ceased") == static_cast<int>(ceased->GetLayer(0)->GetFeatureCount()));
   CHECK(classes["new"] + classes["persistent"] + classes["intensifying"] + classes["diminishing"] == hotspots);
+  // brief.html: every number in its tables is the pack's own figure, read back from the CSVs.
+  const std::string pack = dir + "/first/2024-07-01/";
+  const std::string brief = slurp(pack + "brief.html");
+  CHECK(brief.find("http:") == std::string::npos);  // nothing to fetch
+  CHECK(brief.find("https:") == std::string::npos);
+  const auto plain = [](std::string v) {  // "36,247" -> "36247"
+    v.erase(std::remove(v.begin(), v.end(), ','), v.end());
+    return v;
+  };
+  // hotspots.csv: rank,name,streets,ward,ward_code,district,area_km2,cells,incidents,share,peak,mean,change,
+  // previous_incidents,current_incidents,rate_change,...
+  const auto hotspot_rows = test::brief_table(brief, "hotspots");
+  const auto hotspot_csv = test::csv_rows(pack + "kde/hotspots.csv");
+  REQUIRE(hotspot_rows.size() == hotspot_csv.size());
+  for (size_t k = 0; k < hotspot_rows.size(); ++k) {
+    const auto& b = hotspot_rows[k];
+    const auto& c = hotspot_csv[k];
+    REQUIRE(b.size() == 9);
+    CHECK(b[0] == c[0]);
+    CHECK(b[1] == c[2]);
+    CHECK(b[2] == c[3]);
+    CHECK(b[3] == c[5]);
+    CHECK(b[4] == c[8]);
+    CHECK(b[5] == c[6]);
+    CHECK(b[6] == c[12]);
+    CHECK(b[7] == c[13]);
+    if (!c[15].empty()) CHECK(std::stod(b[8]) == Approx(100 * std::stod(c[15])).margin(0.5));
+  }
+  // deprivation_profile.csv: imd_decile,lsoas,population,incidents,share_of_incidents,incidents_per_1000
+  const auto decile_rows = test::brief_table(brief, "deprivation");
+  const auto decile_csv = test::csv_rows(pack + "areas/deprivation_profile.csv");
+  REQUIRE(decile_rows.size() == decile_csv.size());
+  for (size_t k = 0; k < decile_rows.size(); ++k) {
+    const auto& b = decile_rows[k];
+    const auto& c = decile_csv[k];
+    CHECK(b[0] == c[0]);
+    CHECK(b[1] == c[1]);
+    CHECK(plain(b[2]) == c[2]);
+    CHECK(plain(b[3]) == c[3]);
+    CHECK(std::stod(b[4]) == Approx(100 * std::stod(c[4])).margin(0.05));
+    CHECK(b[5] == c[5]);
+  }
+  // grid_cells.csv: rank,name,streets,ward,ward_code,district,easting,northing,incidents,harm,previous_incidents,
+  // previous_rank,change,...
+  const auto grid_rows = test::brief_table(brief, "grid");
+  const auto grid_csv = test::csv_rows(pack + "grid/grid_cells.csv");
+  REQUIRE(grid_rows.size() == grid_csv.size());
+  for (size_t k = 0; k < grid_rows.size(); ++k) {
+    CHECK(grid_rows[k][0] == grid_csv[k][0]);
+    CHECK(grid_rows[k][1] == grid_csv[k][2]);
+    CHECK(grid_rows[k][2] == grid_csv[k][3]);
+    CHECK(grid_rows[k][3] == grid_csv[k][8]);
+    CHECK(grid_rows[k][4] == grid_csv[k][11]);
+    CHECK(grid_rows[k][5] == grid_csv[k][12]);
+  }
+  // summary.txt: the terminal's summary as printed, with the pack's files.
+  CHECK_THAT(slurp(pack + "summary.txt"), Catch::Contains("loaded        9,111") && Catch::Contains("grid: 150 m cells") &&
+                                              Catch::Contains("  brief.html\n"));
 }
 
 TEST_CASE("cli: --json prints the summary with the row accounting", "[cli]") {
