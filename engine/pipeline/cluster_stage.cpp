@@ -236,6 +236,28 @@ std::string cluster_text(const ClusterResult& c) {
   return text;
 }
 
+// brief.html: the nearest neighbour index in words, and the first-order clusters by name.
+void brief_section(const ClusterResult& r, StageReport& report) {
+  const NniResult& n = r.nni;
+  std::string html = html_paragraph(fmt::format(
+      "Incidents are {} than chance would place them: the mean distance to the nearest other incident is {:.1f} m "
+      "against {:.1f} m for points spread at random over the study area (nearest neighbour index R = {:.3f}, z = {:.1f}). "
+      "{:.0f}% of incidents share their exact point with another, as police.uk publishes crimes at shared map points.",
+      n.ratio < 1 ? "closer together" : "further apart", n.observed_m, n.expected_m, n.ratio, n.z, 100.0 * n.tied_share));
+  std::vector<std::vector<std::string>> rows;
+  for (const ClusterFeature& f : r.features) {
+    if (f.order != 1 || rows.size() >= 20) continue;
+    rows.push_back({std::to_string(f.rank), f.name.streets, f.name.ward, f.name.district, std::to_string(f.incidents),
+                    fixed(f.area_km2, 4)});
+  }
+  if (!rows.empty()) {
+    html += html_paragraph(fmt::format("The {} largest first-order {} clusters (clusters.geojson holds all {}):", rows.size(),
+                                       r.method == "nnh" ? "NNH" : "DBSCAN", r.features.size()));
+    html += html_table({"rank", "streets", "ward", "district", "incidents", "area (km2)"}, rows, {0, 4, 5});
+  }
+  report.brief.push_back({"clusters", "Clusters", html});
+}
+
 class ClusterStage final : public StageWith<ClusterParams> {
  public:
   const StageInfo& info() const override {
@@ -257,7 +279,9 @@ class ClusterStage final : public StageWith<ClusterParams> {
   StageReport run(const StudyData& study, StageContext& c) override {
     const ClusterResult r = analyse_clusters(study, params, c.progress);
     write_clusters(study, r, c.out, c.prefix);
-    return {"cluster", cluster_json(params, r), cluster_text(r)};
+    StageReport report{"cluster", cluster_json(params, r), cluster_text(r)};
+    brief_section(r, report);
+    return report;
   }
 
  protected:

@@ -167,7 +167,13 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
     for (const std::string& line : s.headline) headline += html_paragraph(line);
   }
   page.sections.push_back({"headline", "Headline", headline});
-  for (const StageReport& s : report.stages) page.sections.insert(page.sections.end(), s.brief.begin(), s.brief.end());
+  // The order a tasking meeting reads in, whatever the order of the steps.
+  std::vector<BriefSection> sections;
+  for (const StageReport& s : report.stages) sections.insert(sections.end(), s.brief.begin(), s.brief.end());
+  const std::vector<std::string> order = {"hotspots", "grid", "deprivation", "lsoa-stats", "clusters", "suspects"};
+  const auto rank = [&](const BriefSection& b) { return std::find(order.begin(), order.end(), b.id) - order.begin(); };
+  std::stable_sort(sections.begin(), sections.end(), [&](const auto& x, const auto& y) { return rank(x) < rank(y); });
+  page.sections.insert(page.sections.end(), sections.begin(), sections.end());
 
   std::vector<std::vector<std::string>> rows = {{"rows read", count_text(a.read)},
                                                 {"filtered by crime type", count_text(a.filtered_by_type)},

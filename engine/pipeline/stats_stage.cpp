@@ -263,6 +263,33 @@ std::string stats_text(const StatsResult& st) {
   return text;
 }
 
+// brief.html: the LSOAs Gi* finds hot, by name, hottest first, as lsoa_stats.csv holds them.
+void brief_section(const StudyData& study, const StatsResult& r, StageReport& report) {
+  std::vector<size_t> hot;
+  for (size_t a = 0; a < r.gi_bin.size(); ++a) {
+    if (r.gi_bin[a] > 0) hot.push_back(a);
+  }
+  std::stable_sort(hot.begin(), hot.end(), [&](size_t a, size_t b) { return r.gi_z[a] > r.gi_z[b]; });
+  std::vector<std::vector<std::string>> rows;
+  for (size_t a : hot) {
+    const Area& area = study.boundaries.areas[a];
+    const ImdRecord* imd = study.imd.find(area.code);
+    rows.push_back({area.name.empty() ? area.code : area.name, area.code, std::to_string(r.count[a]), fixed(r.gi_z[a], 2),
+                    gi_bin_label(r.gi_bin[a]), r.emerging.empty() ? "" : r.emerging[a],
+                    imd ? std::to_string(imd->decile) : ""});
+  }
+  const std::string sentence = fmt::format(
+      "{} of {} LSOAs are Gi* hot spots (90% confidence or more); the global Moran's I is {:.3f} (z = {:.2f}): {}.",
+      hot.size(), r.gi_bin.size(), r.global.i, r.global.z,
+      r.global.z > 1.96 ? "neighbouring LSOAs have similar values, more than chance would give"
+                        : "no clear clustering of high or low values");
+  report.headline.push_back(sentence);
+  report.brief.push_back({"lsoa-stats", "Hot LSOAs (Getis-Ord Gi*)",
+                          html_paragraph(sentence) +
+                              html_table({"LSOA", "code", "incidents", "Gi* z", "class", "emerging", "IMD decile"}, rows,
+                                         {2, 3, 6})});
+}
+
 class StatsStage final : public StageWith<StatsParams> {
  public:
   const StageInfo& info() const override {
@@ -290,7 +317,9 @@ class StatsStage final : public StageWith<StatsParams> {
   StageReport run(const StudyData& study, StageContext& c) override {
     const StatsResult r = analyse_stats(study, params);
     write_stats(study, params, r, c.out, c.prefix);
-    return {"stats", stats_json(params, r), stats_text(r)};
+    StageReport report{"stats", stats_json(params, r), stats_text(r)};
+    brief_section(study, r, report);
+    return report;
   }
 
  protected:

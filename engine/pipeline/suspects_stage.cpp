@@ -242,6 +242,25 @@ class SuspectsStage final : public StageWith<SuspectsParams> {
     report.summary.Add("cells", static_cast<GInt64>(r.cells.size()));
     report.summary.Add("cells_suppressed", static_cast<GInt64>(r.suppressed_cells));
     if (r.all_hidden) report.summary.Add("warning", "too few suspects to publish any count safely: every count is blank");
+    std::vector<std::vector<std::string>> rows;
+    const double incidents = static_cast<double>(std::max<size_t>(1, study.load.incidents.size()));
+    const double suspects = static_cast<double>(std::max<size_t>(1, r.load.incidents.size()));
+    std::vector<uint64_t> decile_incidents(11, 0);
+    for (size_t a = 0; a < r.incidents_per_area.size(); ++a) decile_incidents[static_cast<size_t>(r.decile_of[a])] += r.incidents_per_area[a];
+    for (size_t d = 1; d <= 10; ++d) {
+      const bool hide = r.decile_hidden[d];
+      rows.push_back({std::to_string(d), fixed(100.0 * static_cast<double>(decile_incidents[d]) / incidents, 1),
+                      hide ? "" : std::to_string(r.per_decile[d]),
+                      hide ? "" : fixed(100.0 * static_cast<double>(r.per_decile[d]) / suspects, 1)});
+    }
+    report.brief.push_back(
+        {"suspects", "Where suspects live",
+         html_paragraph(r.all_hidden ? "Too few suspects to publish any count safely: every count is blank."
+                                     : fmt::format("Where the {} suspects placed live, by the IMD decile of their LSOA, "
+                                                   "against where the violence happens. Blank: fewer than {}, or a count "
+                                                   "a total would give back.",
+                                                   count_text(r.load.incidents.size()), params.min_count)) +
+             html_table({"IMD decile", "incidents (%)", "suspects", "suspects (%)"}, rows, {0, 1, 2, 3})});
     report.text = r.all_hidden
                       ? "\nsuspects: too few to publish any count safely: every count is blank, and how many were "
                         "placed is withheld\n"

@@ -157,6 +157,23 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
     CHECK(grid_rows[k][4] == grid_csv[k][11]);
     CHECK(grid_rows[k][5] == grid_csv[k][12]);
   }
+  // lsoa_stats.csv: lsoa_code(0),lsoa_name,district,imd_decile(3),count(4),...,gi_z(8),...,gi_bin(11),gi_class(12),...
+  std::map<std::string, std::vector<std::string>> stats_csv;
+  for (const auto& row : test::csv_rows(pack + "stats/lsoa_stats.csv")) stats_csv[row[0]] = row;
+  size_t hot = 0;
+  for (const auto& row : stats_csv) hot += std::stoi(row.second[11]) > 0;
+  const auto stats_rows = test::brief_table(brief, "lsoa-stats");
+  CHECK(stats_rows.size() == hot);
+  for (const auto& b : stats_rows) {
+    REQUIRE(stats_csv.count(b[1]));
+    const auto& c = stats_csv[b[1]];
+    CHECK(b[0] == c[1]);
+    CHECK(b[2] == c[4]);
+    CHECK(std::stod(b[3]) == Approx(std::stod(c[8])).margin(0.005));
+    CHECK(b[4] == c[12]);
+    CHECK(b[5] == c[23]);  // emerging
+    CHECK(b[6] == c[3]);
+  }
   // summary.txt: the terminal's summary as printed, with the pack's files.
   CHECK_THAT(slurp(pack + "summary.txt"), Catch::Contains("loaded        9,111") && Catch::Contains("grid: 150 m cells") &&
                                               Catch::Contains("  brief.html\n"));
