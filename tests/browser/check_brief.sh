@@ -8,6 +8,7 @@
 set -euo pipefail
 pack=$1 marking=$2 out=$3
 mkdir -p "$out"
+rm -f "$out"/page-*.png "$out/brief.png" "$out/brief.pdf"
 url="file://$(cd "$pack" && pwd)/brief.html"
 # No network: every host resolves nowhere and any proxy is a closed port.
 flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-extensions --disable-sync
@@ -28,5 +29,6 @@ for ((p = 1; p <= pages; p++)); do
   pdftotext -f "$p" -l "$p" "$out/brief.pdf" - | grep -qF "$marking" || { echo "FAIL: page $p has no marking '$marking'"; exit 1; }
 done
 pdftoppm -r 60 -png -f 1 -l 3 "$out/brief.pdf" "$out/page"
-[[ -s "$out/brief.png" && -s "$out/page-1.png" ]] || { echo "FAIL: no screenshot or page image"; exit 1; }
+first_page=$(ls "$out"/page-*1.png 2>/dev/null | head -1)  # pdftoppm pads the number: page-1 or page-01
+[[ -s "$out/brief.png" && -n "$first_page" && -s "$first_page" ]] || { echo "FAIL: no screenshot or page image"; exit 1; }
 echo "ok: brief.html opened offline with no console error; $pages PDF pages, each marked '$marking'; $out/brief.png, $out/page-*.png"
