@@ -24,11 +24,13 @@ nav ol { columns: 2; padding-left: 1.2em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.92em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.4em; text-align: left; vertical-align: top; }
 th { background: #f3f3f3; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
 .scroll { overflow-x: auto; }
 @media (max-width: 40em) { body { font-size: 14px; } nav ol { columns: 1; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
+  table { font-size: 9pt; }
   header.marking, footer.marking { display: none; }
   nav { display: none; }
   section { break-before: page; }

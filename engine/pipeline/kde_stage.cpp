@@ -346,7 +346,7 @@ void brief_sections(const StudyData& study, const KdeResult& r, StageReport& rep
   std::vector<std::string> header = {"rank", "streets", "ward", "district", "incidents", "area (km2)"};
   std::vector<size_t> numeric = {0, 4, 5};
   if (r.periods) {
-    header.insert(header.end(), {"change", "previous", "change per month (%)"});
+    header.insert(header.end(), {"change", "previous", "per month (%)"});
     numeric.insert(numeric.end(), {7, 8});
   }
   std::string html = html_paragraph(text + fmt::format(" Bandwidth {:g} m{}; cells of {:g} m.", r.used.bandwidth_m,
