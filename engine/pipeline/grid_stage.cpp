@@ -163,8 +163,9 @@ class GridStage final : public StageWith<GridParams> {
         .docs = "docs/config.md#grid",
         .writes = "Writes DIR/grid_cells.geojson and DIR/grid_cells.csv: the top --top cells of --cell metres over the study\n"
                   "area, ranked by incidents (or by harm with --weights, a CSV of crime_type,weight), with their\n"
-                  "counts per month, the LSOA holding the centre and, with --current-from, the counts and rank in\n"
-                  "the months before it; plus rejects.csv and summary.json.",
+                  "name (streets, ward with --wards, district), counts per month, the LSOA holding the centre and,\n"
+                  "with --current-from, the counts and rank in the months before it and their change class\n"
+                  "(ceased cells in DIR/ceased_grid_cells.*); plus rejects.csv and summary.json.",
         .example = "hotspot grid --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
                    "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
                    "    --wards shapefiles/nottinghamshire_wards2025.shp --cell 150 --top 20 --current-from 2024-01 \\\n"

@@ -366,8 +366,9 @@ class KdeStage final : public StageWith<KdeParams> {
                   "study area), DIR/hotspots.geojson (+ hotspots.qml) and DIR/hotspots.csv: the --top hotspots holding\n"
                   "the most incidents whose total area is at most --coverage of the study area, each one 4-connected\n"
                   "group of the densest cells (or the top groups of cells at or above --threshold), named by their\n"
-                  "streets, ward and district; plus rejects.csv and summary.json. The kernels, the hotspot set,\n"
-                  "--bandwidth auto and --recency are described in docs/method.md.",
+                  "streets, ward and district (with --current-from, each with its change class, and the previous\n"
+                  "period's hotspots that ceased in DIR/ceased_hotspots.*); plus rejects.csv and summary.json. The\n"
+                  "kernels, the hotspot set, --bandwidth auto and --recency are described in docs/method.md.",
         .example = "hotspot kde --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
                    "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
                    "    --wards shapefiles/nottinghamshire_wards2025.shp \\\n"

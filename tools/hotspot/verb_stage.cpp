@@ -23,7 +23,9 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
   std::shared_ptr<Stage> stage = make_stage(name);
   const StageInfo& info = stage->info();
   CLI::App* verb = app.add_subcommand(info.name, info.purpose);
-  verb->footer(info.writes + "\n\nExample:\n  " + info.example);
+  verb->footer(info.writes +
+               "\nEvery pack also holds brief.html (the page people read: tables and figures, printable on A4)\n"
+               "and summary.txt (the terminal summary).\n\nExample:\n  " + info.example);
   auto options = std::make_shared<OptionFlags>();
   auto output = std::make_shared<std::string>();
   options->add(*verb, verb_specs(*stage));
