@@ -23,4 +23,8 @@ int parse_month(const std::string& text);
 // YYYY*100+MM -> "YYYY-MM"; "" for 0 (no month).
 std::string format_month(int yyyymm);
 
+// Month arithmetic on YYYYMM: a count of months (consecutive months differ by 1), and the next month.
+inline int month_index(int yyyymm) { return (yyyymm / 100) * 12 + yyyymm % 100 - 1; }
+inline int next_month(int yyyymm) { return yyyymm % 100 == 12 ? (yyyymm / 100 + 1) * 100 + 1 : yyyymm + 1; }
+
 }  // namespace hotspot

@@ -9,12 +9,6 @@
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
-namespace {
-
-int month_number(int yyyymm) { return (yyyymm / 100) * 12 + yyyymm % 100 - 1; }
-
-}  // namespace
-
 Periods split_periods(const Incidents& inc, int current_from, const std::string& stage) {
   Periods p;
   p.current_from = current_from;
@@ -36,8 +30,8 @@ Periods split_periods(const Incidents& inc, int current_from, const std::string&
     throw DataError(fmt::format("{}: no incident from change.current_from {}{}; the current period is empty", stage,
                                 format_month(current_from), held));
   }
-  p.previous_months = month_number(current_from) - month_number(p.first);
-  p.current_months = month_number(p.last) - month_number(current_from) + 1;
+  p.previous_months = month_index(current_from) - month_index(p.first);
+  p.current_months = month_index(p.last) - month_index(current_from) + 1;
   return p;
 }
 

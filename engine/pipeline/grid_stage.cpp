@@ -72,7 +72,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       last = std::max(last, m);
     }
   }
-  for (int m = first; m && m <= last; m = m % 100 == 12 ? m + 89 : m + 1) r.months.push_back(m);
+  for (int m = first; m && m <= last; m = next_month(m)) r.months.push_back(m);
 
   std::unordered_map<int64_t, GridCell> cells;
   std::unordered_map<int64_t, std::vector<uint32_t>> ids_in, previous_ids_in;  // for the names

@@ -11,6 +11,7 @@
 #include "analyses/areas/area_counts.hpp"
 #include "analyses/stats/hot_spot_classes.hpp"
 #include "core/errors.hpp"
+#include "inputs/crime_types.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/geojson_layer.hpp"
@@ -53,7 +54,7 @@ std::vector<int> month_range(const Incidents& inc) {
     if (m > last) last = m;
   }
   std::vector<int> months;
-  for (int m = first; first && m <= last; m = (m % 100 == 12) ? (m / 100 + 1) * 100 + 1 : m + 1) months.push_back(m);
+  for (int m = first; first && m <= last; m = next_month(m)) months.push_back(m);
   return months;
 }
 

@@ -14,8 +14,6 @@
 namespace hotspot {
 namespace {
 
-int month_number(int32_t yyyymm) { return (yyyymm / 100) * 12 + yyyymm % 100 - 1; }
-
 // One fold: the incidents it is fitted on and the cells of the incidents it checks.
 struct Fold {
   std::vector<double> x, y;
@@ -109,8 +107,8 @@ std::vector<double> recency_weights(const std::vector<int32_t>& month, std::opti
   std::vector<double> w(month.size(), 1.0);
   if (!tau || month.empty()) return w;
   if (std::count(month.begin(), month.end(), 0)) throw DataError("--recency: needs every incident's month");
-  const int next = month_number(*std::max_element(month.begin(), month.end())) + 1;
-  for (size_t i = 0; i < month.size(); ++i) w[i] = std::exp(-(next - month_number(month[i])) / *tau);
+  const int next = month_index(*std::max_element(month.begin(), month.end())) + 1;
+  for (size_t i = 0; i < month.size(); ++i) w[i] = std::exp(-(next - month_index(month[i])) / *tau);
   return w;
 }
 
@@ -134,8 +132,8 @@ BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector
     span.assign(folds, {1 << 30, -(1 << 30)});
     for (size_t k = 0; k < months.size(); ++k) {
       auto& [a, b] = span[k * folds / months.size()];
-      a = std::min(a, month_number(months[k]));
-      b = std::max(b, month_number(months[k]));
+      a = std::min(a, month_index(months[k]));
+      b = std::max(b, month_index(months[k]));
     }
     for (size_t i = 0; i < x.size(); ++i) {
       const size_t k = static_cast<size_t>(std::lower_bound(months.begin(), months.end(), month[i]) - months.begin());
@@ -162,7 +160,7 @@ BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector
       fs[f].y.push_back(y[i]);
       fs[f].fit_cells.push_back(cell);
       if (by_month) {
-        const int m = month_number(month[i]);
+        const int m = month_index(month[i]);
         fs[f].age.push_back(m < span[f].first ? span[f].first - m : m - span[f].second);
       }
     }
