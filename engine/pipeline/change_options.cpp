@@ -35,4 +35,15 @@ Periods split_periods(const Incidents& inc, int current_from, const std::string&
   return p;
 }
 
+CPLJSONObject change_json(const Periods& periods, const std::vector<ChangeClass>& classes) {
+  CPLJSONObject o;
+  o.Add("current_from", format_month(periods.current_from));
+  o.Add("previous_months", periods.previous_months);
+  o.Add("current_months", periods.current_months);
+  CPLJSONObject counts;
+  for (const auto& [name, n] : count_classes(classes)) counts.Add(name, static_cast<GInt64>(n));
+  o.Add("change_classes", counts);
+  return o;
+}
+
 }  // namespace hotspot

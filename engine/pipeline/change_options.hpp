@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <string>
+#include <vector>
+
+#include <cpl_json.h>
 
 #include "analyses/change/change_class.hpp"
 #include "inputs/incidents.hpp"
@@ -25,6 +28,9 @@ struct Periods {
 // Throws DataError (naming `stage`) when an incident has no month, or when either period has no
 // incident, with the months the data hold.
 Periods split_periods(const Incidents& incidents, int current_from, const std::string& stage);
+
+// summary.json's record of a comparison: the periods and how many places fall in each class.
+CPLJSONObject change_json(const Periods& periods, const std::vector<ChangeClass>& classes);
 
 template <typename P, typename Get>
 void declare_change_options(OptionSet<P>& s, Get change) {

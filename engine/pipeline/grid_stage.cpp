@@ -118,19 +118,16 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
   const AreaLocator locator(study.boundaries);
   const PlaceNamer namer = place_namer(study);
   const auto top_before = [&](const GridCell& g) { return g.previous_rank && *g.previous_rank <= p.top; };
-  const auto classify = [&](GridCell& g, bool hot_now) {
-    if (r.periods) {
-      g.change = classify_change({g.previous_incidents, g.incidents, top_before(g), hot_now}, r.periods->previous_months,
-                                 r.periods->current_months, p.change.rule);
-    }
-  };
   std::vector<GridCell*> listed;
   for (size_t k = 0; k < all.size(); ++k) {
     GridCell& g = all[k];
     const bool hot_now = static_cast<int>(k) < p.top && g.incidents > 0;
     if (hot_now) g.rank = static_cast<int>(k + 1);
     if (hot_now || (r.periods && top_before(g))) {
-      classify(g, hot_now);
+      if (r.periods) {
+        g.change = classify_change({g.previous_incidents, g.incidents, top_before(g), hot_now}, r.periods->previous_months,
+                                   r.periods->current_months, p.change.rule);
+      }
       listed.push_back(&g);
     }
   }
@@ -185,16 +182,11 @@ class GridStage final : public StageWith<GridParams> {
     o.Add("ranked_by", params.weights.empty() ? "incidents" : "harm");
     if (!params.weights.empty()) o.Add("weights", params.weights);
     if (r.periods) {
-      o.Add("current_from", format_month(params.change.current_from));
-      o.Add("previous_months", r.periods->previous_months);
-      o.Add("current_months", r.periods->current_months);
-      CPLJSONObject classes;
       std::vector<ChangeClass> listed;
       for (const auto* cells : {&r.top, &r.ceased}) {
         for (const GridCell& g : *cells) listed.push_back(g.change->change);
       }
-      for (const auto& [name, n] : count_classes(listed)) classes.Add(name, static_cast<GInt64>(n));
-      o.Add("change_classes", classes);
+      for (const CPLJSONObject& child : change_json(*r.periods, listed).GetChildren()) o.Add(child.GetName(), child);
     }
     o.Add("current_incidents", static_cast<GInt64>(r.current_incidents));
     o.Add("previous_incidents", static_cast<GInt64>(r.previous_incidents));

@@ -127,8 +127,7 @@ void classify_hotspots(const Incidents& inc, const KdeParams& p, const KdeResult
   std::vector<int64_t> other = other_hot;
   std::sort(other.begin(), other.end());
   for (HotspotFeature& h : hotspots) {
-    std::vector<int64_t> cells = h.cell_ids;
-    std::sort(cells.begin(), cells.end());
+    const std::vector<int64_t>& cells = h.cell_ids;  // sorted
     uint64_t in_other = 0;
     for (size_t i = 0; i < inc.size(); ++i) {
       if (static_cast<bool>(r.current[i]) == current) continue;
@@ -238,6 +237,17 @@ std::vector<ChangeClass> change_classes(const KdeResult& r) {
   return out;
 }
 
+// The hotspots' incidents and area together.
+std::pair<uint64_t, double> hotspot_totals(const std::vector<HotspotFeature>& hotspots) {
+  uint64_t incidents = 0;
+  double area_km2 = 0;
+  for (const HotspotFeature& h : hotspots) {
+    incidents += h.incidents;
+    area_km2 += h.area_km2;
+  }
+  return {incidents, area_km2};
+}
+
 CPLJSONObject kde_json(const KdeParams& p, const KdeResult& r) {
   CPLJSONObject o;
   o.Add("kernel", to_string(r.used.kernel));
@@ -263,22 +273,12 @@ CPLJSONObject kde_json(const KdeParams& p, const KdeResult& r) {
   o.Add("min_incidents", static_cast<GInt64>(p.budget.min_incidents));
   o.Add("hotspot_cells", static_cast<GInt64>(r.hotspot_cells));
   o.Add("hotspots", static_cast<GInt64>(r.hotspots.size()));
-  uint64_t in_hotspots = 0;
-  double area = 0;
-  for (const auto& h : r.hotspots) {
-    in_hotspots += h.incidents;
-    area += h.area_km2;
-  }
+  const auto [in_hotspots, area] = hotspot_totals(r.hotspots);
   o.Add("hotspots_km2", round_to(area, 6));
   o.Add("incidents_in_hotspots", static_cast<GInt64>(in_hotspots));
   if (r.evaluation && p.evaluate) o.Add("evaluation", evaluation_summary(*p.evaluate, *r.evaluation));
   if (r.periods) {
-    o.Add("current_from", format_month(p.change.current_from));
-    o.Add("previous_months", r.periods->previous_months);
-    o.Add("current_months", r.periods->current_months);
-    CPLJSONObject classes;
-    for (const auto& [name, n] : count_classes(change_classes(r))) classes.Add(name, static_cast<GInt64>(n));
-    o.Add("change_classes", classes);
+    for (const CPLJSONObject& c : change_json(*r.periods, change_classes(r)).GetChildren()) o.Add(c.GetName(), c);
   }
   return o;
 }
@@ -298,8 +298,7 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
                  count_text(static_cast<uint64_t>(k.surface.study_cells)));
   if (k.tau_months) fmt::format_to(out, "  recency: each incident weighs exp(-age / {:g} months)\n", *k.tau_months);
   if (k.choice) text += bandwidth_choice_text(*k.choice);
-  uint64_t inside = 0;
-  for (const auto& h : k.hotspots) inside += h.incidents;
+  const uint64_t inside = hotspot_totals(k.hotspots).first;
   const uint64_t n = surface_incidents(s, k);
   fmt::format_to(out, "  {} hotspots over {} cells ({:.2f} km2) hold {} incidents ({:.1f}%)\n", count_text(k.hotspots.size()),
                  count_text(static_cast<uint64_t>(k.hotspot_cells)),
@@ -317,12 +316,7 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
 
 // brief.html: the tasking hotspots, as hotspots.csv holds them.
 void brief_sections(const StudyData& study, const KdeResult& r, StageReport& report) {
-  uint64_t inside = 0;
-  double area = 0;
-  for (const HotspotFeature& h : r.hotspots) {
-    inside += h.incidents;
-    area += h.area_km2;
-  }
+  const auto [inside, area] = hotspot_totals(r.hotspots);
   const uint64_t total = surface_incidents(study, r);
   std::string text = fmt::format("The top {} hotspots cover {:.2f} km2 and hold {} incidents ({:.1f}% of them).", r.hotspots.size(),
                                  area, count_text(inside), total ? 100.0 * static_cast<double>(inside) / static_cast<double>(total) : 0.0);
