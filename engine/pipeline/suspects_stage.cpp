@@ -28,10 +28,12 @@ void suppress(const StudyData& study, const SuspectsParams& p, SuspectsResult& r
   const size_t areas = r.per_area.size();
   r.decile_of.assign(areas, 0);
   r.per_decile.assign(11, 0);
+  r.incidents_per_decile.assign(11, 0);
   for (size_t a = 0; a < areas; ++a) {
     const ImdRecord* rec = study.imd.find(study.boundaries.areas[a].code);
     r.decile_of[a] = rec ? rec->decile : 0;
     r.per_decile[static_cast<size_t>(r.decile_of[a])] += r.per_area[a];
+    r.incidents_per_decile[static_cast<size_t>(r.decile_of[a])] += r.incidents_per_area[a];
   }
   const uint64_t total = r.load.incidents.size();
   const size_t n_counts = areas + 11;
@@ -163,11 +165,9 @@ void write_suspects(const StudyData& study, const SuspectsResult& r, OutputFolde
     layer.layer->CreateField(&f);
   }
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
-  std::vector<uint64_t> decile_incidents(11, 0);
   for (size_t a = 0; a < areas.size(); ++a) {
     const ImdRecord* rec = study.imd.find(areas[a].code);
     const int decile = r.decile_of[a];
-    decile_incidents[static_cast<size_t>(decile)] += r.incidents_per_area[a];
     lsoa.rows.push_back({areas[a].code, areas[a].name, rec ? rec->district_name : areas[a].district_code,
                          decile ? std::to_string(decile) : "", std::to_string(r.incidents_per_area[a]),
                          shown(r.per_area[a], r.area_hidden[a])});
@@ -191,7 +191,7 @@ void write_suspects(const StudyData& study, const SuspectsResult& r, OutputFolde
   const uint64_t incidents = study.load.incidents.size(), suspects = r.load.incidents.size();
   CsvTable profile{{"imd_decile", "incidents", "incident_share", "suspects", "suspect_share"}, {}};
   for (int d = 1; d <= 10; ++d) {
-    const uint64_t ni = decile_incidents[d], ns = r.per_decile[d];
+    const uint64_t ni = r.incidents_per_decile[d], ns = r.per_decile[d];
     const bool hide = r.decile_hidden[d];
     profile.rows.push_back({std::to_string(d), std::to_string(ni),
                             fixed(incidents ? static_cast<double>(ni) / static_cast<double>(incidents) : 0.0, 4),
@@ -245,11 +245,9 @@ class SuspectsStage final : public StageWith<SuspectsParams> {
     std::vector<std::vector<std::string>> rows;
     const double incidents = static_cast<double>(std::max<size_t>(1, study.load.incidents.size()));
     const double suspects = static_cast<double>(std::max<size_t>(1, r.load.incidents.size()));
-    std::vector<uint64_t> decile_incidents(11, 0);
-    for (size_t a = 0; a < r.incidents_per_area.size(); ++a) decile_incidents[static_cast<size_t>(r.decile_of[a])] += r.incidents_per_area[a];
     for (size_t d = 1; d <= 10; ++d) {
       const bool hide = r.decile_hidden[d];
-      rows.push_back({std::to_string(d), fixed(100.0 * static_cast<double>(decile_incidents[d]) / incidents, 1),
+      rows.push_back({std::to_string(d), fixed(100.0 * static_cast<double>(r.incidents_per_decile[d]) / incidents, 1),
                       hide ? "" : std::to_string(r.per_decile[d]),
                       hide ? "" : fixed(100.0 * static_cast<double>(r.per_decile[d]) / suspects, 1)});
     }

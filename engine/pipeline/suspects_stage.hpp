@@ -34,6 +34,7 @@ struct SuspectsResult {
   std::vector<uint64_t> incidents_per_area;
   std::vector<int> decile_of;        // per area, 0 without IMD
   std::vector<uint64_t> per_decile;  // suspects per decile 0..10
+  std::vector<uint64_t> incidents_per_decile;
   Grid grid;                         // the residence grid
   std::vector<int64_t> cells;        // its cells holding incidents or suspects, by index
   std::vector<uint64_t> per_cell, incidents_per_cell;
