@@ -115,6 +115,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   }
   out.code_field = code_i >= 0 ? defn.GetFieldDefn(code_i)->GetNameRef() : "FID";
   if (name_i >= 0) out.name_field = defn.GetFieldDefn(name_i)->GetNameRef();
+  if (district_name_i >= 0) out.district_name_field = defn.GetFieldDefn(district_name_i)->GetNameRef();
   if (district_i >= 0) out.district_field = defn.GetFieldDefn(district_i)->GetNameRef();
   if (!options.districts.empty() && district_i < 0) {
     throw UsageError("boundaries '" + path + "': no district field to select districts on; name it with --district-field");

@@ -35,6 +35,7 @@ struct Boundaries {
   std::shared_ptr<GeosContext> geos;
   std::vector<Area> areas;
   std::string source, code_field, name_field, district_field;
+  std::string district_name_field;    // LADNM, LAD25NM, ... when the layer has one
   std::vector<std::string> warnings;  // repaired polygons, ...
 
   double total_area_m2() const;

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
 namespace hotspot {
 namespace {
 
@@ -27,6 +30,10 @@ th { background: #f3f3f3; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
 .scroll { overflow-x: auto; }
+figure { margin: 0.8em 0; }
+figure img { width: 100%; height: auto; border: 1px solid #bbb; }
+figcaption { font-size: 0.85em; color: #444; }
+img.spark { width: 90px; height: 21px; vertical-align: middle; }
 @media (max-width: 40em) { body { font-size: 14px; } nav ol { columns: 1; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -36,7 +43,8 @@ td.n { white-space: nowrap; }
   section { break-before: page; }
   section:first-of-type { break-before: auto; }
   h2 { break-after: avoid; }
-  tr { break-inside: avoid; }
+  tr, figure { break-inside: avoid; }
+  figure img { max-height: 170mm; object-fit: contain; }
   .scroll { overflow: visible; }
 }
 )css";
@@ -95,19 +103,30 @@ std::string html_escape(const std::string& text) {
 std::string html_paragraph(const std::string& text) { return "<p>" + html_escape(text) + "</p>\n"; }
 
 std::string html_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                       const std::vector<size_t>& numeric) {
+                       const std::vector<size_t>& numeric, const std::vector<size_t>& markup) {
   const auto cls = [&](size_t k) {
     return std::find(numeric.begin(), numeric.end(), k) != numeric.end() ? " class=\"n\"" : "";
+  };
+  const auto cell = [&](size_t k, const std::string& text) {
+    return std::find(markup.begin(), markup.end(), k) != markup.end() ? text : html_escape(text);
   };
   std::string out = "<div class=\"scroll\"><table>\n<thead><tr>";
   for (size_t k = 0; k < header.size(); ++k) out += "<th" + std::string(cls(k)) + ">" + html_escape(header[k]) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : rows) {
     out += "<tr>";
-    for (size_t k = 0; k < row.size(); ++k) out += "<td" + std::string(cls(k)) + ">" + html_escape(row[k]) + "</td>";
+    for (size_t k = 0; k < row.size(); ++k) out += "<td" + std::string(cls(k)) + ">" + cell(k, row[k]) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody></table></div>\n";
+}
+
+std::string html_image(const std::string& png, const std::string& alt, const std::string& css_class) {
+  char* base64 = CPLBase64Encode(static_cast<int>(png.size()), reinterpret_cast<const GByte*>(png.data()));
+  std::string out = "<img" + (css_class.empty() ? "" : " class=\"" + html_escape(css_class) + "\"") + " alt=\"" +
+                    html_escape(alt) + "\" src=\"data:image/png;base64," + base64 + "\">";
+  CPLFree(base64);
+  return out;
 }
 
 std::string brief_html(const BriefPage& page) {
@@ -125,7 +144,11 @@ std::string brief_html(const BriefPage& page) {
   for (const BriefSection& s : page.sections) out += "<li><a href=\"#" + html_escape(s.id) + "\">" + html_escape(s.title) + "</a></li>\n";
   out += "</ol></nav>\n";
   for (const BriefSection& s : page.sections) {
-    out += "<section id=\"" + html_escape(s.id) + "\">\n<h2>" + html_escape(s.title) + "</h2>\n" + s.html + "</section>\n";
+    out += "<section id=\"" + html_escape(s.id) + "\">\n<h2>" + html_escape(s.title) + "</h2>\n";
+    for (const BriefFigure& f : s.figures) {
+      out += "<figure>" + html_image(f.png, f.caption) + "<figcaption>" + html_escape(f.caption) + "</figcaption></figure>\n";
+    }
+    out += s.html + "</section>\n";
   }
   return out + "</main>\n</body>\n</html>\n";
 }

@@ -10,10 +10,17 @@ namespace hotspot {
 // number and an optional protective marking on every printed page (CSS page margin boxes; on
 // screen the marking heads the window). Each stage writes its own section from the
 // figures it computed.
+// A picture heading a section: a map or a chart, embedded as a PNG.
+struct BriefFigure {
+  std::string png;      // the bytes
+  std::string caption;  // plain text; also the image's alternative text
+};
+
 struct BriefSection {
   std::string id;     // the anchor: "hotspots"
   std::string title;  // "Tasking hotspots"
   std::string html;   // the body, built with the helpers below (text already escaped)
+  std::vector<BriefFigure> figures;  // drawn above the body, in order
 };
 
 struct BriefPage {
@@ -27,9 +34,13 @@ std::string html_escape(const std::string& text);
 // A paragraph of plain text.
 std::string html_paragraph(const std::string& text);
 
-// A table of plain text cells; the columns named in `numeric` are right-aligned.
+// A table of plain text cells; the columns named in `numeric` are right-aligned; the cells of
+// the columns named in `markup` are HTML already (e.g. html_image's).
 std::string html_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                       const std::vector<size_t>& numeric = {});
+                       const std::vector<size_t>& numeric = {}, const std::vector<size_t>& markup = {});
+
+// An <img> of PNG bytes, embedded as a data: URI.
+std::string html_image(const std::string& png, const std::string& alt, const std::string& css_class = "");
 
 std::string brief_html(const BriefPage& page);
 

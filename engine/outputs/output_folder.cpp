@@ -43,6 +43,13 @@ std::string OutputFolder::stage(const std::string& name) {
   return temp.string();
 }
 
+std::string OutputFolder::path_of(const std::string& name) const {
+  for (const auto& s : staged_) {
+    if (s.name == name) return committed_ ? s.final_path : s.temp;
+  }
+  throw DataError("output '" + name + "' was not staged");
+}
+
 std::vector<std::string> OutputFolder::staged_names() const {
   std::vector<std::string> names;
   for (const auto& s : staged_) names.push_back(s.name);

@@ -18,6 +18,9 @@ class OutputFolder {
 
   // Path to write `name` (may contain sub-folders, e.g. "areas/lsoa.geojson") to.
   std::string stage(const std::string& name);
+  // Where the file staged as `name` is now: its temporary before commit(), its final path after;
+  // throws DataError when nothing was staged under that name.
+  std::string path_of(const std::string& name) const;
   // Names of the files staged so far, relative to the folder, in staging order.
   std::vector<std::string> staged_names() const;
   // Renames every staged file to its final name; returns the final paths.

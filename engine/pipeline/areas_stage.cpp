@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "outputs/area_layer.hpp"
+#include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/maps/class_breaks.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
 #include "outputs/brief.hpp"
@@ -38,6 +40,41 @@ void write_areas(const StudyData& study, const AreasResult& result, OutputFolder
 namespace {
 
 struct NoParams {};
+
+// The share of incidents in each IMD decile beside the share of residents living there.
+BriefFigure decile_chart(const AreasResult& r) {
+  ChartData chart{.title = "Incidents by IMD 2019 decile of the LSOA (1 = most deprived)", .y_label = "% of incidents"};
+  double people = 0;
+  for (const auto& row : r.profile) people += row.population.value_or(0);
+  for (const auto& row : r.profile) {
+    chart.labels.push_back(row.decile ? std::to_string(row.decile) : "no IMD");
+    chart.values.push_back(100.0 * row.share);
+    if (people > 0) chart.reference.push_back(100.0 * row.population.value_or(0) / people);
+  }
+  if (!chart.reference.empty()) chart.reference_label = "% of residents";
+  return {bar_chart_png(chart), chart.title + (chart.reference.empty() ? "" : "; the black ticks are the residents' shares")};
+}
+
+// Incidents per 1,000 residents by LSOA, in quintiles of the study's LSOAs.
+MapSpec rate_map(const StudyData& study, const AreasResult& r, const std::string& prefix) {
+  std::vector<double> rates;
+  for (size_t a = 0; a < study.boundaries.areas.size(); ++a) {
+    const ImdRecord* imd = study.imd.find(study.boundaries.areas[a].code);
+    if (imd && imd->population && *imd->population > 0) {
+      rates.push_back(1000.0 * static_cast<double>(r.counts.total[a]) / *imd->population);
+    }
+  }
+  MapSpec m{.id = "lsoa-rates", .section = "deprivation", .title = "Incidents per 1,000 residents by LSOA (quintiles)"};
+  MapLayer layer{.source = prefix + "lsoa.geojson"};
+  layer.symbols.push_back({.filter = "not ([population] > 0)", .fill = "#d9d9d9", .stroke = "#ffffff", .stroke_width = 0.5,
+                           .legend = "no population figure"});
+  for (MapSymbol& s : choropleth_symbols("[incidents] * 1000.0 / [population]", quantile_breaks(rates, 5),
+                                         "per 1,000", "[population] > 0")) {
+    layer.symbols.push_back(std::move(s));
+  }
+  m.layers.push_back(std::move(layer));
+  return m;
+}
 
 class AreasStage final : public StageWith<NoParams> {
  public:
@@ -99,12 +136,15 @@ class AreasStage final : public StageWith<NoParams> {
                       count_text(row.incidents), fixed(100.0 * row.share, 1),
                       row.per_1000 ? fixed(*row.per_1000, 2) : ""});
     }
-    report.brief.push_back({"deprivation", "Deprivation profile",
-                            html_paragraph("Incidents by the IMD 2019 decile of the LSOA they happened in (decile 1 is "
-                                           "the most deprived tenth of England's neighbourhoods); rates use the IoD2019 "
-                                           "mid-2015 population denominators.") +
-                                html_table({"IMD decile", "LSOAs", "population", "incidents", "share (%)", "per 1,000"},
-                                           table, {1, 2, 3, 4, 5})});
+    BriefSection section{"deprivation", "Deprivation profile",
+                         html_paragraph("Incidents by the IMD 2019 decile of the LSOA they happened in (decile 1 is "
+                                        "the most deprived tenth of England's neighbourhoods); rates use the IoD2019 "
+                                        "mid-2015 population denominators.") +
+                             html_table({"IMD decile", "LSOAs", "population", "incidents", "share (%)", "per 1,000"},
+                                        table, {1, 2, 3, 4, 5})};
+    section.figures.push_back(decile_chart(r));
+    report.brief.push_back(std::move(section));
+    if (study.imd.has_population) report.maps.push_back(rate_map(study, r, c.prefix));
     return report;
   }
 

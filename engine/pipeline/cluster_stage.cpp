@@ -237,7 +237,7 @@ std::string cluster_text(const ClusterResult& c) {
 }
 
 // brief.html: the nearest neighbour index in words, and the first-order clusters by name.
-void brief_section(const ClusterResult& r, StageReport& report) {
+void brief_section(const ClusterResult& r, const std::string& prefix, StageReport& report) {
   const NniResult& n = r.nni;
   std::string html = html_paragraph(fmt::format(
       "Incidents are {} than chance would place them: the mean distance to the nearest other incident is {:.1f} m "
@@ -256,6 +256,21 @@ void brief_section(const ClusterResult& r, StageReport& report) {
     html += html_table({"rank", "streets", "ward", "district", "incidents", "area (km2)"}, rows, {0, 4, 5});
   }
   report.brief.push_back({"clusters", "Clusters", html});
+  if (r.features.empty()) return;
+  // Clusters whose incidents share one point have no area: a dot sized by incidents shows them.
+  const std::string first = "[order] = 1";
+  report.maps.push_back(
+      {.id = "clusters", .section = "clusters",
+       .title = fmt::format("{} clusters (first order; higher orders outlined)", r.method == "nnh" ? "NNH" : "DBSCAN"),
+       .layers = {{.source = prefix + "clusters.geojson",
+                   .symbols = {{.filter = "[order] > 1", .stroke = "#542788", .stroke_width = 2.5,
+                                .legend = "higher-order cluster"},
+                               {.filter = first + " and not ([degenerate] = 1)", .fill = "#2166ac", .fill_opacity = 0.35,
+                                .stroke = "#2166ac", .stroke_width = 1.2, .legend = "first-order cluster (ellipse)"},
+                               {.filter = first + " and [degenerate] = 1", .fill = "#2166ac", .fill_opacity = 0.7,
+                                .stroke = "#ffffff", .marker_width = "4 + [incidents] / 8",
+                                .legend = "incidents at one point (dot sized by incidents)"},
+                               {.filter = first + " and [rank] <= 10", .label = "[rank]", .label_size = 11}}}}});
 }
 
 class ClusterStage final : public StageWith<ClusterParams> {
@@ -280,7 +295,7 @@ class ClusterStage final : public StageWith<ClusterParams> {
     const ClusterResult r = analyse_clusters(study, params, c.progress);
     write_clusters(study, r, c.out, c.prefix);
     StageReport report{"cluster", cluster_json(params, r), cluster_text(r)};
-    brief_section(r, report);
+    brief_section(r, c.prefix, report);
     return report;
   }
 

@@ -215,6 +215,13 @@ class GridStage final : public StageWith<GridParams> {
                                                        "incidents.", r.grid.cell, params.weights.empty() ? "incidents" : "harm",
                                                        r.top.size(), count_text(in_top), count_text(r.current_incidents))) +
                                 html_table(header, rows, {0, 3, 4})});
+    if (!r.top.empty()) {
+      report.maps.push_back({.id = "grid", .section = "grid",
+                             .title = fmt::format("Top {} cells of {:g} m, labelled by rank", r.top.size(), r.grid.cell),
+                             .layers = {{.source = c.prefix + "grid_cells.geojson",
+                                         .symbols = {{.fill = "#b2182b", .fill_opacity = 0.6, .stroke = "#67001f",
+                                                      .stroke_width = 1, .label = "[rank]", .legend = "top cell"}}}}});
+    }
     return report;
   }
 

@@ -12,6 +12,7 @@
 #include "analyses/density/cell_ranking.hpp"
 #include "analyses/density/hotspots.hpp"
 #include "core/errors.hpp"
+#include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/density_raster.hpp"
 #include "outputs/numbers.hpp"
@@ -314,8 +315,62 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
   return text;
 }
 
+// Each hotspot's incidents per month, over the months loaded.
+std::vector<std::vector<double>> monthly_counts(const StudyData& study, const KdeResult& r) {
+  const Incidents& inc = study.load.incidents;
+  int first = 0, last = 0;
+  for (int m : inc.month) {
+    if (!m) continue;
+    first = first ? std::min(first, m) : m;
+    last = std::max(last, m);
+  }
+  const int months = first ? month_index(last) - month_index(first) + 1 : 0;
+  std::vector<std::vector<double>> out(r.hotspots.size(), std::vector<double>(static_cast<size_t>(months), 0.0));
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (!inc.month[i]) continue;
+    const int64_t cell = r.surface.grid.cell_of(inc.x[i], inc.y[i]);
+    for (size_t h = 0; h < r.hotspots.size(); ++h) {
+      const auto& ids = r.hotspots[h].cell_ids;
+      if (std::binary_search(ids.begin(), ids.end(), cell)) {
+        out[h][static_cast<size_t>(month_index(inc.month[i]) - month_index(first))] += 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// The density's colour ramp: transparent at zero, then from the median to the top of the
+// study's non-zero cells (so the ramp follows this surface, whatever its unit).
+std::vector<MapStop> density_ramp(const DensitySurface& s) {
+  std::vector<float> v;
+  for (size_t i = 0; i < s.value.size(); ++i) {
+    if (s.mask[i] && s.value[i] > 0) v.push_back(s.value[i]);
+  }
+  if (v.empty()) return {{0, "#ffffff00"}, {1, "#ffffff00"}};
+  std::sort(v.begin(), v.end());
+  const auto q = [&](double p) { return round_to(v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))], 3); };
+  return {{q(0.5), "#fff5eb00"}, {q(0.75), "#fdd0a2b0"}, {q(0.95), "#fd8d3cd0"}, {q(0.995), "#d94801e0"},
+          {round_to(v.back(), 3), "#7f2704f0"}};
+}
+
+MapSpec hotspot_map(const KdeResult& r, const std::string& prefix) {
+  MapSpec m{.id = "hotspots", .section = "hotspots",
+            .title = fmt::format("Top {} hotspots (kernel density, bandwidth {:g} m)", r.hotspots.size(), r.used.bandwidth_m)};
+  m.layers.push_back({.source = prefix + "density.tif", .srs = "epsg:27700", .ramp = density_ramp(r.surface),
+                      .ramp_legend = "density (" + r.unit + ")"});
+  if (!r.ceased.empty()) {
+    m.layers.push_back({.source = prefix + "ceased_hotspots.geojson",
+                        .symbols = {{.stroke = "#666666", .stroke_width = 1.5, .legend = "ceased hotspot"}}});
+  }
+  m.layers.push_back({.source = prefix + "hotspots.geojson",
+                      .symbols = {{.fill = "#b2182b", .fill_opacity = 0.25, .stroke = "#b2182b", .stroke_width = 2,
+                                   .label = "[rank]", .label_size = 12, .legend = "hotspot, labelled by rank"}}});
+  return m;
+}
+
 // brief.html: the tasking hotspots, as hotspots.csv holds them.
-void brief_sections(const StudyData& study, const KdeResult& r, StageReport& report) {
+void brief_sections(const StudyData& study, const KdeResult& r, const std::string& prefix, StageReport& report) {
   const auto [inside, area] = hotspot_totals(r.hotspots);
   const uint64_t total = surface_incidents(study, r);
   std::string text = fmt::format("The top {} hotspots cover {:.2f} km2 and hold {} incidents ({:.1f}% of them).", r.hotspots.size(),
@@ -327,9 +382,12 @@ void brief_sections(const StudyData& study, const KdeResult& r, StageReport& rep
   }
   report.headline.push_back(text);
   std::vector<std::vector<std::string>> rows;
-  for (const HotspotFeature& h : r.hotspots) {
+  const std::vector<std::vector<double>> monthly = monthly_counts(study, r);
+  for (size_t i = 0; i < r.hotspots.size(); ++i) {
+    const HotspotFeature& h = r.hotspots[i];
     std::vector<std::string> row = {std::to_string(h.rank), h.name.streets, h.name.ward, h.name.district,
-                                    std::to_string(h.incidents), fixed(h.area_km2, 4)};
+                                    std::to_string(h.incidents), fixed(h.area_km2, 4),
+                                    html_image(sparkline_png(monthly[i]), "incidents per month", "spark")};
     if (r.periods) {
       row.push_back(to_string(h.change->change));
       row.push_back(std::to_string(h.previous_incidents));
@@ -337,16 +395,17 @@ void brief_sections(const StudyData& study, const KdeResult& r, StageReport& rep
     }
     rows.push_back(std::move(row));
   }
-  std::vector<std::string> header = {"rank", "streets", "ward", "district", "incidents", "area (km2)"};
+  std::vector<std::string> header = {"rank", "streets", "ward", "district", "incidents", "area (km2)", "per month"};
   std::vector<size_t> numeric = {0, 4, 5};
   if (r.periods) {
     header.insert(header.end(), {"change", "previous", "per month (%)"});
-    numeric.insert(numeric.end(), {7, 8});
+    numeric.insert(numeric.end(), {8, 9});
   }
   std::string html = html_paragraph(text + fmt::format(" Bandwidth {:g} m{}; cells of {:g} m.", r.used.bandwidth_m,
                                                        r.choice ? " (chosen from the data)" : "", r.surface.grid.cell));
-  html += html_table(header, rows, numeric);
+  html += html_table(header, rows, numeric, {6});
   report.brief.push_back({"hotspots", "Tasking hotspots", html});
+  report.maps.push_back(hotspot_map(r, prefix));
 }
 
 class KdeStage final : public StageWith<KdeParams> {
@@ -390,7 +449,7 @@ class KdeStage final : public StageWith<KdeParams> {
     const KdeResult r = run_kde(study, params, std::move(grid_), c.out, c.prefix, c.progress);
     grid_.reset();
     StageReport report{"kde", kde_json(params, r), kde_text(study, r)};
-    brief_sections(study, r, report);
+    brief_sections(study, r, c.prefix, report);
     return report;
   }
 

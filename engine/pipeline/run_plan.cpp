@@ -11,6 +11,7 @@
 #include "outputs/output_folder.hpp"
 #include "outputs/run_record.hpp"
 #include "outputs/styles.hpp"
+#include "pipeline/pack_maps.hpp"
 
 namespace hotspot {
 namespace {
@@ -106,6 +107,8 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));
   }
+  report.map_context = map_context(plan.inputs, study);
+  draw_maps(report.map_context, report.stages, out, progress);
   write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);
   // brief.html, summary.txt and summary.json are staged last: the outputs they list are complete.
   for (const char* name : {"brief.html", "summary.txt", "summary.json"}) out.stage(name);

@@ -33,6 +33,7 @@ struct RunReport {
   std::vector<StageReport> stages;  // in the order they ran
   CPLJSONObject summary;
   std::vector<std::string> outputs;  // final paths
+  MapContext map_context;            // what the stages' maps were drawn over
 };
 
 // Loads the study data once, runs each stage, and writes every output, rejects.csv and

@@ -7,6 +7,7 @@
 #include <cpl_json.h>
 
 #include "outputs/brief.hpp"
+#include "outputs/maps/map_spec.hpp"
 
 #include "core/progress.hpp"
 #include "options/option_set.hpp"
@@ -35,6 +36,7 @@ struct StageReport {
   std::string text;  // starts with a blank line; empty when the stage prints nothing
   std::vector<std::string> headline;  // sentences for brief.html's headline
   std::vector<BriefSection> brief;     // its sections of brief.html
+  std::vector<MapSpec> maps;           // drawn from its files once every stage has run, each heading its section
 };
 
 struct StageContext {

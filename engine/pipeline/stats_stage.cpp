@@ -264,8 +264,45 @@ std::string stats_text(const StatsResult& st) {
   return text;
 }
 
+// The Gi* classes, hot red and cold blue (the colours of ArcGIS's Hot Spot Analysis).
+MapSpec gi_map(const std::string& prefix) {
+  static const std::vector<std::pair<int, const char*>> colours = {
+      {3, "#b2182b"}, {2, "#ef8a62"}, {1, "#fddbc7"}, {0, "#f0f0f0"}, {-1, "#d1e5f0"}, {-2, "#67a9cf"}, {-3, "#2166ac"}};
+  MapLayer layer{.source = prefix + "lsoa_stats.geojson"};
+  for (const auto& [bin, colour] : colours) {
+    layer.symbols.push_back({.filter = "[gi_bin] = " + std::to_string(bin), .fill = colour, .stroke = "#ffffff",
+                             .stroke_width = 0.5, .legend = gi_bin_label(bin)});
+  }
+  return {.id = "lsoa-gi", .section = "lsoa-stats", .title = "Getis-Ord Gi* hot and cold spots by LSOA", .layers = {layer}};
+}
+
+// The emerging hot spot categories found, hot ones in reds and cold ones in blues.
+MapSpec emerging_map(const StatsResult& r, const std::string& prefix) {
+  static const std::vector<std::string> kinds = {"new", "intensifying", "persistent", "consecutive",
+                                                 "oscillating", "sporadic", "diminishing", "historical"};
+  static const std::vector<const char*> reds = {"#67000d", "#a50f15", "#de2d26", "#ef3b2c",
+                                                "#fb6a4a", "#fc9272", "#fcbba1", "#fee0d2"};
+  static const std::vector<const char*> blues = {"#08306b", "#08519c", "#2171b5", "#4292c6",
+                                                 "#6baed6", "#9ecae1", "#c6dbef", "#deebf7"};
+  std::vector<std::pair<std::string, const char*>> colours;
+  for (const char* spot : {"hot spot", "cold spot"}) {
+    for (size_t k = 0; k < kinds.size(); ++k) {
+      colours.emplace_back(kinds[k] + " " + spot, std::string(spot) == "hot spot" ? reds[k] : blues[k]);
+    }
+  }
+  MapLayer layer{.source = prefix + "lsoa_stats.geojson"};
+  layer.symbols.push_back({.fill = "#f0f0f0", .stroke = "#ffffff", .stroke_width = 0.5, .legend = "no pattern"});
+  for (const auto& [name, colour] : colours) {
+    if (std::find(r.emerging.begin(), r.emerging.end(), name) == r.emerging.end()) continue;  // only the ones found
+    layer.symbols.push_back({.filter = "[emerging] = '" + name + "'", .fill = colour, .stroke = "#ffffff",
+                             .stroke_width = 0.5, .legend = name});
+  }
+  return {.id = "lsoa-emerging", .section = "lsoa-stats",
+          .title = fmt::format("Emerging hot spot categories over {} months", r.months.size()), .layers = {layer}};
+}
+
 // brief.html: the LSOAs Gi* finds hot, by name, hottest first, as lsoa_stats.csv holds them.
-void brief_section(const StudyData& study, const StatsResult& r, StageReport& report) {
+void brief_section(const StudyData& study, const StatsResult& r, const std::string& prefix, StageReport& report) {
   std::vector<size_t> hot;
   for (size_t a = 0; a < r.gi_bin.size(); ++a) {
     if (r.gi_bin[a] > 0) hot.push_back(a);
@@ -289,6 +326,8 @@ void brief_section(const StudyData& study, const StatsResult& r, StageReport& re
                           html_paragraph(sentence) +
                               html_table({"LSOA", "code", "incidents", "Gi* z", "class", "emerging", "IMD decile"}, rows,
                                          {2, 3, 6})});
+  report.maps.push_back(gi_map(prefix));
+  if (!r.emerging.empty()) report.maps.push_back(emerging_map(r, prefix));
 }
 
 class StatsStage final : public StageWith<StatsParams> {
@@ -319,7 +358,7 @@ class StatsStage final : public StageWith<StatsParams> {
     const StatsResult r = analyse_stats(study, params);
     write_stats(study, params, r, c.out, c.prefix);
     StageReport report{"stats", stats_json(params, r), stats_text(r)};
-    brief_section(study, r, report);
+    brief_section(study, r, c.prefix, report);
     return report;
   }
 

@@ -45,6 +45,12 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
         options.crs = inputs.boundary_options.crs;
         study.wards = read_boundaries(inputs.wards, options);
       }
+      if (!inputs.map_districts.empty()) {
+        BoundaryOptions options;
+        options.code_required = false;
+        options.crs = inputs.boundary_options.crs;
+        study.map_districts = read_boundaries(inputs.map_districts, options);
+      }
     } catch (...) {
       places_read.set_exception(std::current_exception());
       return;

@@ -31,6 +31,8 @@ struct StudyInputs {
   BoundaryOptions boundary_options;
   std::string study_area;  // polygons bounding the study within the boundaries; empty: the boundaries
   std::string wards;       // ward polygons naming places (hotspots, clusters, cells); empty: none
+  std::vector<std::string> basemap;  // OGR layers drawn in grey under every map
+  std::string map_districts;         // district polygons outlined and named on every map; empty: none
   GeocodeGazetteers geocode;  // loaded when given; incidents with address columns need them
   std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
 };
@@ -44,6 +46,7 @@ struct StudyData {
   IncidentLoad load;
   std::vector<int32_t> area_of;
   std::optional<Boundaries> wards;  // when the inputs name them
+  std::optional<Boundaries> map_districts;  // when the inputs name them
   std::vector<int32_t> ward_of;     // per incident, into wards->areas (-1 in none); empty without wards
   uint64_t incidents_on_edges = 0;             // placed by the edge rule (places/area_locator.hpp)
   std::vector<std::string> codes_without_imd;  // area codes with no row in the IMD file

@@ -88,6 +88,16 @@ const OptionSet<StudyConfig>& study_options() {
                    "and cells by the ward holding most of their incidents",
            .example = "../../shapefiles/nottinghamshire_wards2025.shp", .group = area},
           [](C& c) -> auto& { return c.inputs.wards; });
+    const std::string maps = "Maps";
+    s.add({.section = "basemap", .key = "sources", .flag = "--basemap", .kind = Kind::paths, .default_text = "none",
+           .help = "OGR layers the force holds (OS Open Roads, an OpenStreetMap extract, ...) drawn in grey under every "
+                   "map of brief.html",
+           .example = "../../shapefiles/nottinghamshire_lsoa11.shp", .group = maps},
+          [](C& c) -> auto& { return c.inputs.basemap; });
+    s.add({.section = "basemap", .key = "districts", .flag = "--map-districts", .kind = Kind::path, .default_text = "none",
+           .help = "District polygons (LADNM, LAD25NM, ... name them) outlined and named on every map",
+           .example = "../../shapefiles/nottinghamshire_districts.shp", .group = maps},
+          [](C& c) -> auto& { return c.inputs.map_districts; });
 
     s.add({.section = "imd", .key = "ranks", .flag = "--imd", .kind = Kind::path,
            .help = "IoD2019 File_1 (IMD rank and decile) CSV",

@@ -68,7 +68,9 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
                         "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "kde/density.tif", "kde/hotspots.geojson",
                         "kde/hotspots.qml", "kde/hotspots.csv", "kde/ceased_hotspots.geojson", "kde/ceased_hotspots.csv",
                         "kde/evaluation.csv", "grid/grid_cells.geojson", "grid/grid_cells.csv",
-                        "grid/ceased_grid_cells.geojson", "grid/ceased_grid_cells.csv", "rejects.csv", "summary.json"}) {
+                        "grid/ceased_grid_cells.geojson", "grid/ceased_grid_cells.csv", "rejects.csv", "summary.json",
+                        "maps/hotspots.png", "maps/lsoa-rates.png", "maps/lsoa-gi.png", "maps/lsoa-emerging.png",
+                        "maps/clusters.png", "maps/grid.png", "brief.html", "summary.txt"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
@@ -119,16 +121,17 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   for (size_t k = 0; k < hotspot_rows.size(); ++k) {
     const auto& b = hotspot_rows[k];
     const auto& c = hotspot_csv[k];
-    REQUIRE(b.size() == 9);
+    REQUIRE(b.size() == 10);
     CHECK(b[0] == c[0]);
     CHECK(b[1] == c[2]);
     CHECK(b[2] == c[3]);
     CHECK(b[3] == c[5]);
     CHECK(b[4] == c[8]);
     CHECK(b[5] == c[6]);
-    CHECK(b[6] == c[12]);
-    CHECK(b[7] == c[13]);
-    if (!c[15].empty()) CHECK(std::stod(b[8]) == Approx(100 * std::stod(c[15])).margin(0.5));
+    CHECK(b[6].rfind("<img class=\"spark\"", 0) == 0);  // the monthly sparkline, a picture
+    CHECK(b[7] == c[12]);
+    CHECK(b[8] == c[13]);
+    if (!c[15].empty()) CHECK(std::stod(b[9]) == Approx(100 * std::stod(c[15])).margin(0.5));
   }
   // deprivation_profile.csv: imd_decile,lsoas,population,incidents,share_of_incidents,incidents_per_1000
   const auto decile_rows = test::brief_table(brief, "deprivation");

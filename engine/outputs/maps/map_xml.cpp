@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "outputs/maps/map_xml.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_minixml.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+namespace hotspot {
+namespace {
+
+using XmlPtr = std::unique_ptr<CPLXMLNode, decltype(&CPLDestroyXMLNode)>;
+
+CPLXMLNode* element(CPLXMLNode* parent, const char* name) { return CPLCreateXMLNode(parent, CXT_Element, name); }
+
+void attribute(CPLXMLNode* node, const char* name, const std::string& value) {
+  CPLAddXMLAttributeAndValue(node, name, value.c_str());
+}
+
+void attribute(CPLXMLNode* node, const char* name, double value) { attribute(node, name, fmt::format("{:g}", value)); }
+
+void text(CPLXMLNode* node, const std::string& value) { CPLCreateXMLNode(node, CXT_Text, value.c_str()); }
+
+void parameter(CPLXMLNode* datasource, const char* name, const std::string& value) {
+  CPLXMLNode* p = element(datasource, "Parameter");
+  attribute(p, "name", name);
+  text(p, value);
+}
+
+constexpr const char* kFont = "DejaVu Sans Book";
+constexpr const char* kBold = "DejaVu Sans Bold";
+
+void text_symbolizer(CPLXMLNode* rule, const MapSymbol& s) {
+  CPLXMLNode* t = element(rule, "TextSymbolizer");
+  attribute(t, "face-name", s.label_bold ? kBold : kFont);
+  attribute(t, "size", s.label_size);
+  attribute(t, "fill", s.label_fill);
+  attribute(t, "halo-fill", "#ffffff");
+  attribute(t, "halo-radius", 2);
+  attribute(t, "placement", s.marker_width.empty() ? "interior" : "point");
+  attribute(t, "minimum-padding", 3);
+  attribute(t, "wrap-width", 90);
+  text(t, s.label);
+}
+
+// One style per (layer, pass): pass "shapes" draws fills, outlines and markers; "labels" the text.
+void add_styles(CPLXMLNode* map, const std::string& name, const MapLayer& layer, bool labels) {
+  CPLXMLNode* style = element(map, "Style");
+  attribute(style, "name", name);
+  if (!layer.ramp.empty()) {
+    CPLXMLNode* rule = element(style, "Rule");
+    CPLXMLNode* r = element(rule, "RasterSymbolizer");
+    attribute(r, "scaling", "bilinear");
+    CPLXMLNode* c = element(r, "RasterColorizer");
+    attribute(c, "default-mode", "linear");
+    attribute(c, "default-color", "transparent");
+    for (const MapStop& s : layer.ramp) {
+      CPLXMLNode* stop = element(c, "stop");
+      attribute(stop, "value", s.value);
+      attribute(stop, "color", s.colour);
+    }
+    return;
+  }
+  for (const MapSymbol& s : layer.symbols) {
+    if (labels && s.label.empty()) continue;
+    CPLXMLNode* rule = element(style, "Rule");
+    if (!s.filter.empty()) text(element(rule, "Filter"), s.filter);
+    if (labels) {
+      text_symbolizer(rule, s);
+      continue;
+    }
+    if (!s.marker_width.empty()) {
+      CPLXMLNode* m = element(rule, "MarkersSymbolizer");
+      attribute(m, "marker-type", "ellipse");
+      attribute(m, "width", s.marker_width);
+      attribute(m, "height", s.marker_width);
+      attribute(m, "fill", s.fill.empty() ? "#000000" : s.fill);
+      attribute(m, "fill-opacity", s.fill_opacity);
+      attribute(m, "stroke", s.stroke.empty() ? "#ffffff" : s.stroke);
+      attribute(m, "stroke-width", s.stroke_width > 0 ? s.stroke_width : 1);
+      attribute(m, "allow-overlap", "true");
+      attribute(m, "ignore-placement", "true");  // the dots leave room for the labels on them
+      attribute(m, "placement", "point");
+      continue;
+    }
+    if (!s.fill.empty()) {
+      CPLXMLNode* p = element(rule, "PolygonSymbolizer");
+      attribute(p, "fill", s.fill);
+      attribute(p, "fill-opacity", s.fill_opacity);
+    }
+    if (!s.stroke.empty()) {
+      CPLXMLNode* l = element(rule, "LineSymbolizer");
+      attribute(l, "stroke", s.stroke);
+      attribute(l, "stroke-width", s.stroke_width);
+      attribute(l, "stroke-linejoin", "round");
+    }
+  }
+}
+
+void add_layer(CPLXMLNode* map, const std::string& name, const std::string& file, const std::string& srs, bool raster,
+               const std::vector<std::string>& styles) {
+  CPLXMLNode* layer = element(map, "Layer");
+  attribute(layer, "name", name);
+  attribute(layer, "srs", srs);
+  for (const auto& s : styles) text(element(layer, "StyleName"), s);
+  CPLXMLNode* ds = element(layer, "Datasource");
+  parameter(ds, "type", raster ? "gdal" : "ogr");
+  parameter(ds, "file", file);
+  if (raster) {
+    parameter(ds, "band", "1");
+  } else {
+    parameter(ds, "layer_by_index", "0");
+  }
+}
+
+// A context layer outlined (and named when `name_field` is given) in grey.
+MapLayer context_layer(const std::string& path, const std::string& stroke, double width) {
+  MapLayer l{.source = path, .in_pack = false, .srs = ""};
+  l.symbols.push_back({.stroke = stroke, .stroke_width = width});
+  return l;
+}
+
+MapLayer context_names(const std::string& path, const std::string& name_field, double size, const std::string& fill, bool bold) {
+  MapLayer l{.source = path, .in_pack = false, .srs = ""};
+  l.symbols.push_back({.label = "[" + name_field + "]", .label_size = size, .label_fill = fill, .label_bold = bold});
+  return l;
+}
+
+}  // namespace
+
+std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const PackPath& pack_path,
+                       const std::function<std::string(const std::string&)>& srs_of) {
+  XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "Map"), &CPLDestroyXMLNode);
+  CPLXMLNode* map = root.get();
+  attribute(map, "srs", "epsg:27700");
+  attribute(map, "background-color", "#ffffff");
+
+  std::vector<std::pair<std::string, MapLayer>> layers;  // (name, layer), bottom first
+  for (size_t i = 0; i < context.basemap.size(); ++i) {
+    layers.emplace_back(fmt::format("basemap{}", i), context_layer(context.basemap[i], "#c8c8c8", 0.6));
+  }
+  for (size_t i = 0; i < spec.layers.size(); ++i) layers.emplace_back(fmt::format("layer{}", i), spec.layers[i]);
+  if (!context.wards.empty()) layers.emplace_back("wards", context_layer(context.wards, "#9a9a9a", 0.6));
+  if (!context.districts.empty()) layers.emplace_back("districts", context_layer(context.districts, "#404040", 1.6));
+  // Labels after every shape, the spec's first.
+  std::vector<std::pair<std::string, MapLayer>> labels;
+  for (const auto& [name, layer] : layers) {
+    if (layer.ramp.empty()) labels.emplace_back(name, layer);
+  }
+  if (!context.districts.empty() && !context.districts_name_field.empty()) {
+    labels.emplace_back("district_names", context_names(context.districts, context.districts_name_field, 14, "#303030", true));
+  }
+  if (!context.wards.empty() && !context.wards_name_field.empty()) {
+    labels.emplace_back("ward_names", context_names(context.wards, context.wards_name_field, 9, "#555555", false));
+  }
+  const auto file_of = [&](const MapLayer& l) {
+    return l.in_pack ? pack_path(l.source) : std::filesystem::absolute(l.source).string();
+  };
+  const auto srs = [&](const MapLayer& l) { return l.srs.empty() ? srs_of(l.source) : l.srs; };
+  for (const auto& [name, layer] : layers) {
+    add_styles(map, name, layer, false);
+    add_layer(map, name, file_of(layer), srs(layer), !layer.ramp.empty(), {name});
+  }
+  for (const auto& [name, layer] : labels) {
+    const bool any = std::any_of(layer.symbols.begin(), layer.symbols.end(), [](const MapSymbol& s) { return !s.label.empty(); });
+    if (!any) continue;
+    add_styles(map, name + "_labels", layer, true);
+    add_layer(map, name + "_labels", file_of(layer), srs(layer), false, {name + "_labels"});
+  }
+  char* xml = CPLSerializeXMLTree(map);
+  std::string out(xml);
+  CPLFree(xml);
+  return out;
+}
+
+}  // namespace hotspot
