@@ -15,4 +15,7 @@ std::string_view hotspots_style_qml();    // kernel density hotspots in red, lab
 // Writes `text` to `path`; throws DataError.
 void write_text(const std::string& path, std::string_view text);
 
+// A whole file's bytes; throws DataError naming it when it cannot be read.
+std::string read_text(const std::string& path);
+
 }  // namespace hotspot

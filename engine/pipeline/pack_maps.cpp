@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/pack_maps.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "outputs/maps/map_render.hpp"
@@ -39,6 +40,47 @@ void draw_maps(const MapContext& context, std::vector<StageReport>& stages, Outp
     }
   }
   if (total) report(progress, "maps", 1.0);
+}
+
+WebPage web_map(const std::vector<StageReport>& stages, const OutputFolder& out, const std::string& title,
+                const std::string& marking) {
+  WebPage page{title, marking, {}};
+  std::vector<std::string> seen;
+  bool ranked_shown = false, areas_shown = false;
+  for (const char* first_section : {"hotspots", ""}) {  // the hotspots' ranks are the ones shown, when there are any
+    for (const StageReport& s : stages) {
+      for (const MapSpec& spec : s.maps) {
+        for (const MapLayer& l : spec.layers) {
+          if (!l.ramp.empty() || !l.in_pack || l.symbols.empty()) continue;
+          if (*first_section && spec.section != first_section) continue;
+          if (std::find(seen.begin(), seen.end(), l.source) != seen.end()) continue;
+          seen.push_back(l.source);
+          WebLayer w{.name = spec.title, .geojson = read_text(out.path_of(l.source))};
+          const auto has = [&](auto pred) { return std::find_if(l.symbols.begin(), l.symbols.end(), pred); };
+          const bool ranked = has([](const MapSymbol& m) { return m.label == "[rank]"; }) != l.symbols.end();
+          const auto drawn = has([](const MapSymbol& m) { return !m.fill.empty() || !m.stroke.empty(); });
+          if (!ranked && l.symbols.size() > 2) {  // classes: the PNG maps draw them; here the areas are outlines to click
+            w.name = "areas: " + l.source;
+            w.colour = "#555555";
+            w.fill_opacity = 0.05;
+          } else {
+            w.colour = drawn == l.symbols.end() ? "#333333" : !drawn->fill.empty() ? drawn->fill : drawn->stroke;
+            if (!ranked && !drawn->legend.empty()) w.name = drawn->legend;
+            if (ranked) w.label_field = "rank";
+          }
+          const bool areas = w.name.rfind("areas: ", 0) == 0;
+          w.shown = ranked ? !ranked_shown : areas && !areas_shown;
+          ranked_shown = ranked_shown || ranked;
+          areas_shown = areas_shown || areas;
+          page.layers.push_back(std::move(w));
+        }
+      }
+    }
+  }
+  // Bottom first: the areas, then the rest in the maps' order, the shown ranks on top.
+  std::stable_partition(page.layers.begin(), page.layers.end(), [](const WebLayer& w) { return w.name.rfind("areas: ", 0) == 0; });
+  std::stable_partition(page.layers.begin(), page.layers.end(), [](const WebLayer& w) { return !(w.shown && !w.label_field.empty()); });
+  return page;
 }
 
 }  // namespace hotspot

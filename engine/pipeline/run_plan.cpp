@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "inputs/crime_types.hpp"
+#include "outputs/charts/charts.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
 #include "outputs/run_record.hpp"
@@ -70,6 +72,8 @@ CPLJSONObject study_area_json(const RunPlan& plan, const StudyData& study) {
 
 }  // namespace
 
+std::string page_title(const RunPlan& plan) { return plan.title.empty() ? "hotspot " + plan.command : plan.title; }
+
 Stage* RunPlan::stage(const std::string& name) const {
   for (const auto& s : stages) {
     if (s->info().name == name) return s.get();
@@ -109,6 +113,8 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   }
   report.map_context = map_context(plan.inputs, study);
   draw_maps(report.map_context, report.stages, out, progress);
+  const WebPage web = web_map(report.stages, out, page_title(plan), plan.marking);
+  if (!web.layers.empty()) write_text(out.stage("map.html"), map_html(web));
   write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);
   // brief.html, summary.txt and summary.json are staged last: the outputs they list are complete.
   for (const char* name : {"brief.html", "summary.txt", "summary.json"}) out.stage(name);
@@ -140,6 +146,23 @@ std::string period_text(const StudyData& study) {
   return first == last ? name(first) : name(first) + " to " + name(last);
 }
 
+// The incidents loaded per month.
+BriefFigure monthly_chart(const StudyData& study) {
+  std::map<int, double> counts;
+  for (int m : study.load.incidents.month) {
+    if (m) counts[m] += 1;
+  }
+  ChartData chart{.title = "Incidents per month", .y_label = "incidents"};
+  if (!counts.empty()) {
+    static const char* kShort[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    for (int m = counts.begin()->first; m <= counts.rbegin()->first; m = next_month(m)) {
+      chart.labels.push_back(fmt::format("{} {:02d}", kShort[m % 100 - 1], m / 100 % 100));
+      chart.values.push_back(counts.count(m) ? counts[m] : 0.0);
+    }
+  }
+  return {line_chart_png(chart), "Incidents loaded per month"};
+}
+
 // A stage's summary as (key, value) rows, its scalars only, nested keys joined with '.'.
 void flatten(const CPLJSONObject& o, const std::string& prefix, std::vector<std::vector<std::string>>& rows) {
   for (const CPLJSONObject& child : o.GetChildren()) {
@@ -158,7 +181,7 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
   const StudyData& study = report.study;
   const RowAccount& a = study.load.account;
   BriefPage page;
-  page.title = plan.title.empty() ? "hotspot " + plan.command : plan.title;
+  page.title = page_title(plan);
   page.period = period_text(study);
   page.marking = plan.marking;
   page.footer = "hotspot 0.1.0";
@@ -169,7 +192,7 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
   for (const StageReport& s : report.stages) {
     for (const std::string& line : s.headline) headline += html_paragraph(line);
   }
-  page.sections.push_back({"headline", "Headline", headline});
+  page.sections.push_back({"headline", "Headline", headline, {monthly_chart(study)}});
   // The order a tasking meeting reads in, whatever the order of the steps.
   std::vector<BriefSection> sections;
   for (const StageReport& s : report.stages) sections.insert(sections.end(), s.brief.begin(), s.brief.end());

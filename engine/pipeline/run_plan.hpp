@@ -42,6 +42,9 @@ struct RunReport {
 // have been finished (Stage::finish).
 RunReport execute(const RunPlan& plan, const Progress& progress = {});
 
+// The title of brief.html and map.html: the plan's, or "hotspot VERB".
+std::string page_title(const RunPlan& plan);
+
 // The terminal summary: the row accounting, each stage's lines, and the files written.
 std::string summary_text(const RunReport& report);
 
