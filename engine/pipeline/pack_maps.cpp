@@ -26,20 +26,25 @@ MapContext map_context(const StudyInputs& inputs, const StudyData& study) {
 }
 
 void draw_maps(const MapContext& context, std::vector<StageReport>& stages, OutputFolder& out, const Progress& progress) {
-  size_t total = 0, done = 0;
-  for (const StageReport& s : stages) total += s.maps.size();
+  std::vector<const MapSpec*> specs;
+  for (const StageReport& s : stages) {
+    for (const MapSpec& spec : s.maps) specs.push_back(&spec);
+  }
+  if (specs.empty()) return;
+  report(progress, "maps", 0.0);
   const PackPath pack_path = [&](const std::string& name) { return std::filesystem::absolute(out.path_of(name)).string(); };
+  std::vector<std::string> png = render_maps(specs, context, pack_path);
+  size_t i = 0;
   for (StageReport& s : stages) {
     for (const MapSpec& spec : s.maps) {
-      report(progress, "maps", static_cast<double>(done++) / static_cast<double>(total));
-      std::string png = render_map(spec, context, pack_path);
-      write_text(out.stage("maps/" + spec.id + ".png"), png);
+      write_text(out.stage("maps/" + spec.id + ".png"), png[i]);
       for (BriefSection& section : s.brief) {
-        if (section.id == spec.section) section.figures.push_back({std::move(png), spec.title});
+        if (section.id == spec.section) section.figures.push_back({std::move(png[i]), spec.title});
       }
+      ++i;
     }
   }
-  if (total) report(progress, "maps", 1.0);
+  report(progress, "maps", 1.0);
 }
 
 WebPage web_map(const std::vector<StageReport>& stages, const OutputFolder& out, const std::string& title,

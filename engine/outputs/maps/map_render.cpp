@@ -16,6 +16,7 @@
 
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "core/parallel.hpp"
 #include "outputs/cairo_canvas.hpp"
 #include "outputs/maps/map_frame.hpp"
 
@@ -75,6 +76,17 @@ std::string render_map(const MapSpec& spec, const MapContext& context, const Pac
   draw_map_frame(cr, spec, context, size.width, size.height, metres_per_pixel, size.scale);
   cairo_destroy(cr);
   return png_bytes(surface.get(), "map '" + spec.id + "'");
+}
+
+std::vector<std::string> render_maps(const std::vector<const MapSpec*>& specs, const MapContext& context,
+                                     const PackPath& pack_path, const MapSize& size) {
+  init_mapnik();
+  std::vector<std::string> png(specs.size());
+  const size_t workers = worker_count(specs.size());
+  parallel_for(workers, [&](size_t w) {
+    for (size_t i = w; i < specs.size(); i += workers) png[i] = render_map(*specs[i], context, pack_path, size);
+  });
+  return png;
 }
 
 }  // namespace hotspot
