@@ -160,6 +160,21 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
     CHECK(grid_rows[k][4] == grid_csv[k][11]);
     CHECK(grid_rows[k][5] == grid_csv[k][12]);
   }
+  // clusters.geojson: the first-order clusters by rank.
+  std::map<int, std::vector<std::string>> first_order;
+  GDALDatasetUniquePtr clusters = open_vector(pack + "cluster/clusters.geojson", "clusters");
+  for (auto& f : *clusters->GetLayer(0)) {
+    if (f->GetFieldAsInteger("order") != 1) continue;
+    first_order[f->GetFieldAsInteger("rank")] = {f->GetFieldAsString("rank"), f->GetFieldAsString("streets"),
+                                                 f->GetFieldAsString("ward"), f->GetFieldAsString("district"),
+                                                 f->GetFieldAsString("incidents")};
+  }
+  const auto cluster_rows = test::brief_table(brief, "clusters");
+  REQUIRE(cluster_rows.size() == std::min<size_t>(20, first_order.size()));
+  for (const auto& b : cluster_rows) {
+    REQUIRE(first_order.count(std::stoi(b[0])));
+    CHECK(b == first_order[std::stoi(b[0])]);
+  }
   // lsoa_stats.csv: lsoa_code(0),lsoa_name,district,imd_decile(3),count(4),...,gi_z(8),...,gi_bin(11),gi_class(12),...
   std::map<std::string, std::vector<std::string>> stats_csv;
   for (const auto& row : test::csv_rows(pack + "stats/lsoa_stats.csv")) stats_csv[row[0]] = row;
