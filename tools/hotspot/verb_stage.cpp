@@ -24,8 +24,9 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
   const StageInfo& info = stage->info();
   CLI::App* verb = app.add_subcommand(info.name, info.purpose);
   verb->footer(info.writes +
-               "\nEvery pack also holds brief.html (the page people read: tables and figures, printable on A4)\n"
-               "and summary.txt (the terminal summary).\n\nExample:\n  " + info.example);
+               "\nEvery pack also holds brief.html (the page people read: maps, charts and tables, printable on\n"
+               "A4) and summary.txt (the terminal summary); a step that draws maps adds them as maps/*.png, and\n"
+               "map.html (its layers on an interactive map that works offline).\n\nExample:\n  " + info.example);
   auto options = std::make_shared<OptionFlags>();
   auto output = std::make_shared<std::string>();
   options->add(*verb, verb_specs(*stage));
