@@ -7,10 +7,11 @@ namespace hotspot {
 
 // QGIS styles written beside our layers under the layer's name with .qml: QGIS loads a
 // same-named .qml as the layer's default style. Made by scripts/make_styles.py.
-std::string_view lsoa_style_qml();      // LSOAs coloured by rate_per_1000, five fixed classes
-std::string_view clusters_style_qml();  // cluster outlines, heavier for higher NNH orders
+std::string_view lsoa_style_qml();      // LSOAs coloured by rate_per_1000, five classes (data_styles.hpp sets them)
+std::string_view clusters_style_qml();  // clusters by NNH order; one-point clusters as dots sized by incidents
 std::string_view lsoa_stats_style_qml();  // Gi* bins in ArcGIS's hot (red) and cold (blue) colours
-std::string_view hotspots_style_qml();    // kernel density hotspots in red, labelled by rank
+std::string_view hotspots_style_qml();    // hotspots in red, labelled "rank. name" with a halo, rank 1 placed first
+std::string_view density_style_template_qml();  // density.tif's ramp, its values set by data_styles.hpp
 
 // Writes `text` to `path`; throws DataError.
 void write_text(const std::string& path, std::string_view text);

@@ -8,6 +8,7 @@
 #include "outputs/area_layer.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/data_styles.hpp"
 #include "outputs/maps/class_breaks.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/styles.hpp"
@@ -21,13 +22,23 @@ AreasResult analyse_areas(const StudyData& study) {
   r.counts = count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size());
   r.profile = deprivation_profile(study.boundaries, study.imd, r.counts);
   r.share_deciles_1_2 = share_in_deciles(r.profile, 1, 2);
+  std::vector<double> rates, counts;
+  for (size_t a = 0; a < study.boundaries.areas.size(); ++a) {
+    const ImdRecord* imd = study.imd.find(study.boundaries.areas[a].code);
+    const double n = static_cast<double>(r.counts.total[a]);
+    counts.push_back(n);
+    if (imd && imd->population && *imd->population > 0) rates.push_back(1000.0 * n / *imd->population);
+  }
+  r.by_rate = !rates.empty() && rates.size() == counts.size();
+  r.breaks = quantile_breaks(r.by_rate ? rates : counts, 5);
   return r;
 }
 
 void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix) {
   write_area_layer(out.stage(prefix + "lsoa.geojson"), study.boundaries, study.imd, result.counts,
                    study.load.incidents.type_names);
-  write_text(out.stage(prefix + "lsoa.qml"), lsoa_style_qml());
+  write_text(out.stage(prefix + "lsoa.qml"), result.by_rate ? lsoa_class_style_qml("rate_per_1000", result.breaks, "per 1,000")
+                                                             : lsoa_class_style_qml("incidents", result.breaks, "incidents"));
   CsvTable table{{"imd_decile", "lsoas", "population", "incidents", "share_of_incidents", "incidents_per_1000"}, {}};
   for (const auto& row : result.profile) {
     table.rows.push_back({row.decile ? std::to_string(row.decile) : "no IMD", std::to_string(row.areas),
@@ -55,23 +66,13 @@ BriefFigure decile_chart(const AreasResult& r) {
   return {bar_chart_png(chart), chart.title + (chart.reference.empty() ? "" : "; the black ticks are the residents' shares")};
 }
 
-// Incidents per 1,000 residents by LSOA, in quintiles of the study's LSOAs.
-MapSpec rate_map(const StudyData& study, const AreasResult& r, const std::string& prefix) {
-  std::vector<double> rates;
-  for (size_t a = 0; a < study.boundaries.areas.size(); ++a) {
-    const ImdRecord* imd = study.imd.find(study.boundaries.areas[a].code);
-    if (imd && imd->population && *imd->population > 0) {
-      rates.push_back(1000.0 * static_cast<double>(r.counts.total[a]) / *imd->population);
-    }
-  }
-  MapSpec m{.id = "lsoa-rates", .section = "deprivation", .title = "Incidents per 1,000 residents by LSOA (quintiles)"};
+// Incidents per 1,000 residents by LSOA (or incidents, without populations), in quintiles of the study's LSOAs.
+MapSpec rate_map(const AreasResult& r, const std::string& prefix) {
+  MapSpec m{.id = "lsoa-rates", .section = "deprivation",
+            .title = r.by_rate ? "Incidents per 1,000 residents by LSOA (quintiles)" : "Incidents by LSOA (quintiles)"};
   MapLayer layer{.source = prefix + "lsoa.geojson"};
-  layer.symbols.push_back({.filter = "not ([population] > 0)", .fill = "#d9d9d9", .stroke = "#ffffff", .stroke_width = 0.5,
-                           .legend = "no population figure"});
-  for (MapSymbol& s : choropleth_symbols("[incidents] * 1000.0 / [population]", quantile_breaks(rates, 5),
-                                         "per 1,000", "[population] > 0")) {
-    layer.symbols.push_back(std::move(s));
-  }
+  layer.symbols = r.by_rate ? choropleth_symbols("[rate_per_1000]", r.breaks, "per 1,000")
+                            : choropleth_symbols("[incidents]", r.breaks, "incidents");
   m.layers.push_back(std::move(layer));
   return m;
 }
@@ -144,7 +145,7 @@ class AreasStage final : public StageWith<NoParams> {
                                         table, {1, 2, 3, 4, 5})};
     section.figures.push_back(decile_chart(r));
     report.brief.push_back(std::move(section));
-    if (study.imd.has_population) report.maps.push_back(rate_map(study, r, c.prefix));
+    report.maps.push_back(rate_map(r, c.prefix));
     return report;
   }
 

@@ -14,6 +14,10 @@ struct AreasResult {
   AreaCounts counts;
   std::vector<DecileRow> profile;
   double share_deciles_1_2 = 0;
+  // The LSOAs' classes in lsoa.qml and the brief's map: quintiles of incidents per 1,000 residents
+  // when every LSOA has a population, else of incidents.
+  bool by_rate = false;
+  std::vector<double> breaks;
 };
 
 AreasResult analyse_areas(const StudyData& study);

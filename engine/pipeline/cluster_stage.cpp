@@ -247,12 +247,13 @@ void brief_section(const ClusterResult& r, const std::string& prefix, StageRepor
   std::vector<std::vector<std::string>> rows;
   for (const ClusterFeature& f : r.features) {
     if (f.order != 1 || rows.size() >= 20) continue;
-    rows.push_back({std::to_string(f.rank), f.name.streets, f.name.ward, f.name.district, std::to_string(f.incidents)});
+    rows.push_back({std::to_string(f.rank), f.name.streets, f.name.ward, f.name.district, std::to_string(f.incidents),
+                    fixed(f.area_km2, 4)});
   }
   if (!rows.empty()) {
     html += html_paragraph(fmt::format("The {} largest first-order {} clusters (clusters.geojson holds all {}):", rows.size(),
                                        r.method == "nnh" ? "NNH" : "DBSCAN", r.features.size()));
-    html += html_table({"rank", "streets", "ward", "district", "incidents"}, rows, {0, 4});
+    html += html_table({"rank", "streets", "ward", "district", "incidents", "area (km2)"}, rows, {0, 4, 5});
   }
   report.brief.push_back({"clusters", "Clusters", html});
   if (r.features.empty()) return;

@@ -14,6 +14,7 @@
 #include "core/errors.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/data_styles.hpp"
 #include "outputs/density_raster.hpp"
 #include "outputs/numbers.hpp"
 #include "inputs/crime_types.hpp"
@@ -195,6 +196,24 @@ void write_hotspot_table(const std::string& path, const std::vector<HotspotFeatu
 
 }  // namespace
 
+namespace {
+
+// The density's colour ramp: transparent at zero, then from the median to the top of the
+// study's non-zero cells (so the ramp follows this surface, whatever its unit).
+std::vector<MapStop> density_ramp(const DensitySurface& s) {
+  std::vector<float> v;
+  for (size_t i = 0; i < s.value.size(); ++i) {
+    if (s.mask[i] && s.value[i] > 0) v.push_back(s.value[i]);
+  }
+  if (v.empty()) return {{0, "#ffffff00"}, {1, "#ffffff00"}};
+  std::sort(v.begin(), v.end());
+  const auto q = [&](double p) { return round_to(v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))], 3); };
+  return {{q(0.5), "#fff5eb00"}, {q(0.75), "#fdd0a2b0"}, {q(0.95), "#fd8d3cd0"}, {q(0.995), "#d94801e0"},
+          {round_to(v.back(), 3), "#7f2704f0"}};
+}
+
+}  // namespace
+
 KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeGrid> grid, OutputFolder& out,
                   const std::string& prefix, const Progress& progress) {
   if (study.load.incidents.size() == 0) throw DataError("kde: no incidents in the study area");
@@ -212,6 +231,7 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   const std::string raster_path = out.stage(prefix + "density.tif");
   auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
   find_hotspots(study, p, r, progress);
+  write_text(out.stage(prefix + "density.qml"), density_style_qml(density_ramp(r.surface), r.unit));
   write_hotspot_layer(out.stage(prefix + "hotspots.geojson"), study.boundaries.geos->get(), r.hotspots);
   write_text(out.stage(prefix + "hotspots.qml"), hotspots_style_qml());
   write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);
@@ -340,20 +360,6 @@ std::vector<std::vector<double>> monthly_counts(const StudyData& study, const Kd
   return out;
 }
 
-// The density's colour ramp: transparent at zero, then from the median to the top of the
-// study's non-zero cells (so the ramp follows this surface, whatever its unit).
-std::vector<MapStop> density_ramp(const DensitySurface& s) {
-  std::vector<float> v;
-  for (size_t i = 0; i < s.value.size(); ++i) {
-    if (s.mask[i] && s.value[i] > 0) v.push_back(s.value[i]);
-  }
-  if (v.empty()) return {{0, "#ffffff00"}, {1, "#ffffff00"}};
-  std::sort(v.begin(), v.end());
-  const auto q = [&](double p) { return round_to(v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))], 3); };
-  return {{q(0.5), "#fff5eb00"}, {q(0.75), "#fdd0a2b0"}, {q(0.95), "#fd8d3cd0"}, {q(0.995), "#d94801e0"},
-          {round_to(v.back(), 3), "#7f2704f0"}};
-}
-
 MapSpec hotspot_map(const KdeResult& r, const std::string& prefix) {
   MapSpec m{.id = "hotspots", .section = "hotspots",
             .title = fmt::format("Top {} hotspots (kernel density, bandwidth {:g} m)", r.hotspots.size(), r.used.bandwidth_m)};
@@ -416,7 +422,8 @@ class KdeStage final : public StageWith<KdeParams> {
         .purpose = "Kernel density surface and the hotspots on it",
         .docs = "docs/method.md#kernel-density",
         .writes = "Writes DIR/density.tif (GeoTIFF, EPSG:27700, Float32, incidents per km2 unless --raw; nodata outside the\n"
-                  "study area), DIR/hotspots.geojson (+ hotspots.qml) and DIR/hotspots.csv: the --top hotspots holding\n"
+                  "study area; + density.qml), DIR/hotspots.geojson (+ hotspots.qml) and\n"
+                  "DIR/hotspots.csv: the --top hotspots holding\n"
                   "the most incidents whose total area is at most --coverage of the study area, each one 4-connected\n"
                   "group of the densest cells (or the top groups of cells at or above --threshold), named by their\n"
                   "streets, ward and district (with --current-from, each with its change class, and the previous\n"

@@ -65,7 +65,7 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   CHECK(second.out.empty());
   for (const char* f : {"areas/lsoa.geojson", "areas/lsoa.qml", "areas/deprivation_profile.csv", "cluster/nni.csv",
                         "cluster/clusters.geojson", "cluster/clusters.qml", "cluster/points.gpkg", "stats/lsoa_stats.geojson",
-                        "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "kde/density.tif", "kde/hotspots.geojson",
+                        "stats/lsoa_stats.qml", "stats/lsoa_stats.csv", "kde/density.tif", "kde/density.qml", "kde/hotspots.geojson",
                         "kde/hotspots.qml", "kde/hotspots.csv", "kde/ceased_hotspots.geojson", "kde/ceased_hotspots.csv",
                         "kde/evaluation.csv", "grid/grid_cells.geojson", "grid/grid_cells.csv",
                         "grid/ceased_grid_cells.geojson", "grid/ceased_grid_cells.csv", "rejects.csv", "summary.json",
@@ -162,18 +162,23 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
   }
   // clusters.geojson: the first-order clusters by rank.
   std::map<int, std::vector<std::string>> first_order;
+  std::map<int, double> first_order_km2;
   GDALDatasetUniquePtr clusters = open_vector(pack + "cluster/clusters.geojson", "clusters");
   for (auto& f : *clusters->GetLayer(0)) {
     if (f->GetFieldAsInteger("order") != 1) continue;
     first_order[f->GetFieldAsInteger("rank")] = {f->GetFieldAsString("rank"), f->GetFieldAsString("streets"),
                                                  f->GetFieldAsString("ward"), f->GetFieldAsString("district"),
                                                  f->GetFieldAsString("incidents")};
+    first_order_km2[f->GetFieldAsInteger("rank")] = f->GetFieldAsDouble("area_km2");
   }
   const auto cluster_rows = test::brief_table(brief, "clusters");
   REQUIRE(cluster_rows.size() == std::min<size_t>(20, first_order.size()));
   for (const auto& b : cluster_rows) {
-    REQUIRE(first_order.count(std::stoi(b[0])));
-    CHECK(b == first_order[std::stoi(b[0])]);
+    const int rank = std::stoi(b[0]);
+    REQUIRE(first_order.count(rank));
+    REQUIRE(b.size() == 6);
+    CHECK(std::vector<std::string>(b.begin(), b.begin() + 5) == first_order[rank]);
+    CHECK(std::stod(b[5]) == Approx(first_order_km2[rank]).margin(0.00005));
   }
   // lsoa_stats.csv: lsoa_code(0),lsoa_name,district,imd_decile(3),count(4),...,gi_z(8),...,gi_bin(11),gi_class(12),...
   std::map<std::string, std::vector<std::string>> stats_csv;

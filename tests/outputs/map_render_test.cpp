@@ -86,9 +86,9 @@ TEST_CASE("maps: quantile class breaks are R's type-1 quantiles, rounded outward
   CHECK(quantile_breaks({3, 3, 3, 7}, 4) == std::vector<double>{3, 7});
   // Rounded outwards, so the classes still hold the extremes.
   CHECK(quantile_breaks({0.123, 0.456, 9.876}, 1) == std::vector<double>{0.12, 9.88});
-  const auto symbols = choropleth_symbols("[v]", {1, 2, 4}, "per 1,000", "[p] > 0");
+  const auto symbols = choropleth_symbols("[v]", {1, 2, 4}, "per 1,000");
   REQUIRE(symbols.size() == 2);
-  CHECK(symbols[0].filter == "([p] > 0) and ([v]) >= 1 and ([v]) < 2");
-  CHECK(symbols[1].filter == "([p] > 0) and ([v]) >= 2 and ([v]) <= 4");
+  CHECK(symbols[0].filter == "([v]) >= 1 and ([v]) < 2");
+  CHECK(symbols[1].filter == "([v]) >= 2 and ([v]) <= 4");
   CHECK(symbols[1].legend == "2 to 4 per 1,000");
 }

@@ -8,7 +8,8 @@ dist-packages, which a python3 earlier on PATH may not see.
 
 Each layer must match a pattern in the expectations file (the first that matches) and be valid,
 in EPSG:4326, with the expected feature count (null: at least one) and fields; a same-named .qml beside it must load as its style and
-give the expected renderer and, with "label": FIELD, label each feature with its FIELD. Every
+give the expected renderer and, with "label": FIELD, label each feature with its FIELD. A GeoTIFF
+with a same-named .qml must load it as a pseudocolour ramp. Every
 pattern with a count must match at least one layer, so a test that stops writing its layer is
 noticed; the catch-alls (count null) let a new stage's test layers in, checked for opening only.
 """
@@ -17,7 +18,7 @@ import json
 import os
 import sys
 
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import QgsApplication, QgsRasterLayer, QgsVectorLayer
 
 
 def label_problems(layer, want):
@@ -37,6 +38,21 @@ def label_problems(layer, want):
         if expression.hasEvalError() or not f[want] or f[want] not in str(text):
             problems.append(f"feature {f.id()}: label {text!r} does not show its {want} {f[want]!r}")
     return problems[:3]
+
+
+def undrawn_problems(layer):
+    """The style draws every feature: some rule or class of its renderer takes each one."""
+    from qgis.core import QgsRenderContext
+    context = QgsRenderContext()
+    renderer = layer.renderer().clone()
+    renderer.startRender(context, layer.fields())
+    undrawn = []
+    for f in layer.getFeatures():
+        context.expressionContext().setFeature(f)
+        if not renderer.willRenderFeature(f, context):
+            undrawn.append(f.id())
+    renderer.stopRender(context)
+    return [f"{len(undrawn)} features drawn by no rule of the style (ids {undrawn[:5]})"] if undrawn else []
 
 
 def main(root, expected_path):
@@ -81,11 +97,27 @@ def main(root, expected_path):
                     problems.append(f"style gives a {layer.renderer().type()} renderer, expected {spec['renderer']}")
                 if ok and "label" in spec:
                     problems += label_problems(layer, spec["label"])
+                if ok:
+                    problems += undrawn_problems(layer)
         if problems:
             failures.append(f"{rel}: " + "; ".join(problems))
         else:
             passed += 1
             print(f"ok  {rel}: {layer.featureCount()} features, {layer.crs().authid()}")
+    # Rasters with a style beside them: the style loads and colours the surface with a ramp.
+    rasters = sorted(os.path.relpath(os.path.join(d, n), root) for d, _, names in os.walk(root)
+                     for n in names if n.endswith(".tif") and not n.startswith(".")
+                     and os.path.exists(os.path.join(d, n[: -len(".tif")] + ".qml")))
+    for rel in rasters:
+        path = os.path.join(root, rel)
+        layer = QgsRasterLayer(path, os.path.basename(rel), "gdal")
+        message, ok = layer.loadNamedStyle(path[: -len(".tif")] + ".qml") if layer.isValid() else ("not valid", False)
+        kind = layer.renderer().type() if ok else None
+        if not ok or kind != "singlebandpseudocolor":
+            failures.append(f"{rel}: style does not load as a pseudocolour ramp ({message}, {kind})")
+        else:
+            passed += 1
+            print(f"ok  {rel}: {layer.width()} x {layer.height()}, {kind}, {layer.crs().authid()}")
     for pattern in expected:
         if pattern not in used and expected[pattern]["features"] is not None:
             failures.append(f"{pattern}: no such layer was written")

@@ -26,7 +26,7 @@ std::vector<double> quantile_breaks(std::vector<double> values, int classes, int
 }
 
 std::vector<MapSymbol> choropleth_symbols(const std::string& expression, const std::vector<double>& breaks,
-                                          const std::string& unit, const std::string& guard) {
+                                          const std::string& unit) {
   static const std::vector<std::vector<std::string>> ramps = {
       {"#fd8d3c"},
       {"#fecc5c", "#e31a1c"},
@@ -41,9 +41,8 @@ std::vector<MapSymbol> choropleth_symbols(const std::string& expression, const s
   const std::vector<std::string>& colours = ramps[n - 1];
   for (size_t k = 0; k < n; ++k) {
     const bool last = k + 1 == n;
-    std::string filter = fmt::format("({}) >= {:g} and ({}) {} {:g}", expression, breaks[k], expression, last ? "<=" : "<",
-                                     breaks[k + 1]);
-    if (!guard.empty()) filter = "(" + guard + ") and " + filter;
+    const std::string filter = fmt::format("({}) >= {:g} and ({}) {} {:g}", expression, breaks[k], expression,
+                                           last ? "<=" : "<", breaks[k + 1]);
     out.push_back({.filter = filter, .fill = colours[k], .fill_opacity = 0.85, .stroke = "#ffffff", .stroke_width = 0.5,
                    .legend = fmt::format("{:g} to {}{:g} {}", breaks[k], last ? "" : "under ", breaks[k + 1], unit)});
   }

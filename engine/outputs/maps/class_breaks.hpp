@@ -12,9 +12,8 @@ namespace hotspot {
 std::vector<double> quantile_breaks(std::vector<double> values, int classes, int digits = 2);
 
 // A choropleth of `expression` (a Mapnik expression such as "[incidents] * 1000.0 / [population]")
-// over those breaks, light to dark (ColorBrewer YlOrRd), each class's legend "a to b unit";
-// `guard` (an expression) must hold for a feature to be drawn (e.g. "[population] > 0").
+// over those breaks, light to dark (ColorBrewer YlOrRd), each class's legend "a to under b unit".
 std::vector<MapSymbol> choropleth_symbols(const std::string& expression, const std::vector<double>& breaks,
-                                          const std::string& unit, const std::string& guard = "");
+                                          const std::string& unit);
 
 }  // namespace hotspot
