@@ -25,4 +25,13 @@ std::string count_text(uint64_t n) {
   return out;
 }
 
+std::string hit_rate_text(uint64_t placed, uint64_t rows, const std::string& what) {
+  const double rate = rows ? static_cast<double>(placed) / static_cast<double>(rows) : 0.0;
+  const std::string head = fmt::format("{} of {} {} placed ({:.1f}%)", count_text(placed), count_text(rows), what, 100.0 * rate);
+  return rate >= kReliableHitRate
+             ? head + ", above the 85% commonly cited as the minimum for reliable crime mapping (Ratcliffe 2004)."
+             : head + ", under the 85% commonly cited as the minimum for reliable crime mapping (Ratcliffe 2004): the rows "
+                      "left out can move hotspots.";
+}
+
 }  // namespace hotspot

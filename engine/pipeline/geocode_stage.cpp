@@ -30,9 +30,6 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// The hit rate below which a geocoded set is not reliable for crime mapping (Ratcliffe 2004).
-constexpr double kReliableHitRate = 0.85;
-
 }  // namespace
 
 const OptionSet<GeocodeParams>& geocode_options() {

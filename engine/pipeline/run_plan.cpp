@@ -213,6 +213,9 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
                          "happened (\"On or near ...\"), not at its address, so many crimes share a point; hotspots are "
                          "drawn from those points. Rates per 1,000 residents use the IoD2019 mid-2015 population "
                          "denominators.");
+  if (!plan.inputs.columns.address.empty()) {
+    data += html_paragraph("Geocoding: " + hit_rate_text(a.loaded, a.read - a.filtered(), "incident addresses"));
+  }
   for (const std::string& w : study.warnings) data += html_paragraph("Warning: " + w);
   page.sections.push_back({"data", "Data and caveats", data});
 

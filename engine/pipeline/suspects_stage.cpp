@@ -258,7 +258,11 @@ class SuspectsStage final : public StageWith<SuspectsParams> {
                                                    "against where the violence happens. Blank: fewer than {}, or a count "
                                                    "a total would give back.",
                                                    count_text(r.load.incidents.size()), params.min_count)) +
-             html_table({"IMD decile", "incidents (%)", "suspects", "suspects (%)"}, rows, {0, 1, 2, 3})});
+             html_table({"IMD decile", "incidents (%)", "suspects", "suspects (%)"}, rows, {0, 1, 2, 3}) +
+             (r.all_hidden ? ""
+                           : html_paragraph(hit_rate_text(r.load.incidents.size(),
+                                                          r.load.account.read - r.load.account.filtered(),
+                                                          "suspects' addresses")))});
     report.text = r.all_hidden
                       ? "\nsuspects: too few to publish any count safely: every count is blank, and how many were "
                         "placed is withheld\n"

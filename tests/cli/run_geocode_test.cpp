@@ -8,7 +8,11 @@
 #include <optional>
 #include <regex>
 
+#include <cpl_json.h>
+#include <fmt/format.h>
+
 #include "core/gdal_handles.hpp"
+#include "outputs/numbers.hpp"
 #include "support/cli.hpp"
 #include "support/fixtures.hpp"
 
@@ -52,6 +56,17 @@ TEST_CASE("cli: run geocodes address-only incidents and publishes suspects as su
   CHECK_THAT(summary, Catch::Contains("\"read\":601") && Catch::Contains("\"empty address\":1") &&
                           Catch::Contains("\"address_columns\":[") && Catch::Contains("\"min_score\":50"));
   CHECK_THAT(r.out, Catch::Contains("suspects: 800 rows"));
+  // brief.html states each geocoded set's hit rate against the 85% rule of thumb, from the row
+  // accounting: the incidents' (loaded of read, none filtered) and the suspects' (placed of 800).
+  const std::string brief = slurp(out + "brief.html");
+  CPLJSONDocument doc;
+  REQUIRE(doc.LoadMemory(summary));
+  const GInt64 loaded = doc.GetRoot().GetLong("rows/loaded");
+  CHECK_THAT(brief, Catch::Contains(fmt::format("Geocoding: {} of 601 incident addresses placed ({:.1f}%)", count_text(static_cast<uint64_t>(loaded)),
+                                                100.0 * static_cast<double>(loaded) / 601)));
+  std::smatch suspects_placed;
+  REQUIRE(std::regex_search(r.out, suspects_placed, std::regex("suspects: 800 rows, ([0-9,]+) placed")));
+  CHECK_THAT(brief, Catch::Contains(suspects_placed[1].str() + " of 800 suspects&#39; addresses placed ("));
   // Suspects: no published count between 1 and 4, and no address anywhere.
   const std::string lsoa = slurp(out + "suspects/lsoa_suspects.csv");
   CHECK_FALSE(std::regex_search(lsoa, std::regex(",[1-4]\n")));
