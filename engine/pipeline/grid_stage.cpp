@@ -13,6 +13,7 @@
 #include "core/gdal_handles.hpp"
 #include "inputs/crime_types.hpp"
 #include "inputs/number_text.hpp"
+#include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/geojson_layer.hpp"
 #include "outputs/numbers.hpp"
@@ -206,15 +207,19 @@ class GridStage final : public StageWith<GridParams> {
         row.push_back(g.previous_rank ? std::to_string(*g.previous_rank) : "");
         row.push_back(to_string(g.change->change));
       }
+      const std::vector<double> monthly(g.monthly.begin(), g.monthly.end());
+      row.push_back(html_image(sparkline_png(monthly), "incidents per month", "spark"));
       rows.push_back(std::move(row));
     }
     std::vector<std::string> header = {"rank", "streets", "ward", "incidents"};
     if (r.periods) header.insert(header.end(), {"previous rank", "change"});
+    header.push_back("per month");
     report.brief.push_back({"grid", fmt::format("Top {} cells of {:g} m", r.top.size(), r.grid.cell),
-                            html_paragraph(fmt::format("Equal-size cells of {:g} m ranked by {}: the top {} hold {} of {} "
-                                                       "incidents.", r.grid.cell, params.weights.empty() ? "incidents" : "harm",
-                                                       r.top.size(), count_text(in_top), count_text(r.current_incidents))) +
-                                html_table(header, rows, {0, 3, 4})});
+                            html_paragraph(fmt::format("Equal-size cells of {:g} m ranked by {}: the top {} hold {} of the {} "
+                                                       "incidents in cells whose centre is in the study area.", r.grid.cell,
+                                                       params.weights.empty() ? "incidents" : "harm", r.top.size(),
+                                                       count_text(in_top), count_text(r.current_incidents))) +
+                                html_table(header, rows, {0, 3, 4}, {header.size() - 1})});
     if (!r.top.empty()) {
       report.maps.push_back({.id = "grid", .section = "grid",
                              .title = fmt::format("Top {} cells of {:g} m, labelled by rank", r.top.size(), r.grid.cell),

@@ -131,19 +131,59 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
 
 namespace {
 
-// The period the incidents cover, as loaded: "July 2023 to June 2024".
-std::string period_text(const StudyData& study) {
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+std::string month_name(int yyyymm) { return fmt::format("{} {}", kMonths[yyyymm % 100 - 1], yyyymm / 100); }
+
+// The first and last months of the incidents loaded (0, 0 when none has a month).
+std::pair<int, int> month_range(const StudyData& study) {
   int first = 0, last = 0;
   for (int m : study.load.incidents.month) {
     if (!m) continue;
     first = first ? std::min(first, m) : m;
     last = std::max(last, m);
   }
+  return {first, last};
+}
+
+// The period the incidents cover, as loaded: "July 2023 to June 2024".
+std::string period_text(const StudyData& study) {
+  const auto [first, last] = month_range(study);
   if (!first) return "";
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  const auto name = [](int m) { return fmt::format("{} {}", kMonths[m % 100 - 1], m / 100); };
-  return first == last ? name(first) : name(first) + " to " + name(last);
+  return first == last ? month_name(first) : month_name(first) + " to " + month_name(last);
+}
+
+std::string signed_percent(double change) { return fmt::format("{:+.1f}%", 100.0 * change); }
+
+// The current period against the previous one and, when the data hold them, the same months a
+// year before: the sentences a needs assessment quotes.
+std::string period_change_text(const StudyData& study, int current_from) {
+  const auto [first, last] = month_range(study);
+  if (!first || current_from <= first || current_from > last) return "";
+  uint64_t current = 0, previous = 0, baseline = 0;
+  const int year_before_from = current_from - 100, year_before_to = last - 100;
+  for (int m : study.load.incidents.month) {
+    if (!m) continue;
+    (m >= current_from ? current : previous) += 1;
+    baseline += m >= year_before_from && m <= year_before_to;
+  }
+  const double current_months = month_index(last) - month_index(current_from) + 1;
+  const double previous_months = month_index(current_from) - month_index(first);
+  std::string text = fmt::format(
+      "{} to {}: {} incidents, {:.0f} a month, against {:.0f} a month in the {:g} months before ({} a month).",
+      month_name(current_from), month_name(last), count_text(current), static_cast<double>(current) / current_months,
+      static_cast<double>(previous) / previous_months, previous_months,
+      previous ? signed_percent(static_cast<double>(current) / current_months /
+                                    (static_cast<double>(previous) / previous_months) - 1)
+               : "no earlier incidents");
+  if (first <= year_before_from) {
+    text += fmt::format(" The same months a year before: {} incidents ({}).", count_text(baseline),
+                        baseline ? signed_percent(static_cast<double>(current) / static_cast<double>(baseline) - 1) : "none then");
+  } else {
+    text += " The data do not reach back to the same months a year before, so there is no year-on-year baseline.";
+  }
+  return text;
 }
 
 // The incidents loaded per month.
@@ -189,6 +229,13 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
       "{} incidents ({}) in {} areas covering {:.1f} km2{}.", count_text(a.loaded), plan.types_spec,
       count_text(study.boundaries.areas.size()), study.boundaries.total_area_m2() / 1e6,
       page.period.empty() ? "" : ", " + page.period));
+  for (const StageReport& s : report.stages) {  // the steps comparing periods share [change] current_from
+    const std::string from = s.summary.GetString("current_from");
+    if (!from.empty()) {
+      headline += html_paragraph(period_change_text(study, parse_month(from)));
+      break;
+    }
+  }
   for (const StageReport& s : report.stages) {
     for (const std::string& line : s.headline) headline += html_paragraph(line);
   }

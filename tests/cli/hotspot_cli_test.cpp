@@ -2,6 +2,8 @@
 // The hotspot binary as a user meets it: exit codes, messages, atomic outputs, determinism.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -12,6 +14,7 @@
 #include <filesystem>
 
 #include "core/gdal_handles.hpp"
+#include "outputs/numbers.hpp"
 #include "brief_tables.hpp"
 #include "support/cli.hpp"
 #include "support/fixtures.hpp"
@@ -159,7 +162,17 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
     CHECK(grid_rows[k][3] == grid_csv[k][8]);
     CHECK(grid_rows[k][4] == grid_csv[k][11]);
     CHECK(grid_rows[k][5] == grid_csv[k][12]);
+    CHECK(grid_rows[k][6].rfind("<img class=\"spark\"", 0) == 0);
   }
+  // The headline's period comparison, against the incidents' months in points.gpkg (one row each).
+  size_t current = 0, previous = 0;
+  GDALDatasetUniquePtr points = open_vector(pack + "cluster/points.gpkg", "points");
+  for (auto& f : *points->GetLayer(0)) (std::string(f->GetFieldAsString("month")) >= "2024-01" ? current : previous) += 1;
+  CHECK_THAT(brief, Catch::Contains(fmt::format("<p>January 2024 to June 2024: {} incidents, {:.0f} a month, against {:.0f} a "
+                                                "month in the 6 months before ({:+.1f}% a month).",
+                                                count_text(current), static_cast<double>(current) / 6.0,
+                                                static_cast<double>(previous) / 6.0,
+                                                100.0 * (static_cast<double>(current) / static_cast<double>(previous) - 1))));
   // clusters.geojson: the first-order clusters by rank.
   std::map<int, std::vector<std::string>> first_order;
   std::map<int, double> first_order_km2;
