@@ -40,7 +40,7 @@ Frame draw_axes(cairo_t* cr, const ChartData& c, int width, int height, double m
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
   draw_text(cr, c.title, 16, 10, {.px = 17, .bold = true});
   const auto [top_value, step] = nice_axis(most);
-  Frame f{78, 48, width - 18.0, height - 64.0, top_value, step};
+  Frame f{78, 58, width - 18.0, height - 64.0, top_value, step};
   cairo_set_line_width(cr, 1);
   for (double v = 0; v <= top_value + step / 2; v += step) {
     const double y = std::round(f.y(v)) + 0.5;
@@ -90,11 +90,11 @@ std::string bar_chart_png(const ChartData& c, int width, int height) {
   }
   bottom_labels(cr, c.labels, f, slot);
   if (!c.reference.empty()) {
-    cairo_move_to(cr, f.right - 250, 22.5);
-    cairo_line_to(cr, f.right - 226, 22.5);
+    cairo_move_to(cr, f.right - 250, 40.5);  // under the title, above the plot
+    cairo_line_to(cr, f.right - 226, 40.5);
     cairo_set_line_width(cr, 3);
     cairo_stroke(cr);
-    draw_text(cr, c.reference_label, f.right - 220, 14, {});
+    draw_text(cr, c.reference_label, f.right - 220, 32, {});
   }
   cairo_destroy(cr);
   return png_bytes(s.get(), "chart");
