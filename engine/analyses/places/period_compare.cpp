@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyses/places/period_compare.hpp"
+
+#include "analyses/change/change_class.hpp"
+#include "inputs/crime_types.hpp"
+
+namespace hotspot {
+
+double MonthSpan::months() const { return month_index(to) - month_index(from) + 1; }
+
+std::optional<MonthSpan> parse_month_span(const std::string& text) {
+  const size_t dots = text.find("..");
+  if (dots == std::string::npos) return std::nullopt;
+  const int from = parse_month(text.substr(0, dots)), to = parse_month(text.substr(dots + 2));
+  if (!from || !to || from > to) return std::nullopt;
+  return MonthSpan{from, to};
+}
+
+PeriodComparison compare_periods(uint64_t baseline, double baseline_months, uint64_t current, double current_months,
+                                 const RagRule& rule) {
+  PeriodComparison c;
+  c.baseline = baseline;
+  c.current = current;
+  c.baseline_per_month = static_cast<double>(baseline) / baseline_months;
+  c.current_per_month = static_cast<double>(current) / current_months;
+  if (baseline > 0) c.change = (c.current_per_month - c.baseline_per_month) / c.baseline_per_month;
+  c.p_value = binomial_two_sided_p(current, baseline + current, current_months / (baseline_months + current_months));
+  const bool significant = c.p_value <= rule.alpha;
+  const bool up = c.current_per_month >= c.baseline_per_month * (1 + rule.threshold) && c.current_per_month > c.baseline_per_month;
+  const bool down = c.current_per_month <= c.baseline_per_month * (1 - rule.threshold) && c.current_per_month < c.baseline_per_month;
+  if (significant && up) {
+    c.rag = "red";
+    c.note = "up, more than chance would give";
+  } else if (significant && down) {
+    c.rag = "green";
+    c.note = "down, more than chance would give";
+  } else {
+    c.rag = "amber";
+    c.note = significant ? "a change smaller than the threshold" : (up || down) ? "a change chance could give" : "no clear change";
+  }
+  return c;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "pipeline/target_places.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/errors.hpp"
+#include "options/option.hpp"
+#include "places/area_locator.hpp"
+
+namespace hotspot {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+TargetPlace ward_place(const std::string& wanted, const StudyData& study) {
+  if (!study.wards) throw OptionError("places.wards", wanted, "naming places by ward needs [boundaries] wards (--wards)");
+  const Boundaries& w = *study.wards;
+  std::vector<std::string> names;
+  for (size_t a = 0; a < w.areas.size(); ++a) {
+    const Area& area = w.areas[a];
+    names.push_back(area.name);
+    if (lower(area.name) != lower(wanted) && lower(area.code) != lower(wanted)) continue;
+    TargetPlace p{area.name, "ward", area.code, std::vector<uint8_t>(study.ward_of.size(), 0), {}};
+    for (size_t i = 0; i < study.ward_of.size(); ++i) p.member[i] = study.ward_of[i] == static_cast<int32_t>(a);
+    return p;
+  }
+  throw OptionError("places.wards", wanted, "no such ward in '" + w.source + "'" + suggestion(wanted, names));
+}
+
+std::vector<TargetPlace> polygon_places(const std::string& path, const StudyData& study) {
+  BoundaryOptions options;
+  options.code_required = false;
+  const Boundaries polygons = read_boundaries(path, options);
+  const std::vector<int32_t> in = AreaLocator(polygons).locate_all(study.load.incidents.x, study.load.incidents.y).area;
+  std::vector<TargetPlace> out;
+  for (size_t a = 0; a < polygons.areas.size(); ++a) {
+    const Area& area = polygons.areas[a];
+    TargetPlace p{area.name.empty() ? area.code : area.name, "polygon", path, std::vector<uint8_t>(in.size(), 0), {}};
+    for (size_t i = 0; i < in.size(); ++i) p.member[i] = in[i] == static_cast<int32_t>(a);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+TargetPlace street_place(const std::string& spec, const StudyData& study) {
+  const size_t colon = spec.find(':');
+  if (colon == std::string::npos || trim(spec.substr(0, colon)).empty()) {
+    throw OptionError("places.streets", spec, "write a place as \"NAME: street; street; ...\"");
+  }
+  const Incidents& inc = study.load.incidents;
+  TargetPlace p{trim(spec.substr(0, colon)), "streets", "", std::vector<uint8_t>(inc.size(), 0), {}};
+  std::vector<uint8_t> wanted_location(inc.location_names.size(), 0);
+  std::string rest = spec.substr(colon + 1);
+  for (size_t at = 0; at <= rest.size();) {
+    const size_t semi = std::min(rest.find(';', at), rest.size());
+    const std::string street = trim(rest.substr(at, semi - at));
+    at = semi + 1;
+    if (street.empty()) continue;
+    bool found = false;
+    for (size_t l = 0; l < inc.location_names.size(); ++l) {
+      if (lower(inc.location_names[l]) == lower(street)) wanted_location[l] = 1, found = true;
+    }
+    if (found) {
+      p.definition += (p.definition.empty() ? "" : "; ") + street;
+    } else {
+      p.streets_missing.push_back(street);
+    }
+  }
+  if (p.definition.empty()) {
+    throw OptionError("places.streets", spec,
+                      "the data name none of its streets" +
+                          (p.streets_missing.empty() ? "" : suggestion(p.streets_missing.front(), inc.location_names)));
+  }
+  for (size_t i = 0; i < inc.size(); ++i) p.member[i] = wanted_location[inc.location[i]];
+  return p;
+}
+
+}  // namespace
+
+std::vector<TargetPlace> target_places(const PlaceDefinitions& defs, const StudyData& study) {
+  std::vector<TargetPlace> out;
+  for (const std::string& w : defs.wards) out.push_back(ward_place(w, study));
+  if (!defs.polygons.empty()) {
+    for (TargetPlace& p : polygon_places(defs.polygons, study)) out.push_back(std::move(p));
+  }
+  for (const std::string& s : defs.streets) out.push_back(street_place(s, study));
+  return out;
+}
+
+}  // namespace hotspot

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/study_data.hpp"
+
+namespace hotspot {
+
+// How a partnership names the places it targets.
+struct PlaceDefinitions {
+  std::vector<std::string> wards;    // ward names or codes, in the study's wards
+  std::string polygons;              // a polygon file (drawn in QGIS, say): each feature a place, named by its name field
+  std::vector<std::string> streets;  // "Coxmoor: Coxmoor Road; Sherwood Close": a place as its police.uk streets
+  bool empty() const { return wards.empty() && polygons.empty() && streets.empty(); }
+};
+
+struct TargetPlace {
+  std::string name;
+  std::string kind;        // "ward", "polygon" or "streets"
+  std::string definition;  // the ward's code, the polygon file, the streets found
+  std::vector<uint8_t> member;  // per incident of the study: 1 when in the place
+  std::vector<std::string> streets_missing;  // streets: the ones the data never name
+};
+
+// The places, in the order given (wards, polygons, street lists). Throws OptionError naming the
+// key for a ward the wards file does not hold or a street list none of whose streets the data
+// name (with the nearest names), DataError for a polygon file that cannot be read.
+std::vector<TargetPlace> target_places(const PlaceDefinitions& defs, const StudyData& study);
+
+}  // namespace hotspot
