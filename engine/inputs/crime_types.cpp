@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inputs/crime_types.hpp"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstdio>
 
@@ -56,6 +58,16 @@ int parse_month(const std::string& text) {
   if (e1 != std::errc() || e2 != std::errc() || p1 != text.data() + 4 || p2 != text.data() + 7) return 0;
   if (year < 1900 || year > 2999 || month < 1 || month > 12) return 0;
   return year * 100 + month;
+}
+
+std::pair<int, int> month_range(const std::vector<int32_t>& months) {
+  int first = 0, last = 0;
+  for (int m : months) {
+    if (!m) continue;
+    first = first ? std::min(first, m) : m;
+    last = std::max(last, m);
+  }
+  return {first, last};
 }
 
 }  // namespace hotspot

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include <cstdint>
+#include <utility>
+#include <vector>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,5 +29,8 @@ std::string format_month(int yyyymm);
 // Month arithmetic on YYYYMM: a count of months (consecutive months differ by 1), and the next month.
 inline int month_index(int yyyymm) { return (yyyymm / 100) * 12 + yyyymm % 100 - 1; }
 inline int next_month(int yyyymm) { return yyyymm % 100 == 12 ? (yyyymm / 100 + 1) * 100 + 1 : yyyymm + 1; }
+
+// The first and last months among YYYYMM values (0 = no month is skipped); {0, 0} when none has one.
+std::pair<int, int> month_range(const std::vector<int32_t>& months);
 
 }  // namespace hotspot

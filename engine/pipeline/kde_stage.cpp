@@ -338,12 +338,7 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
 // Each hotspot's incidents per month, over the months loaded.
 std::vector<std::vector<double>> monthly_counts(const StudyData& study, const KdeResult& r) {
   const Incidents& inc = study.load.incidents;
-  int first = 0, last = 0;
-  for (int m : inc.month) {
-    if (!m) continue;
-    first = first ? std::min(first, m) : m;
-    last = std::max(last, m);
-  }
+  const auto [first, last] = month_range(inc.month);
   const int months = first ? month_index(last) - month_index(first) + 1 : 0;
   std::vector<std::vector<double>> out(r.hotspots.size(), std::vector<double>(static_cast<size_t>(months), 0.0));
   for (size_t i = 0; i < inc.size(); ++i) {

@@ -30,12 +30,7 @@ PlacesResult profile_places(const StudyData& study, const PlacesParams& params) 
   r.baseline = span_of(params.baseline, "places.baseline");
   r.current = span_of(params.current, "places.current");
   const Incidents& inc = study.load.incidents;
-  int first = 0, last = 0;
-  for (int m : inc.month) {
-    if (!m) continue;
-    first = first ? std::min(first, m) : m;
-    last = std::max(last, m);
-  }
+  const auto [first, last] = month_range(inc.month);
   if (!first || first > r.baseline.from || last < r.current.to || last < r.baseline.to || first > r.current.from) {
     throw DataError(fmt::format("places: the periods {} and {} are not both within the data's months ({})",
                                 span_text(r.baseline), span_text(r.current),

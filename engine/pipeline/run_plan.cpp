@@ -136,20 +136,9 @@ const char* const kMonths[] = {"January", "February", "March",     "April",   "M
 
 std::string month_name(int yyyymm) { return fmt::format("{} {}", kMonths[yyyymm % 100 - 1], yyyymm / 100); }
 
-// The first and last months of the incidents loaded (0, 0 when none has a month).
-std::pair<int, int> month_range(const StudyData& study) {
-  int first = 0, last = 0;
-  for (int m : study.load.incidents.month) {
-    if (!m) continue;
-    first = first ? std::min(first, m) : m;
-    last = std::max(last, m);
-  }
-  return {first, last};
-}
-
 // The period the incidents cover, as loaded: "July 2023 to June 2024".
 std::string period_text(const StudyData& study) {
-  const auto [first, last] = month_range(study);
+  const auto [first, last] = month_range(study.load.incidents.month);
   if (!first) return "";
   return first == last ? month_name(first) : month_name(first) + " to " + month_name(last);
 }
@@ -159,7 +148,7 @@ std::string signed_percent(double change) { return fmt::format("{:+.1f}%", 100.0
 // The current period against the previous one and, when the data hold them, the same months a
 // year before: the sentences a needs assessment quotes.
 std::string period_change_text(const StudyData& study, int current_from) {
-  const auto [first, last] = month_range(study);
+  const auto [first, last] = month_range(study.load.incidents.month);
   if (!first || current_from <= first || current_from > last) return "";
   uint64_t current = 0, previous = 0, baseline = 0;
   const int year_before_from = current_from - 100, year_before_to = last - 100;
