@@ -231,7 +231,8 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   const std::string raster_path = out.stage(prefix + "density.tif");
   auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
   find_hotspots(study, p, r, progress);
-  write_text(out.stage(prefix + "density.qml"), density_style_qml(density_ramp(r.surface), r.unit));
+  r.ramp = density_ramp(r.surface);
+  write_text(out.stage(prefix + "density.qml"), density_style_qml(r.ramp, r.unit));
   write_hotspot_layer(out.stage(prefix + "hotspots.geojson"), study.boundaries.geos->get(), r.hotspots);
   write_text(out.stage(prefix + "hotspots.qml"), hotspots_style_qml());
   write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);
@@ -358,7 +359,7 @@ std::vector<std::vector<double>> monthly_counts(const StudyData& study, const Kd
 MapSpec hotspot_map(const KdeResult& r, const std::string& prefix) {
   MapSpec m{.id = "hotspots", .section = "hotspots",
             .title = fmt::format("Top {} hotspots (kernel density, bandwidth {:g} m)", r.hotspots.size(), r.used.bandwidth_m)};
-  m.layers.push_back({.source = prefix + "density.tif", .srs = "epsg:27700", .ramp = density_ramp(r.surface),
+  m.layers.push_back({.source = prefix + "density.tif", .srs = "epsg:27700", .ramp = r.ramp,
                       .ramp_legend = "density (" + r.unit + ")"});
   if (!r.ceased.empty()) {
     m.layers.push_back({.source = prefix + "ceased_hotspots.geojson",

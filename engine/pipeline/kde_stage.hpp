@@ -9,6 +9,7 @@
 #include "analyses/density/tasking_set.hpp"
 #include "outputs/hotspot_layer.hpp"
 #include "outputs/output_folder.hpp"
+#include "outputs/maps/map_spec.hpp"
 #include "pipeline/change_options.hpp"
 #include "pipeline/evaluate_stage.hpp"
 #include "pipeline/study_data.hpp"
@@ -48,6 +49,7 @@ struct KdeResult {
   std::optional<double> tau_months;       // the recency weight used
   DensitySurface surface;
   std::string unit;                      // "incidents per km2" or "kernel sum (raw)"
+  std::vector<MapStop> ramp;             // the surface's colours, for density.qml and the brief's map
   std::vector<double> weights;           // per incident: its recency weight (1 without)
   std::optional<Periods> periods;        // with change.current_from
   std::vector<uint8_t> current;          // then, per incident: in the current period

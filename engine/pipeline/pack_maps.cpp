@@ -12,12 +12,15 @@ namespace hotspot {
 MapContext map_context(const StudyInputs& inputs, const StudyData& study) {
   MapContext c;
   c.basemap = inputs.basemap;
+  for (const std::string& b : c.basemap) c.basemap_srs.push_back(mapnik_srs_of(b));
   if (study.wards) {
     c.wards = inputs.wards;
     c.wards_name_field = study.wards->name_field;
+    c.wards_srs = mapnik_srs_of(c.wards);
   }
   if (study.map_districts) {
     c.districts = inputs.map_districts;
+    c.districts_srs = mapnik_srs_of(c.districts);
     const Boundaries& d = *study.map_districts;
     c.districts_name_field = d.district_name_field.empty() ? d.name_field : d.district_name_field;
   }
@@ -50,8 +53,9 @@ void draw_maps(const MapContext& context, std::vector<StageReport>& stages, Outp
 WebPage web_map(const std::vector<StageReport>& stages, const OutputFolder& out, const std::string& title,
                 const std::string& marking) {
   WebPage page{title, marking, {}};
+  std::vector<WebLayer> areas;  // the class layers, drawn first (bottom)
   std::vector<std::string> seen;
-  bool ranked_shown = false, areas_shown = false;
+  bool ranked_shown = false;
   for (const char* first_section : {"hotspots", ""}) {  // the hotspots' ranks are the ones shown, when there are any
     for (const StageReport& s : stages) {
       for (const MapSpec& spec : s.maps) {
@@ -64,7 +68,8 @@ WebPage web_map(const std::vector<StageReport>& stages, const OutputFolder& out,
           const auto has = [&](auto pred) { return std::find_if(l.symbols.begin(), l.symbols.end(), pred); };
           const bool ranked = has([](const MapSymbol& m) { return m.label == "[rank]"; }) != l.symbols.end();
           const auto drawn = has([](const MapSymbol& m) { return !m.fill.empty() || !m.stroke.empty(); });
-          if (!ranked && l.symbols.size() > 2) {  // classes: the PNG maps draw them; here the areas are outlines to click
+          const bool classes = !ranked && l.symbols.size() > 2;
+          if (classes) {  // the PNG maps draw the classes; here the areas are outlines to click
             w.name = "areas: " + l.source;
             w.colour = "#555555";
             w.fill_opacity = 0.05;
@@ -73,17 +78,15 @@ WebPage web_map(const std::vector<StageReport>& stages, const OutputFolder& out,
             if (!ranked && !drawn->legend.empty()) w.name = drawn->legend;
             if (ranked) w.label_field = "rank";
           }
-          const bool areas = w.name.rfind("areas: ", 0) == 0;
-          w.shown = ranked ? !ranked_shown : areas && !areas_shown;
+          w.shown = ranked ? !ranked_shown : classes && areas.empty();
           ranked_shown = ranked_shown || ranked;
-          areas_shown = areas_shown || areas;
-          page.layers.push_back(std::move(w));
+          (classes ? areas : page.layers).push_back(std::move(w));
         }
       }
     }
   }
   // Bottom first: the areas, then the rest in the maps' order, the shown ranks on top.
-  std::stable_partition(page.layers.begin(), page.layers.end(), [](const WebLayer& w) { return w.name.rfind("areas: ", 0) == 0; });
+  page.layers.insert(page.layers.begin(), areas.begin(), areas.end());
   std::stable_partition(page.layers.begin(), page.layers.end(), [](const WebLayer& w) { return !(w.shown && !w.label_field.empty()); });
   return page;
 }

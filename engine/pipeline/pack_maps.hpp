@@ -9,7 +9,7 @@
 namespace hotspot {
 
 // What every map of a run shows around its stage's layers: the inputs' basemap, wards and
-// districts, over the study area.
+// districts, over the study area, each source's CRS read once.
 MapContext map_context(const StudyInputs& inputs, const StudyData& study);
 
 // Draws each stage's maps from the files it staged, writes them as maps/<id>.png and puts each

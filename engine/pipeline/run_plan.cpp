@@ -13,6 +13,7 @@
 #include "outputs/output_folder.hpp"
 #include "outputs/run_record.hpp"
 #include "outputs/styles.hpp"
+#include "pipeline/change_options.hpp"
 #include "pipeline/pack_maps.hpp"
 
 namespace hotspot {
@@ -147,9 +148,11 @@ std::string signed_percent(double change) { return fmt::format("{:+.1f}%", 100.0
 
 // The current period against the previous one and, when the data hold them, the same months a
 // year before: the sentences a needs assessment quotes.
+// The steps comparing periods have split them already (split_periods accepted these incidents).
 std::string period_change_text(const StudyData& study, int current_from) {
-  const auto [first, last] = month_range(study.load.incidents.month);
-  if (!first || current_from <= first || current_from > last) return "";
+  const Periods p = split_periods(study.load.incidents, current_from, "brief");
+  const int first = p.first, last = p.last;
+  const double current_months = p.current_months, previous_months = p.previous_months;
   uint64_t current = 0, previous = 0, baseline = 0;
   const int year_before_from = current_from - 100, year_before_to = last - 100;
   for (int m : study.load.incidents.month) {
@@ -157,8 +160,6 @@ std::string period_change_text(const StudyData& study, int current_from) {
     (m >= current_from ? current : previous) += 1;
     baseline += m >= year_before_from && m <= year_before_to;
   }
-  const double current_months = month_index(last) - month_index(current_from) + 1;
-  const double previous_months = month_index(current_from) - month_index(first);
   std::string text = fmt::format(
       "{} to {}: {} incidents, {:.0f} a month, against {:.0f} a month in the {:g} months before ({} a month).",
       month_name(current_from), month_name(last), count_text(current), static_cast<double>(current) / current_months,
@@ -183,9 +184,8 @@ BriefFigure monthly_chart(const StudyData& study) {
   }
   ChartData chart{.title = "Incidents per month", .y_label = "incidents"};
   if (!counts.empty()) {
-    static const char* kShort[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     for (int m = counts.begin()->first; m <= counts.rbegin()->first; m = next_month(m)) {
-      chart.labels.push_back(fmt::format("{} {:02d}", kShort[m % 100 - 1], m / 100 % 100));
+      chart.labels.push_back(fmt::format("{:.3} {:02d}", kMonths[m % 100 - 1], m / 100 % 100));
       chart.values.push_back(counts.count(m) ? counts[m] : 0.0);
     }
   }

@@ -55,7 +55,7 @@ std::string mapnik_srs_of(const std::string& path) {
 
 std::string render_map(const MapSpec& spec, const MapContext& context, const PackPath& pack_path, const MapSize& size) {
   init_mapnik();
-  const std::string xml = mapnik_xml(spec, context, pack_path, mapnik_srs_of);
+  const std::string xml = mapnik_xml(spec, context, pack_path);
   CairoSurface surface = image_surface(size.width, size.height);
   double metres_per_pixel = 0;
   try {

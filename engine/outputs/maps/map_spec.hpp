@@ -54,8 +54,9 @@ struct MapSpec {
 // What every map shows around a stage's layers: the study's context, outside the pack.
 struct MapContext {
   std::vector<std::string> basemap;  // OGR sources drawn underneath in grey (roads, buildings, ...)
-  std::string wards, wards_name_field;          // ward polygons, outlined and named
-  std::string districts, districts_name_field;  // district polygons, outlined and named
+  std::vector<std::string> basemap_srs;         // each one's CRS as Mapnik names it (read once)
+  std::string wards, wards_name_field, wards_srs;              // ward polygons, outlined and named
+  std::string districts, districts_name_field, districts_srs;  // district polygons, outlined and named
   Extent extent;                     // the study area's
 };
 

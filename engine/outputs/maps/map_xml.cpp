@@ -117,23 +117,23 @@ void add_layer(CPLXMLNode* map, const std::string& name, const std::string& file
   }
 }
 
-// A context layer outlined (and named when `name_field` is given) in grey.
-MapLayer context_layer(const std::string& path, const std::string& stroke, double width) {
-  MapLayer l{.source = path, .in_pack = false, .srs = ""};
+// A context layer outlined in grey.
+MapLayer context_layer(const std::string& path, const std::string& srs, const std::string& stroke, double width) {
+  MapLayer l{.source = path, .in_pack = false, .srs = srs};
   l.symbols.push_back({.stroke = stroke, .stroke_width = width});
   return l;
 }
 
-MapLayer context_names(const std::string& path, const std::string& name_field, double size, const std::string& fill, bool bold) {
-  MapLayer l{.source = path, .in_pack = false, .srs = ""};
+MapLayer context_names(const std::string& path, const std::string& srs, const std::string& name_field, double size,
+                       const std::string& fill, bool bold) {
+  MapLayer l{.source = path, .in_pack = false, .srs = srs};
   l.symbols.push_back({.label = "[" + name_field + "]", .label_size = size, .label_fill = fill, .label_bold = bold});
   return l;
 }
 
 }  // namespace
 
-std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const PackPath& pack_path,
-                       const std::function<std::string(const std::string&)>& srs_of) {
+std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const PackPath& pack_path) {
   XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "Map"), &CPLDestroyXMLNode);
   CPLXMLNode* map = root.get();
   attribute(map, "srs", "epsg:27700");
@@ -141,35 +141,34 @@ std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const Pac
 
   std::vector<std::pair<std::string, MapLayer>> layers;  // (name, layer), bottom first
   for (size_t i = 0; i < context.basemap.size(); ++i) {
-    layers.emplace_back(fmt::format("basemap{}", i), context_layer(context.basemap[i], "#c8c8c8", 0.6));
+    layers.emplace_back(fmt::format("basemap{}", i), context_layer(context.basemap[i], context.basemap_srs[i], "#c8c8c8", 0.6));
   }
   for (size_t i = 0; i < spec.layers.size(); ++i) layers.emplace_back(fmt::format("layer{}", i), spec.layers[i]);
-  if (!context.wards.empty()) layers.emplace_back("wards", context_layer(context.wards, "#9a9a9a", 0.6));
-  if (!context.districts.empty()) layers.emplace_back("districts", context_layer(context.districts, "#404040", 1.6));
+  if (!context.wards.empty()) layers.emplace_back("wards", context_layer(context.wards, context.wards_srs, "#9a9a9a", 0.6));
+  if (!context.districts.empty()) layers.emplace_back("districts", context_layer(context.districts, context.districts_srs, "#404040", 1.6));
   // Labels after every shape, the spec's first.
   std::vector<std::pair<std::string, MapLayer>> labels;
   for (const auto& [name, layer] : layers) {
     if (layer.ramp.empty()) labels.emplace_back(name, layer);
   }
   if (!context.districts.empty() && !context.districts_name_field.empty()) {
-    labels.emplace_back("district_names", context_names(context.districts, context.districts_name_field, 14, "#303030", true));
+    labels.emplace_back("district_names", context_names(context.districts, context.districts_srs, context.districts_name_field, 14, "#303030", true));
   }
   if (!context.wards.empty() && !context.wards_name_field.empty()) {
-    labels.emplace_back("ward_names", context_names(context.wards, context.wards_name_field, 9, "#555555", false));
+    labels.emplace_back("ward_names", context_names(context.wards, context.wards_srs, context.wards_name_field, 9, "#555555", false));
   }
   const auto file_of = [&](const MapLayer& l) {
     return l.in_pack ? pack_path(l.source) : std::filesystem::absolute(l.source).string();
   };
-  const auto srs = [&](const MapLayer& l) { return l.srs.empty() ? srs_of(l.source) : l.srs; };
   for (const auto& [name, layer] : layers) {
     add_styles(map, name, layer, false);
-    add_layer(map, name, file_of(layer), srs(layer), !layer.ramp.empty(), {name});
+    add_layer(map, name, file_of(layer), layer.srs, !layer.ramp.empty(), {name});
   }
   for (const auto& [name, layer] : labels) {
     const bool any = std::any_of(layer.symbols.begin(), layer.symbols.end(), [](const MapSymbol& s) { return !s.label.empty(); });
     if (!any) continue;
     add_styles(map, name + "_labels", layer, true);
-    add_layer(map, name + "_labels", file_of(layer), srs(layer), false, {name + "_labels"});
+    add_layer(map, name + "_labels", file_of(layer), layer.srs, false, {name + "_labels"});
   }
   char* xml = CPLSerializeXMLTree(map);
   std::string out(xml);

@@ -12,9 +12,7 @@ using PackPath = std::function<std::string(const std::string&)>;
 
 // Mapnik's style document for a map: the basemap, the spec's layers, then the wards and the
 // districts outlined, then the labels: the spec's first, then the districts' and the wards' (so a
-// collision drops a ward name rather than a hotspot's rank). Context sources carry their own
-// CRS (`srs_of`).
-std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const PackPath& pack_path,
-                       const std::function<std::string(const std::string&)>& srs_of);
+// collision drops a ward name rather than a hotspot's rank).
+std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const PackPath& pack_path);
 
 }  // namespace hotspot
