@@ -16,6 +16,8 @@ convert() {  # name, SQL selecting and renaming fields to the 10 characters a .d
 }
 convert nottinghamshire_lsoa11 \
   "SELECT LSOA11CD, LSOA11NM, LADCD_ACTIVE AS LADCD, geometry FROM lsoa11 ORDER BY LSOA11CD"
+convert nottinghamshire_lsoa21 \
+  "SELECT LSOA21CD, LSOA21NM, LADCD_ACTIVE AS LADCD, geometry FROM lsoa21 ORDER BY LSOA21CD"
 convert nottinghamshire_districts \
   "SELECT LADCD, LADNM, LSOA_COUNT AS LSOA_COUNT, geometry FROM districts ORDER BY LADCD"
 convert nottinghamshire_wards2025 \

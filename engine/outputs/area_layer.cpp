@@ -32,7 +32,7 @@ std::string type_count_field(const std::string& type_name) {
 }
 
 void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
-                      const AreaCounts& counts, const std::vector<std::string>& type_names) {
+                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates) {
   GeoJsonLayer out = create_geojson_layer(path, "lsoa", wkbMultiPolygon);
   OGRLayer& layer = *out.layer;
   add_field(layer, "lsoa_code", OFTString);
@@ -44,6 +44,8 @@ void write_area_layer(const std::string& path, const Boundaries& boundaries, con
   for (const auto& t : type_names) add_field(layer, type_count_field(t).c_str(), OFTInteger64);
   add_field(layer, "population", OFTInteger64);
   add_field(layer, "rate_per_1000", OFTReal);
+  add_field(layer, "eb_rate_per_1000", OFTReal);
+  add_field(layer, "seb_rate_per_1000", OFTReal);
   add_field(layer, "imd_rank", OFTInteger);
   add_field(layer, "imd_decile", OFTInteger);
   if (imd.has_domains) {
@@ -67,11 +69,11 @@ void write_area_layer(const std::string& path, const Boundaries& boundaries, con
       f.SetField(type_count_field(type_names[t]).c_str(), static_cast<GIntBig>(counts.by_type[a][t]));
     }
     if (r && r->population) {
-      f.SetField("population", static_cast<GIntBig>(*r->population));
-      if (*r->population > 0) {
-        f.SetField("rate_per_1000", round_to(1000.0 * static_cast<double>(counts.total[a]) / *r->population, 4));
-      }
+      f.SetField("population", static_cast<GIntBig>(std::llround(*r->population)));
     }
+    if (rates.raw[a]) f.SetField("rate_per_1000", round_to(1000.0 * *rates.raw[a], 4));
+    if (rates.eb[a]) f.SetField("eb_rate_per_1000", round_to(1000.0 * *rates.eb[a], 4));
+    if (rates.spatial_eb[a]) f.SetField("seb_rate_per_1000", round_to(1000.0 * *rates.spatial_eb[a], 4));
     if (r) {
       f.SetField("imd_rank", r->rank);
       f.SetField("imd_decile", r->decile);

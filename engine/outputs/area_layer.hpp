@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyses/areas/area_counts.hpp"
+#include "analyses/areas/smoothed_rates.hpp"
 #include "inputs/boundaries.hpp"
 #include "inputs/imd.hpp"
 
@@ -15,8 +16,9 @@ std::string type_count_field(const std::string& type_name);
 
 // Writes the area layer as RFC 7946 GeoJSON (EPSG:4326, 6 decimals): code, name, district,
 // incidents in total and per type, population, rate per 1,000, IMD rank, decile and domain
-// deciles. Areas with no IMD record get null IMD fields.
+// deciles, and the Empirical Bayes and spatial EB rates per 1,000 beside the raw one. Areas with
+// no IMD record get null IMD fields.
 void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
-                      const AreaCounts& counts, const std::vector<std::string>& type_names);
+                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates);
 
 }  // namespace hotspot

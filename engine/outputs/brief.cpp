@@ -2,6 +2,7 @@
 #include "outputs/brief.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
@@ -29,6 +30,8 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.4em; text-align: left;
 th { background: #f3f3f3; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.n { white-space: nowrap; }
+.rag { display: inline-block; min-width: 4.2em; padding: 0 0.3em; border-radius: 3px; font-weight: bold; text-align: center; }
+.rag.red { background: #d7301f; color: #fff; } .rag.amber { background: #fdae61; color: #000; } .rag.green { background: #1a9850; color: #fff; }
 .scroll { overflow-x: auto; }
 figure { margin: 0.8em 0; }
 figure img { width: 100%; height: auto; border: 1px solid #bbb; }
@@ -98,6 +101,11 @@ std::string html_escape(const std::string& text) {
     }
   }
   return out;
+}
+
+std::string html_rag(const std::string& rag) {
+  const std::string label = rag.empty() ? rag : std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(rag[0])))) + rag.substr(1);
+  return "<span class=\"rag " + html_escape(rag) + "\">" + html_escape(label) + "</span>";
 }
 
 std::string html_paragraph(const std::string& text) { return "<p>" + html_escape(text) + "</p>\n"; }

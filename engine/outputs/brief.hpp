@@ -34,6 +34,9 @@ std::string html_escape(const std::string& text);
 // A paragraph of plain text.
 std::string html_paragraph(const std::string& text);
 
+// A RAG status ("red", "amber", "green") as a coloured label, for a markup column of html_table.
+std::string html_rag(const std::string& rag);
+
 // A table of plain text cells; the columns named in `numeric` are right-aligned; the cells of
 // the columns named in `markup` are HTML already (e.g. html_image's).
 std::string html_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,

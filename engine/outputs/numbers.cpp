@@ -16,6 +16,16 @@ std::string fixed(std::optional<double> value, int decimals) {
   return value ? fmt::format("{:.{}f}", *value, decimals) : std::string();
 }
 
+std::string change_percent_text(std::optional<double> change) {
+  return change ? fmt::format("{:+.0f}", 100.0 * *change) : "";
+}
+
+std::string p_value_text(double p) { return fmt::format("{:.6g}", p); }
+
+std::string p_value_short(double p) { return p < 0.001 ? "< 0.001" : fmt::format("{:.3f}", p); }
+
+std::string p_value_phrase(double p) { return p < 0.001 ? "p < 0.001" : fmt::format("p = {:.3f}", p); }
+
 std::string count_text(uint64_t n) {
   std::string digits = std::to_string(n), out;
   for (size_t i = 0; i < digits.size(); ++i) {

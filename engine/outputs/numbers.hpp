@@ -15,6 +15,16 @@ std::string fixed(std::optional<double> value, int decimals);
 // A count as analysts read it: 197026 -> "197,026".
 std::string count_text(uint64_t n);
 
+// A change as a signed whole percentage: 0.234 -> "+23"; "" for nullopt.
+std::string change_percent_text(std::optional<double> change);
+
+// A p-value to six significant digits ("0.196879", "1.18796e-06"), so that small ones keep their size.
+std::string p_value_text(double p);
+
+// A p-value as people read it: "0.197", "< 0.001"; in a sentence: "p = 0.197", "p < 0.001".
+std::string p_value_short(double p);
+std::string p_value_phrase(double p);
+
 // The hit rate below which a geocoded set is not reliable for crime mapping (Ratcliffe 2004).
 constexpr double kReliableHitRate = 0.85;
 

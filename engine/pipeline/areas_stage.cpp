@@ -22,12 +22,16 @@ AreasResult analyse_areas(const StudyData& study) {
   r.counts = count_by_area(study.load.incidents, study.area_of, study.boundaries.areas.size());
   r.profile = deprivation_profile(study.boundaries, study.imd, r.counts);
   r.share_deciles_1_2 = share_in_deciles(r.profile, 1, 2);
+  std::vector<std::optional<double>> populations;
+  for (const Area& area : study.boundaries.areas) {
+    const ImdRecord* imd = study.imd.find(area.code);
+    populations.push_back(imd ? imd->population : std::nullopt);
+  }
+  r.rates = smoothed_rates(r.counts.total, populations, contiguity_weights(study.boundaries, Contiguity::queen));
   std::vector<double> rates, counts;
   for (size_t a = 0; a < study.boundaries.areas.size(); ++a) {
-    const ImdRecord* imd = study.imd.find(study.boundaries.areas[a].code);
-    const double n = static_cast<double>(r.counts.total[a]);
-    counts.push_back(n);
-    if (imd && imd->population && *imd->population > 0) rates.push_back(1000.0 * n / *imd->population);
+    counts.push_back(static_cast<double>(r.counts.total[a]));
+    if (r.rates.raw[a]) rates.push_back(1000.0 * *r.rates.raw[a]);
   }
   r.by_rate = !rates.empty() && rates.size() == counts.size();
   r.breaks = quantile_breaks(r.by_rate ? rates : counts, 5);
@@ -36,7 +40,7 @@ AreasResult analyse_areas(const StudyData& study) {
 
 void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix) {
   write_area_layer(out.stage(prefix + "lsoa.geojson"), study.boundaries, study.imd, result.counts,
-                   study.load.incidents.type_names);
+                   study.load.incidents.type_names, result.rates);
   write_text(out.stage(prefix + "lsoa.qml"), result.by_rate ? lsoa_class_style_qml("rate_per_1000", result.breaks, "per 1,000")
                                                              : lsoa_class_style_qml("incidents", result.breaks, "incidents"));
   CsvTable table{{"imd_decile", "lsoas", "population", "incidents", "share_of_incidents", "incidents_per_1000"}, {}};

@@ -4,6 +4,7 @@
 
 #include "analyses/areas/area_counts.hpp"
 #include "analyses/areas/deprivation_profile.hpp"
+#include "analyses/areas/smoothed_rates.hpp"
 #include "outputs/output_folder.hpp"
 #include "pipeline/study_data.hpp"
 
@@ -12,6 +13,7 @@ namespace hotspot {
 // Stage "areas": incidents per LSOA and the deprivation profile by IMD decile.
 struct AreasResult {
   AreaCounts counts;
+  SmoothedRates rates;  // raw, EB and spatial EB (queen contiguity) per resident
   std::vector<DecileRow> profile;
   double share_deciles_1_2 = 0;
   // The LSOAs' classes in lsoa.qml and the brief's map: quintiles of incidents per 1,000 residents

@@ -10,32 +10,18 @@
 #include "inputs/crime_types.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
+#include "pipeline/period_options.hpp"
 #include "pipeline/stage.hpp"
 
 namespace hotspot {
-namespace {
-
-MonthSpan span_of(const std::string& text, const char* key) {
-  const std::optional<MonthSpan> s = parse_month_span(text);
-  if (!s) throw OptionError(key, text, "write the period as YYYY-MM..YYYY-MM, the first month first");
-  return *s;
-}
-
-std::string span_text(const MonthSpan& s) { return format_month(s.from) + ".." + format_month(s.to); }
-
-}  // namespace
 
 PlacesResult profile_places(const StudyData& study, const PlacesParams& params) {
   PlacesResult r;
-  r.baseline = span_of(params.baseline, "places.baseline");
-  r.current = span_of(params.current, "places.current");
+  const PeriodPair periods = period_options("places", params.baseline, params.current);
+  require_periods_in_data("places", periods, study.load.incidents);
+  r.baseline = periods.baseline;
+  r.current = periods.current;
   const Incidents& inc = study.load.incidents;
-  const auto [first, last] = month_range(inc.month);
-  if (!first || first > r.baseline.from || last < r.current.to || last < r.baseline.to || first > r.current.from) {
-    throw DataError(fmt::format("places: the periods {} and {} are not both within the data's months ({})",
-                                span_text(r.baseline), span_text(r.current),
-                                first ? format_month(first) + ".." + format_month(last) : "none"));
-  }
   r.places = target_places(params.places, study);
   for (const TargetPlace& p : r.places) {
     // [0] all, [1 + t] crime type t: (baseline, current)
@@ -67,13 +53,9 @@ CsvTable places_table(const PlacesResult& r) {
     t.rows.push_back({row.place, row.kind, row.group, format_month(r.baseline.from), format_month(r.baseline.to),
                       format_month(r.current.from), format_month(r.current.to), std::to_string(c.baseline),
                       std::to_string(c.current), fixed(c.baseline_per_month, 4), fixed(c.current_per_month, 4),
-                      c.change ? fixed(*c.change, 4) : "", fixed(c.p_value, 6), c.rag, c.note});
+                      c.change ? fixed(*c.change, 4) : "", p_value_text(c.p_value), c.rag, c.note});
   }
   return t;
-}
-
-std::string percent_text(const std::optional<double>& change) {
-  return change ? fmt::format("{:+.0f}", 100.0 * *change) : "";
 }
 
 class PlacesStage final : public StageWith<PlacesParams> {
@@ -98,10 +80,7 @@ class PlacesStage final : public StageWith<PlacesParams> {
 
   void finish(StudyInputs&, bool) override {
     if (params.places.empty()) throw OptionError("places.wards", "", "name at least one place (wards, polygons or streets)");
-    const MonthSpan b = span_of(params.baseline, "places.baseline"), c = span_of(params.current, "places.current");
-    if (b.to >= c.from && c.to >= b.from) {
-      throw OptionError("places.current", params.current, "overlaps the baseline " + params.baseline);
-    }
+    period_options("places", params.baseline, params.current);
   }
 
   StageReport run(const StudyData& study, StageContext& c) override {
@@ -132,11 +111,11 @@ class PlacesStage final : public StageWith<PlacesParams> {
     for (const PlaceRow& row : r.rows) {
       const PeriodComparison& k = row.comparison;
       if (row.group == "all") {
-        fmt::format_to(out, "  {}: {} -> {} ({}), p = {:.3f}, {}\n", row.place, count_text(k.baseline), count_text(k.current),
-                       k.change ? percent_text(k.change) + "% a month" : "none in the baseline", k.p_value, k.rag);
+        fmt::format_to(out, "  {}: {} -> {} ({}), {}, {}\n", row.place, count_text(k.baseline), count_text(k.current),
+                       k.change ? change_percent_text(k.change) + "% a month" : "none in the baseline", p_value_phrase(k.p_value), k.rag);
       }
       rows.push_back({row.place, row.group, std::to_string(k.baseline), std::to_string(k.current),
-                      percent_text(k.change), fixed(k.p_value, 3), k.rag});
+                      change_percent_text(k.change), p_value_short(k.p_value), k.rag});
     }
     std::string html = html_paragraph(fmt::format(
         "Each place's incidents in {} (baseline) and {} (current); the change is per month, so periods of different "

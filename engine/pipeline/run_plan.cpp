@@ -44,6 +44,7 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   o.Add("imd", in.imd);
   if (!in.imd_domains.empty()) o.Add("imd_domains", in.imd_domains);
   if (!in.population.empty()) o.Add("population", in.population);
+  if (!in.imd_areas.empty()) o.Add("imd_areas", in.imd_areas);
   CPLJSONObject filters;
   filters.Add("types", plan.types_spec);
   if (in.filter.types) filters.Add("type_names", strings({in.filter.types->begin(), in.filter.types->end()}));

@@ -30,6 +30,13 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
       study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
       if (!inputs.imd.empty()) {
         study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
+        if (!inputs.imd_areas.empty()) {
+          BoundaryOptions options;
+          options.crs = inputs.boundary_options.crs;
+          study.imd_areas = read_boundaries(inputs.imd_areas, options);
+          study.imd_links = overlay_vintages(*study.imd_areas, study.boundaries);
+          study.imd = carry_imd(study.imd, *study.imd_areas, study.boundaries, study.imd_links);
+        }
         for (const auto& area : study.boundaries.areas) {
           if (!study.imd.find(area.code)) study.codes_without_imd.push_back(area.code);
         }

@@ -12,6 +12,7 @@
 #include "inputs/incidents.hpp"
 #include "places/place_names.hpp"
 #include "places/geocoder.hpp"
+#include "places/lsoa_vintages.hpp"
 
 namespace hotspot {
 
@@ -35,6 +36,7 @@ struct StudyInputs {
   std::string map_districts;         // district polygons outlined and named on every map; empty: none
   GeocodeGazetteers geocode;  // loaded when given; incidents with address columns need them
   std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
+  std::string imd_areas;  // the areas the IMD's codes are on when not the boundaries' vintage; empty: the boundaries
 };
 
 // Loaded and placed: every incident kept is inside an area (and the study area), and
@@ -42,7 +44,9 @@ struct StudyInputs {
 struct StudyData {
   Boundaries boundaries;
   std::optional<Boundaries> study_area;  // when the inputs name one; incidents outside it are rejected
-  Imd imd;
+  Imd imd;                              // on the boundaries' codes (carried over from imd_areas when given)
+  std::optional<Boundaries> imd_areas;  // when the inputs name them
+  VintageCorrespondence imd_links;      // imd_areas -> boundaries
   IncidentLoad load;
   std::vector<int32_t> area_of;
   std::optional<Boundaries> wards;  // when the inputs name them

@@ -111,6 +111,11 @@ const OptionSet<StudyConfig>& study_options() {
            .help = "IoD2019 File_6 (population denominators) CSV, for rates per 1,000",
            .example = "imd2019/File_6_-_IoD2019_Population_Denominators.csv", .group = dep},
           [](C& c) -> auto& { return c.inputs.population; });
+    s.add({.section = "imd", .key = "areas", .flag = "--imd-areas", .kind = Kind::path, .default_text = "the boundaries",
+           .help = "The areas the IMD's codes are on, when the boundaries are another vintage (IMD 2019: LSOA 2011); "
+                   "deprivation is carried over by overlay (docs/method.md#lsoa-vintages)",
+           .example = "../../shapefiles/nottinghamshire_lsoa11.shp", .group = dep},
+          [](C& c) -> auto& { return c.inputs.imd_areas; });
 
     s.add({.section = "crime_types", .key = "types", .flag = "--types",
            .help = "Crime types: all, serious-violence (= Violence and sexual offences; Robbery; Possession of weapons), "

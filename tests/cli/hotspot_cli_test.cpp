@@ -73,7 +73,8 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
                         "kde/evaluation.csv", "grid/grid_cells.geojson", "grid/grid_cells.csv",
                         "grid/ceased_grid_cells.geojson", "grid/ceased_grid_cells.csv", "rejects.csv", "summary.json",
                         "maps/hotspots.png", "maps/lsoa-rates.png", "maps/lsoa-gi.png", "maps/lsoa-emerging.png",
-                        "maps/clusters.png", "maps/grid.png", "brief.html", "summary.txt"}) {
+                        "maps/clusters.png", "maps/grid.png", "places/places.csv", "indicators/indicators.csv", "brief.html",
+                        "summary.txt"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
@@ -209,6 +210,39 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
     CHECK(b[4] == c[12]);
     CHECK(b[5] == c[23]);  // emerging
     CHECK(b[6] == c[3]);
+  }
+  // The config's places and indicators, against counts made another way (point in polygon and the
+  // rows' Location text on the raw CSVs) and scipy's p-values: tests/pipeline/example_reference.py.
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> places;
+  for (const auto& row : test::csv_rows(pack + "places/places.csv")) places[{row[0], row[2]}] = row;
+  const auto places_reference = test::csv_rows(test::source_path("tests/pipeline/places_reference.csv"));
+  REQUIRE(places_reference.size() == 16);
+  REQUIRE(places.size() == 16);
+  for (const auto& ref : places_reference) {  // place,group,baseline,current,p_value
+    INFO(ref[0] << " " << ref[1]);
+    REQUIRE(places.count({ref[0], ref[1]}));
+    const auto& row = places[{ref[0], ref[1]}];  // place,kind,group,...,baseline(7),current(8),...,p_value(12),rag
+    CHECK(row[7] == ref[2]);
+    CHECK(row[8] == ref[3]);
+    CHECK(std::stod(row[12]) == Approx(std::stod(ref[4])).epsilon(1e-5));
+  }
+  const auto indicators = test::csv_rows(pack + "indicators/indicators.csv");
+  const auto indicators_reference = test::csv_rows(test::source_path("tests/pipeline/indicators_scipy.csv"));
+  REQUIRE(indicators.size() == indicators_reference.size());
+  for (size_t k = 0; k < indicators.size(); ++k) {  // indicator,area,baseline_period,baseline,..,current(6),..,p_value(9)
+    CHECK(indicators[k][0] == indicators_reference[k][0]);
+    CHECK(indicators[k][1] == indicators_reference[k][1]);
+    CHECK(indicators[k][3] == indicators_reference[k][2]);
+    CHECK(indicators[k][6] == indicators_reference[k][3]);
+    CHECK(std::stod(indicators[k][9]) == Approx(std::stod(indicators_reference[k][4])).epsilon(1e-5));
+  }
+  const auto indicator_rows = test::brief_table(brief, "indicators");
+  REQUIRE(indicator_rows.size() == indicators.size());
+  for (size_t k = 0; k < indicators.size(); ++k) {
+    CHECK(indicator_rows[k][0] == indicators[k][0]);
+    CHECK(plain(indicator_rows[k][2]) == indicators[k][3]);
+    CHECK(plain(indicator_rows[k][3]) == indicators[k][6]);
+    CHECK_THAT(indicator_rows[k][6], Catch::Contains(indicators[k][10]));
   }
   // summary.txt: the terminal's summary as printed, with the pack's files.
   CHECK_THAT(slurp(pack + "summary.txt"), Catch::Contains("loaded        9,111") && Catch::Contains("grid: 150 m cells") &&

@@ -25,7 +25,7 @@ const P& params_of(const RunPlan& plan, const std::string& step) {
 TEST_CASE("the bundled example config loads with paths relative to it", "[pipeline][config]") {
   const ConfigPlan config = load_run_config(test::source_path("examples/ashfield-mansfield/tasking.toml"), "2026-11-22");
   const RunPlan& plan = config.plan;
-  CHECK(plan.step_names() == std::vector<std::string>{"areas", "cluster", "stats", "kde", "grid"});
+  CHECK(plan.step_names() == std::vector<std::string>{"areas", "cluster", "stats", "kde", "grid", "places", "indicators"});
   const KdeParams& kde = params_of<KdeParams>(plan, "kde");
   const GridParams& grid = params_of<GridParams>(plan, "grid");
   // One [change] table sets both steps.

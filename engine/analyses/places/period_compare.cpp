@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyses/places/period_compare.hpp"
 
+#include <algorithm>
+
 #include "analyses/change/change_class.hpp"
 #include "inputs/crime_types.hpp"
 
@@ -10,11 +12,23 @@ double MonthSpan::months() const { return month_index(to) - month_index(from) + 
 
 std::optional<MonthSpan> parse_month_span(const std::string& text) {
   const size_t dots = text.find("..");
-  if (dots == std::string::npos) return std::nullopt;
+  if (dots == std::string::npos) {
+    const bool digits4 = text.size() >= 4 && std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits4) return std::nullopt;
+    const int year = std::stoi(text.substr(0, 4));
+    if (text.size() == 4) return MonthSpan{year * 100 + 1, year * 100 + 12};
+    if (text.size() == 7 && text[4] == '-' && (text[5] == 'Q' || text[5] == 'q') && text[6] >= '1' && text[6] <= '4') {
+      const int q = text[6] - '0';
+      return MonthSpan{year * 100 + 3 * q - 2, year * 100 + 3 * q};
+    }
+    return std::nullopt;
+  }
   const int from = parse_month(text.substr(0, dots)), to = parse_month(text.substr(dots + 2));
   if (!from || !to || from > to) return std::nullopt;
   return MonthSpan{from, to};
 }
+
+std::string span_text(const MonthSpan& s) { return format_month(s.from) + ".." + format_month(s.to); }
 
 PeriodComparison compare_periods(uint64_t baseline, double baseline_months, uint64_t current, double current_months,
                                  const RagRule& rule) {

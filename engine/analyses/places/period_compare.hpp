@@ -13,8 +13,12 @@ struct MonthSpan {
   bool holds(int yyyymm) const { return yyyymm >= from && yyyymm <= to; }
 };
 
-// Parses "YYYY-MM..YYYY-MM"; nullopt when the text is not two months in order.
+// Parses "YYYY-MM..YYYY-MM", a quarter "2024-Q1" (2024-01..2024-03) or a year "2023"; nullopt when
+// the text is none of these (or its months are not in order).
 std::optional<MonthSpan> parse_month_span(const std::string& text);
+
+// "2023-07..2023-12".
+std::string span_text(const MonthSpan& span);
 
 // A RAG status that small numbers cannot fool: the change in incidents per month between a
 // baseline and a current period, and the exact conditional test of two Poisson counts with
