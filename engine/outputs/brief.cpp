@@ -108,6 +108,8 @@ std::string html_rag(const std::string& rag) {
   return "<span class=\"rag " + html_escape(rag) + "\">" + html_escape(label) + "</span>";
 }
 
+std::string html_subheading(const std::string& text) { return "<h3>" + html_escape(text) + "</h3>\n"; }
+
 std::string html_paragraph(const std::string& text) { return "<p>" + html_escape(text) + "</p>\n"; }
 
 std::string html_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,

@@ -34,6 +34,9 @@ std::string html_escape(const std::string& text);
 // A paragraph of plain text.
 std::string html_paragraph(const std::string& text);
 
+// A heading inside a section (<h3>).
+std::string html_subheading(const std::string& text);
+
 // A RAG status ("red", "amber", "green") as a coloured label, for a markup column of html_table.
 std::string html_rag(const std::string& rag);
 

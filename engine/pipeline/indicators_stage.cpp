@@ -25,21 +25,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-// District code -> name, from whichever of the study's layers name districts.
-std::map<std::string, std::string> district_names(const StudyData& study) {
-  std::map<std::string, std::string> names;
-  const auto add = [&](const Boundaries& b) {
-    for (const Area& a : b.areas) {
-      if (!a.district_code.empty() && !a.district_name.empty()) names.emplace(a.district_code, a.district_name);
-    }
-  };
-  add(study.boundaries);
-  if (study.wards) add(*study.wards);
-  if (study.map_districts) add(*study.map_districts);
-  for (const Area& a : study.boundaries.areas) names.emplace(a.district_code, a.district_code);  // unnamed ones
-  return names;
-}
-
 struct IndicatorArea {
   std::string label;
   std::vector<uint8_t> member;  // per incident

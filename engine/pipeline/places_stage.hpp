@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyses/places/period_compare.hpp"
+#include "pipeline/place_profile.hpp"
 #include "pipeline/target_places.hpp"
 
 namespace hotspot {
@@ -15,6 +16,8 @@ struct PlacesParams {
   PlaceDefinitions places;
   std::string baseline, current;  // "YYYY-MM..YYYY-MM"
   RagRule rag;
+  std::vector<std::string> interventions;  // "PLACE: YYYY-MM"
+  std::string postcodes;  // Code-Point Open units sharing out partly covered LSOAs' residents; empty: by area
 };
 
 struct PlaceRow {
@@ -26,6 +29,7 @@ struct PlacesResult {
   MonthSpan baseline, current;
   std::vector<TargetPlace> places;
   std::vector<PlaceRow> rows;  // per place: "all", then each crime type the study holds, in name order
+  std::vector<PlaceProfile> profiles;  // per place, in the same order
 };
 
 // Throws DataError when the data do not cover both periods (naming the months they hold).

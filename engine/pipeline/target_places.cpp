@@ -21,6 +21,25 @@ std::string trim(const std::string& s) {
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
 }
 
+GeomPtr clone(const Area& area, const StudyData& study) {
+  GEOSContextHandle_t ctx = study.boundaries.geos->get();
+  return GeomPtr(GEOSGeom_clone_r(ctx, area.geometry.get()), GeomDeleter{ctx});
+}
+
+// The convex hull of a street list's incident points, widened by kStreetReach_m.
+GeomPtr street_area(const std::vector<uint8_t>& member, const StudyData& study) {
+  GEOSContextHandle_t ctx = study.boundaries.geos->get();
+  const Incidents& inc = study.load.incidents;
+  std::vector<GEOSGeometry*> points;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (member[i]) points.push_back(GEOSGeom_createPointFromXY_r(ctx, inc.x[i], inc.y[i]));
+  }
+  GeomPtr all(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, points.data(), static_cast<unsigned>(points.size())),
+              GeomDeleter{ctx});
+  GeomPtr hull(GEOSConvexHull_r(ctx, all.get()), GeomDeleter{ctx});
+  return GeomPtr(GEOSBuffer_r(ctx, hull.get(), kStreetReach_m, 8), GeomDeleter{ctx});
+}
+
 TargetPlace ward_place(const std::string& wanted, const StudyData& study) {
   if (!study.wards) throw OptionError("places.wards", wanted, "naming places by ward needs [boundaries] wards (--wards)");
   const Boundaries& w = *study.wards;
@@ -29,7 +48,7 @@ TargetPlace ward_place(const std::string& wanted, const StudyData& study) {
     const Area& area = w.areas[a];
     names.push_back(area.name);
     if (lower(area.name) != lower(wanted) && lower(area.code) != lower(wanted)) continue;
-    TargetPlace p{area.name, "ward", area.code, std::vector<uint8_t>(study.ward_of.size(), 0), {}};
+    TargetPlace p{area.name, "ward", area.code, std::vector<uint8_t>(study.ward_of.size(), 0), {}, clone(area, study)};
     for (size_t i = 0; i < study.ward_of.size(); ++i) p.member[i] = study.ward_of[i] == static_cast<int32_t>(a);
     return p;
   }
@@ -44,7 +63,8 @@ std::vector<TargetPlace> polygon_places(const std::string& path, const StudyData
   std::vector<TargetPlace> out;
   for (size_t a = 0; a < polygons.areas.size(); ++a) {
     const Area& area = polygons.areas[a];
-    TargetPlace p{area.name.empty() ? area.code : area.name, "polygon", path, std::vector<uint8_t>(in.size(), 0), {}};
+    TargetPlace p{area.name.empty() ? area.code : area.name, "polygon", path, std::vector<uint8_t>(in.size(), 0), {},
+                  clone(area, study)};
     for (size_t i = 0; i < in.size(); ++i) p.member[i] = in[i] == static_cast<int32_t>(a);
     out.push_back(std::move(p));
   }
@@ -57,7 +77,7 @@ TargetPlace street_place(const std::string& spec, const StudyData& study) {
     throw OptionError("places.streets", spec, "write a place as \"NAME: street; street; ...\"");
   }
   const Incidents& inc = study.load.incidents;
-  TargetPlace p{trim(spec.substr(0, colon)), "streets", "", std::vector<uint8_t>(inc.size(), 0), {}};
+  TargetPlace p{trim(spec.substr(0, colon)), "streets", "", std::vector<uint8_t>(inc.size(), 0), {}, nullptr};
   std::vector<uint8_t> wanted_location(inc.location_names.size(), 0);
   std::string rest = spec.substr(colon + 1);
   for (size_t at = 0; at <= rest.size();) {
@@ -81,10 +101,25 @@ TargetPlace street_place(const std::string& spec, const StudyData& study) {
                           (p.streets_missing.empty() ? "" : suggestion(p.streets_missing.front(), inc.location_names)));
   }
   for (size_t i = 0; i < inc.size(); ++i) p.member[i] = wanted_location[inc.location[i]];
+  p.geometry = street_area(p.member, study);
   return p;
 }
 
 }  // namespace
+
+std::map<std::string, std::string> district_names(const StudyData& study) {
+  std::map<std::string, std::string> names;
+  const auto add = [&](const Boundaries& b) {
+    for (const Area& a : b.areas) {
+      if (!a.district_code.empty() && !a.district_name.empty()) names.emplace(a.district_code, a.district_name);
+    }
+  };
+  add(study.boundaries);
+  if (study.wards) add(*study.wards);
+  if (study.map_districts) add(*study.map_districts);
+  for (const Area& a : study.boundaries.areas) names.emplace(a.district_code, a.district_code);  // unnamed ones
+  return names;
+}
 
 std::vector<TargetPlace> target_places(const PlaceDefinitions& defs, const StudyData& study) {
   std::vector<TargetPlace> out;

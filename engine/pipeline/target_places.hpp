@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,16 @@ struct TargetPlace {
   std::string definition;  // the ward's code, the polygon file, the streets found
   std::vector<uint8_t> member;  // per incident of the study: 1 when in the place
   std::vector<std::string> streets_missing;  // streets: the ones the data never name
+  // EPSG:27700, in the study boundaries' GEOS context: the ward or drawn polygon; for a street
+  // list, the convex hull of its incidents' points widened by kStreetReach_m (its residents' area).
+  GeomPtr geometry;
 };
+
+inline constexpr double kStreetReach_m = 50;
+
+// District code -> name, from whichever of the study's layers name districts (the boundaries,
+// the wards, the map's districts); a district no layer names is named by its code.
+std::map<std::string, std::string> district_names(const StudyData& study);
 
 // The places, in the order given (wards, polygons, street lists). Throws OptionError naming the
 // key for a ward the wards file does not hold or a street list none of whose streets the data

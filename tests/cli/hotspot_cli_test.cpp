@@ -73,8 +73,10 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
                         "kde/evaluation.csv", "grid/grid_cells.geojson", "grid/grid_cells.csv",
                         "grid/ceased_grid_cells.geojson", "grid/ceased_grid_cells.csv", "rejects.csv", "summary.json",
                         "maps/hotspots.png", "maps/lsoa-rates.png", "maps/lsoa-gi.png", "maps/lsoa-emerging.png",
-                        "maps/clusters.png", "maps/grid.png", "places/places.csv", "indicators/indicators.csv", "brief.html",
-                        "summary.txt"}) {
+                        "maps/clusters.png", "maps/grid.png", "places/places.csv", "places/oak-tree.csv",
+                        "places/kirkby-cross-portland.csv", "places/bellamy-estate.csv", "places/coxmoor.csv",
+                        "places/places.geojson", "places/place_points.geojson", "maps/places.png", "maps/place-oak-tree.png",
+                        "maps/place-coxmoor.png", "indicators/indicators.csv", "brief.html", "summary.txt"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));
@@ -225,6 +227,21 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
     CHECK(row[7] == ref[2]);
     CHECK(row[8] == ref[3]);
     CHECK(std::stod(row[12]) == Approx(std::stod(ref[4])).epsilon(1e-5));
+  }
+  // Each profile (places/<slug>.csv: section,item,period,value) holds the same counts, and its rate is
+  // its current incidents over its residents.
+  const std::map<std::string, std::string> slugs = {{"Oak Tree", "oak-tree"}, {"Kirkby Cross & Portland", "kirkby-cross-portland"},
+                                                    {"Bellamy estate", "bellamy-estate"}, {"Coxmoor", "coxmoor"}};
+  for (const auto& ref : places_reference) {
+    std::map<std::string, std::string> facts;
+    for (const auto& row : test::csv_rows(pack + "places/" + slugs.at(ref[0]) + ".csv")) facts[row[0] + "|" + row[1] + "|" + row[2]] = row[3];
+    INFO(ref[0] << " " << ref[1]);
+    CHECK(facts["incidents|" + ref[1] + "|baseline"] == ref[2]);
+    CHECK(facts["incidents|" + ref[1] + "|current"] == ref[3]);
+    if (ref[1] == "all") {
+      const double residents = std::stod(facts["residents|place|postcode units"]);
+      CHECK(std::stod(facts["rate_per_1000|place|current"]) == Approx(1000 * std::stod(ref[3]) / residents).margin(0.01));
+    }
   }
   const auto indicators = test::csv_rows(pack + "indicators/indicators.csv");
   const auto indicators_reference = test::csv_rows(test::source_path("tests/pipeline/indicators_scipy.csv"));

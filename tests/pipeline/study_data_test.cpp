@@ -40,3 +40,29 @@ TEST_CASE("an IMD file missing codes: the areas are reported and kept", "[pipeli
   const std::string feature = text.substr(at, text.find("geometry", at) - at);
   CHECK_THAT(feature, Catch::Contains("\"incidents\": 2") && Catch::Contains("\"imd_decile\": null"));
 }
+
+TEST_CASE("a study on 2021 LSOAs takes IMD 2019 through [imd] areas: every LSOA has a decile, residents counted once",
+          "[pipeline]") {
+  StudyInputs in;
+  in.incidents = {test::source_path("examples/ashfield-mansfield/police-uk/2024-06")};
+  in.boundaries = test::source_path("shapefiles/nottinghamshire_lsoa21.shp");
+  in.boundary_options.districts = {"E07000170", "E07000174"};
+  const std::string imd = test::source_path("examples/ashfield-mansfield/imd2019/");
+  in.imd = imd + "File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv";
+  in.population = imd + "File_6_-_IoD2019_Population_Denominators.csv";
+  const StudyData without = load_study(in);
+  CHECK(without.codes_without_imd.size() > 0);  // the new 2021 codes: IMD 2019 has no row for them
+  in.imd_areas = test::source_path("shapefiles/nottinghamshire_lsoa11.shp");
+  const StudyData s = load_study(in);
+  CHECK(s.codes_without_imd.empty());
+  // The two districts' residents, from the 2011 LSOAs, are the 2021 LSOAs' apportioned populations.
+  const Imd imd11 = read_imd(in.imd, {}, in.population);
+  double residents11 = 0, residents21 = 0;
+  for (const auto& [code, r] : imd11.by_code) {
+    if (r.district_code == "E07000170" || r.district_code == "E07000174") residents11 += *r.population;
+  }
+  for (const Area& a : s.boundaries.areas) residents21 += *s.imd.find(a.code)->population;
+  CHECK(residents21 == Approx(residents11).epsilon(1e-6));
+  const AreasResult r = analyse_areas(s);
+  CHECK(r.profile.back().decile == 10);  // no "no IMD" row
+}
