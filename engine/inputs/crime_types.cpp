@@ -7,18 +7,9 @@
 #include <cstdio>
 
 #include "core/errors.hpp"
+#include "core/text.hpp"
 
 namespace hotspot {
-namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-}  // namespace
-
 std::optional<std::set<std::string>> parse_crime_types(const std::string& spec,
                                                        const std::string& flag) {
   const std::string s = trim(spec);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "inputs/crime_types.hpp"
 #include "options/option.hpp"
 #include "outputs/csv_table.hpp"
@@ -19,11 +20,6 @@
 
 namespace hotspot {
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 struct IndicatorArea {
   std::string label;

@@ -55,14 +55,14 @@ namespace {
 
 CsvTable places_table(const PlacesResult& r) {
   CsvTable t{{"place", "kind", "group", "baseline_from", "baseline_to", "current_from", "current_to", "baseline",
-              "current", "baseline_per_month", "current_per_month", "change", "p_value", "rag", "note"},
+              "current", "baseline_per_month", "current_per_month", "change_percent", "p_value", "rag", "note"},
              {}};
   for (const PlaceRow& row : r.rows) {
     const PeriodComparison& c = row.comparison;
     t.rows.push_back({row.place, row.kind, row.group, format_month(r.baseline.from), format_month(r.baseline.to),
                       format_month(r.current.from), format_month(r.current.to), std::to_string(c.baseline),
                       std::to_string(c.current), fixed(c.baseline_per_month, 4), fixed(c.current_per_month, 4),
-                      c.change ? fixed(*c.change, 4) : "", p_value_text(c.p_value), c.rag, c.note});
+                      c.change ? fixed(100.0 * *c.change, 1) : "", p_value_text(c.p_value), c.rag, c.note});
   }
   return t;
 }
@@ -123,7 +123,7 @@ void write_places_layer(const std::string& path, const PlacesResult& r, const St
   GeoJsonLayer layer = create_geojson_layer(path, "places", wkbMultiPolygon);
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"name", OFTString}, {"kind", OFTString}, {"district", OFTString}, {"baseline", OFTInteger64},
-      {"current", OFTInteger64}, {"change", OFTReal}, {"p_value", OFTReal}, {"rag", OFTString},
+      {"current", OFTInteger64}, {"change_percent", OFTReal}, {"p_value", OFTReal}, {"rag", OFTString},
       {"residents", OFTInteger64}, {"rate_per_1000", OFTReal}, {"district_rate_per_1000", OFTReal},
       {"residents_imd_deciles_1_2", OFTReal}, {"top_street", OFTString}};
   for (const auto& [name, type] : fields) {
@@ -139,7 +139,7 @@ void write_places_layer(const std::string& path, const PlacesResult& r, const St
     }
     const std::vector<std::string> row = {
         p.name, p.kind, p.district_name, std::to_string(all->baseline), std::to_string(all->current),
-        all->change ? fixed(*all->change, 4) : "", p_value_text(all->p_value), all->rag,
+        all->change ? fixed(100.0 * *all->change, 1) : "", p_value_text(all->p_value), all->rag,
         p.residents ? std::to_string(std::llround(*p.residents)) : "", opt(p.rate, 2), opt(p.district_rate, 2),
         p.residents ? fixed(p.residents_deciles_1_2, 4) : "", p.top_streets.empty() ? "" : p.top_streets.front().first};
     OGRGeometry* g = OGRGeometryFactory::createFromGEOS(ctx, r.places[k].geometry.get());

@@ -5,21 +5,12 @@
 #include <cctype>
 
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "options/option.hpp"
 #include "places/area_locator.hpp"
 
 namespace hotspot {
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string trim(const std::string& s) {
-  const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
-}
 
 GeomPtr clone(const Area& area, const StudyData& study) {
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
