@@ -153,10 +153,8 @@ class IndicatorsStage final : public StageWith<IndicatorsParams> {
     }
     std::string html = html_paragraph(fmt::format(
         "Baseline {} ({:g} months) against current {} ({:g} months). The % change compares incidents per month, so "
-        "periods of different lengths compare fairly. RAG: red when up by {:.0f}% or more and the exact test of the two "
-        "counts gives p <= {:g}; green when down so; amber otherwise, including changes chance could give at these numbers.",
-        span_text(t.baseline), t.baseline.months(), span_text(t.current), t.current.months(),
-        100.0 * params.rag.threshold, params.rag.alpha));
+        "periods of different lengths compare fairly. {}",
+        span_text(t.baseline), t.baseline.months(), span_text(t.current), t.current.months(), rag_rule_text(params.rag)));
     html += html_table({"Indicator", "Area", "Baseline", "Current", "% change", "p", "RAG", "Why"}, rows, {2, 3, 4, 5},
                        {6});
     report.brief.push_back({"indicators", "Partnership indicators", html});
@@ -185,12 +183,7 @@ class IndicatorsStage final : public StageWith<IndicatorsParams> {
       s.add({.section = "indicators", .key = "current", .flag = "--current", .required = true,
              .help = "The current period, written as the baseline is", .example = "2024-01..2024-06", .group = g},
             [](P& p) -> auto& { return p.current; });
-      s.add({.section = "indicators", .key = "rag_threshold", .flag = "--rag-threshold", .kind = Kind::number, .min = 0,
-             .help = "Red or green: a change per month of at least this share", .example = "0.1", .group = g},
-            [](P& p) -> auto& { return p.rag.threshold; });
-      s.add({.section = "indicators", .key = "alpha", .flag = "--alpha", .kind = Kind::number, .min = 0, .max = 1,
-             .help = "Red or green: the change's p-value at most this", .example = "0.05", .group = g},
-            [](P& p) -> auto& { return p.rag.alpha; });
+      add_rag_options(s, "indicators", g, &P::rag);
       return s;
     }();
     return set;

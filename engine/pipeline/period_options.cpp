@@ -25,6 +25,13 @@ PeriodPair period_options(const std::string& section, const std::string& baselin
   return p;
 }
 
+std::string rag_rule_text(const RagRule& rule) {
+  return fmt::format(
+      "RAG: red when up by {:.0f}% or more and the exact test of the two counts gives p <= {:g}; green when down so; "
+      "amber otherwise, including changes chance could give at these numbers.",
+      100.0 * rule.threshold, rule.alpha);
+}
+
 void require_periods_in_data(const std::string& section, const PeriodPair& p, const Incidents& incidents) {
   const auto [first, last] = month_range(incidents.month);
   const auto covered = [&](const MonthSpan& s) { return first && first <= s.from && s.to <= last; };

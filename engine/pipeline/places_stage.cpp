@@ -355,9 +355,8 @@ class PlacesStage final : public StageWith<PlacesParams> {
     }
     std::string html = html_paragraph(fmt::format(
         "Each place's incidents in {} (baseline) and {} (current); the change is per month, so periods of different "
-        "lengths compare fairly. RAG: red when up by {:.0f}% or more and the exact test of the two counts gives p <= {:g}; "
-        "green when down so; amber otherwise, including changes chance could give at these numbers.",
-        span_text(r.baseline), span_text(r.current), 100.0 * params.rag.threshold, params.rag.alpha));
+        "lengths compare fairly. {}",
+        span_text(r.baseline), span_text(r.current), rag_rule_text(params.rag)));
     html += html_table({"place", "group", "baseline", "current", "change per month (%)", "p", "RAG", "months"}, rows,
                        {2, 3, 4, 5}, {6, 7});
     report.brief.push_back({"places", "Target places", html});
@@ -404,12 +403,7 @@ class PlacesStage final : public StageWith<PlacesParams> {
                      "inside the place",
              .example = "codepoint-open", .group = g},
             [](P& p) -> auto& { return p.postcodes; });
-      s.add({.section = "places", .key = "rag_threshold", .flag = "--rag-threshold", .kind = Kind::number, .min = 0,
-             .help = "Red or green: a change per month of at least this share", .example = "0.1", .group = g},
-            [](P& p) -> auto& { return p.rag.threshold; });
-      s.add({.section = "places", .key = "alpha", .flag = "--alpha", .kind = Kind::number, .min = 0, .max = 1,
-             .help = "Red or green: the change's p-value at most this", .example = "0.05", .group = g},
-            [](P& p) -> auto& { return p.rag.alpha; });
+      add_rag_options(s, "places", g, &P::rag);
       return s;
     }();
     return set;
