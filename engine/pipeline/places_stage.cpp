@@ -27,27 +27,17 @@ PlacesResult profile_places(const StudyData& study, const PlacesParams& params) 
   require_periods_in_data("places", periods, study.load.incidents);
   r.baseline = periods.baseline;
   r.current = periods.current;
-  const Incidents& inc = study.load.incidents;
   r.places = target_places(params.places, study);
-  for (const TargetPlace& p : r.places) {
-    // [0] all, [1 + t] crime type t: (baseline, current)
-    std::vector<std::pair<uint64_t, uint64_t>> n(inc.type_names.size() + 1);
-    for (size_t i = 0; i < inc.size(); ++i) {
-      if (!p.member[i]) continue;
-      const bool in_baseline = r.baseline.holds(inc.month[i]), in_current = r.current.holds(inc.month[i]);
-      for (size_t g : {size_t{0}, size_t{inc.type[i]} + 1}) {
-        n[g].first += in_baseline;
-        n[g].second += in_current;
-      }
-    }
-    for (size_t g = 0; g < n.size(); ++g) {
-      r.rows.push_back({p.name, p.kind, g == 0 ? "all" : inc.type_names[g - 1],
-                        compare_periods(n[g].first, r.baseline.months(), n[g].second, r.current.months(), params.rag)});
-    }
-  }
   std::optional<PostcodeGazetteer> postcodes;
   if (!params.postcodes.empty()) postcodes = read_postcodes(params.postcodes, {});
   r.profiles = place_profiles(study, r.places, r.baseline, r.current, params.interventions, postcodes ? &*postcodes : nullptr);
+  // The profiles' counts ("all", then each crime type; baseline, previous, current) make the rows.
+  for (size_t k = 0; k < r.places.size(); ++k) {
+    for (const auto& [group, n] : r.profiles[k].by_type) {
+      r.rows.push_back({r.places[k].name, r.places[k].kind, group,
+                        compare_periods(n[0], r.baseline.months(), n[2], r.current.months(), params.rag)});
+    }
+  }
   return r;
 }
 
