@@ -11,6 +11,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/calendar.hpp"
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
@@ -91,6 +92,7 @@ struct SourceBatch {
   std::vector<double> x, y;          // EPSG:27700
   std::vector<double> raw_x, raw_y;  // as read, for the repeated Crime ID check (sources with IDs only)
   std::vector<int32_t> month;
+  std::vector<int64_t> start, end;   // with date columns only
   std::vector<uint16_t> type;        // index into type_names of this batch
   std::vector<std::string> type_names;
   std::vector<uint32_t> location;    // index into location_names of this batch
@@ -131,6 +133,65 @@ class ReadFraction {
   uint64_t rows_ = 0, sample_bytes_ = 0;
 };
 
+// Where a source keeps its incidents' times (IncidentColumns::date ... to_time), resolved.
+struct TimeFields {
+  int start = -1, start_time = -1, end = -1, end_time = -1;
+  std::string start_name, start_time_name, end_name, end_time_name;
+  bool any() const { return start >= 0; }
+};
+
+TimeFields resolve_times(const OGRFeatureDefn& defn, const IncidentColumns& c, const std::string& path) {
+  TimeFields t;
+  if (!c.date.empty() && !c.from.empty()) throw UsageError("--from-column goes instead of --date-column, not with it");
+  auto need = [&](const std::string& name, const char* flag, int& field, std::string& field_name) {
+    if (name.empty()) return;
+    field = find_field(defn, {name});
+    if (field < 0) throw DataError("incidents '" + path + "': no column '" + name + "' (" + flag + ")");
+    field_name = name;
+  };
+  need(c.date, "--date-column", t.start, t.start_name);
+  need(c.from, "--from-column", t.start, t.start_name);
+  need(c.time, "--time-column", t.start_time, t.start_time_name);
+  need(c.to, "--to-column", t.end, t.end_name);
+  need(c.to_time, "--to-time-column", t.end_time, t.end_time_name);
+  return t;
+}
+
+// A date column and its time column as one moment; `reason` is set (and nullopt returned) when
+// the row must be rejected, naming the column at fault in `column`.
+struct Moment {
+  int64_t minute = 0;
+  bool has_time = false;
+};
+
+std::optional<Moment> moment_of(const OGRFeature& f, int date_field, const std::string& date_name, int time_field,
+                                const std::string& time_name, std::string& column, std::string_view& reason) {
+  const MomentParse p = parse_moment(f.GetFieldAsString(date_field));
+  if (!p.ok) {
+    column = date_name;
+    reason = intern_reason(p.reason, "not a date or date-time");
+    return std::nullopt;
+  }
+  Moment m{p.minute, p.has_time};
+  if (time_field < 0) return m;
+  const char* time_text = f.GetFieldAsString(time_field);
+  if (!*time_text) return m;  // no time: the whole day
+  const std::optional<int> clock = parse_clock(time_text);
+  if (!clock) {
+    column = time_name;
+    reason = intern_reason("not a time of day (form '" + value_form(time_text) + "'; want hh:mm, hh:mm:ss or hhmm)",
+                           "not a time of day");
+    return std::nullopt;
+  }
+  const int64_t day_start = static_cast<int64_t>(floor_day(p.minute)) * kMinutesPerDay;
+  if (p.has_time && p.minute != day_start && p.minute != day_start + *clock) {
+    column = time_name;
+    reason = "the date holds a time other than the time column's";
+    return std::nullopt;
+  }
+  return Moment{day_start + *clock, true};
+}
+
 SourceBatch read_source(const std::string& path, uint32_t file, const IncidentColumns& columns,
                         const IncidentFilter& filter, const std::function<void(double)>& advanced) {
   // Every CSV column is read as text so that a bad number is a per-row reject, not a guess.
@@ -142,12 +203,16 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   const int type_field = find_field(defn, {columns.type});
   const int month_field = find_field(defn, {columns.month});
   const int id_field = find_field(defn, {columns.crime_id});
+  const TimeFields times = resolve_times(defn, columns, path);
+  if ((filter.from_day || filter.to_day) && !times.any()) {
+    throw UsageError("incidents '" + path + "': --from/--to name days, but no date column is named (--date-column)");
+  }
   if (filter.types && type_field < 0) {
     throw DataError("incidents '" + path + "': no column '" + columns.type +
                     "' to filter crime types on (--type-column, or --types all)");
   }
   const bool month_filter = filter.from_month || filter.to_month;
-  if (month_filter && month_field < 0) {
+  if (month_filter && month_field < 0 && !times.any()) {
     throw DataError("incidents '" + path + "': no column '" + columns.month +
                     "' to filter months on (--month-column, or drop --from/--to)");
   }
@@ -181,7 +246,41 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
       continue;
     }
     int month = 0;
-    if (month_field >= 0) month = parse_month(feature->GetFieldAsString(month_field));
+    int64_t start = 0, end = 0;
+    if (times.any()) {
+      std::string column;
+      std::string_view reason;
+      const std::optional<Moment> from =
+          moment_of(*feature, times.start, times.start_name, times.start_time, times.start_time_name, column, reason);
+      std::optional<Moment> to;
+      if (from && times.end >= 0 && *feature->GetFieldAsString(times.end)) {
+        to = moment_of(*feature, times.end, times.end_name, times.end_time, times.end_time_name, column, reason);
+        if (!to) {
+          account.reject(file, line, column, reason);
+          continue;
+        }
+      }
+      if (!from) {
+        account.reject(file, line, column, reason);
+        continue;
+      }
+      start = from->minute;
+      const Moment& last = to ? *to : *from;
+      end = last.has_time ? std::max(last.minute + (to ? 0 : 1), start + 1)
+                          : (static_cast<int64_t>(floor_day(last.minute)) + 1) * kMinutesPerDay;
+      if (to && last.minute < start) {
+        account.reject(file, line, times.end_name, "the window ends before it starts");
+        continue;
+      }
+      month = yyyymm_of(floor_day(start));
+      const int32_t day = floor_day(start);
+      if ((filter.from_day && day < *filter.from_day) || (filter.to_day && day > *filter.to_day)) {
+        ++account.filtered_by_month;
+        continue;
+      }
+    } else if (month_field >= 0) {
+      month = parse_month(feature->GetFieldAsString(month_field));
+    }
     if (month_filter) {
       if (month == 0) {
         account.reject(file, line, columns.month, "unparseable month (want YYYY-MM)");
@@ -241,6 +340,10 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     b.x.push_back(x);
     b.y.push_back(y);
     b.month.push_back(month);
+    if (times.any()) {
+      b.start.push_back(start);
+      b.end.push_back(end);
+    }
     b.type.push_back(it->second);
     const char* raw_location = location_field >= 0 ? feature->GetFieldAsString(location_field) : "";
     auto at = location_lookup.find(std::string_view(raw_location));
@@ -317,6 +420,10 @@ void Incidents::keep_only(const std::vector<char>& keep) {
     x[out] = x[i];
     y[out] = y[i];
     month[out] = month[i];
+    if (dated) {
+      start[out] = start[i];
+      end[out] = end[i];
+    }
     type[out] = type[i];
     if (!location.empty()) location[out] = location[i];
     file[out] = file[i];
@@ -326,6 +433,10 @@ void Incidents::keep_only(const std::vector<char>& keep) {
   x.resize(out);
   y.resize(out);
   month.resize(out);
+  if (dated) {
+    start.resize(out);
+    end.resize(out);
+  }
   type.resize(out);
   if (!location.empty()) location.resize(out);
   file.resize(out);
@@ -340,6 +451,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
   IncidentLoad load;
   Incidents& inc = load.incidents;
   RowAccount& account = load.account;
+  inc.dated = !columns.date.empty() || !columns.from.empty();
   std::map<std::string, uint16_t> types;  // sorted: type indices follow name order
   for (const auto& b : batches) {
     for (const auto& name : b.type_names) types.emplace(name, 0);
@@ -380,6 +492,10 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
       inc.x.push_back(b.x[i]);
       inc.y.push_back(b.y[i]);
       inc.month.push_back(b.month[i]);
+      if (inc.dated) {
+        inc.start.push_back(b.start[i]);
+        inc.end.push_back(b.end[i]);
+      }
       inc.type.push_back(remap[b.type[i]]);
       inc.location.push_back(location_remap[b.location[i]]);
       inc.file.push_back(f);

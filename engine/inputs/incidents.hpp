@@ -31,6 +31,12 @@ struct IncidentColumns {
   std::string lon, lat;  // geographic columns (--lon/--lat); CRS from `crs`, default EPSG:4326
   std::string crs;       // overrides the CRS of the columns or of a layer without one
   std::string month = "Month";          // YYYY-MM
+  // Force data in time (calendar.hpp's forms): the date (or date-time) of each incident, or the
+  // start of the window it happened in, and the window's end; each with an optional time column.
+  // With none of these the month is the incident's time (a month is a window).
+  std::string date, from;                 // --date-column / --from-column (one of them)
+  std::string time;                       // --time-column: the time of day of date/from
+  std::string to, to_time;                // --to-column, --to-time-column
   std::string type = "Crime type";
   std::string crime_id = "Crime ID";    // used only to report repeated IDs
   std::string location = "Location";    // police.uk's street ("On or near ..."), for naming places
@@ -45,12 +51,16 @@ struct IncidentFilter {
   std::optional<std::set<std::string>> types;  // nullopt: every type
   int from_month = 0;                          // YYYYMM inclusive, 0 = open
   int to_month = 0;
+  std::optional<int32_t> from_day, to_day;     // calendar days inclusive (sources with dates only)
 };
 
 // Loaded incidents, one entry per loaded row, in EPSG:27700 metres.
 struct Incidents {
   std::vector<double> x, y;
-  std::vector<int32_t> month;     // YYYYMM, 0 when the source has no month
+  std::vector<int32_t> month;     // YYYYMM, 0 when the source has no month; from `start` with dates
+  // With date columns: when each incident happened, as a window [start, end) in minutes since
+  // 1970-01-01 (an exact time is one minute long, a date alone its whole day). Empty otherwise.
+  std::vector<int64_t> start, end;
   std::vector<uint16_t> type;     // index into type_names
   std::vector<uint32_t> file;     // index into files
   std::vector<uint32_t> location;  // index into location_names ("" when the source has none)
@@ -60,6 +70,7 @@ struct Incidents {
   std::vector<std::string> files;
 
   size_t size() const { return x.size(); }
+  bool dated = false;  // read with date columns: start and end are filled
   // Keeps the entries whose `keep` flag is set, in order.
   void keep_only(const std::vector<char>& keep);
 };

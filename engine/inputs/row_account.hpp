@@ -14,8 +14,13 @@ struct Reject {
   uint32_t file = 0;        // index into the list of sources (Incidents::files)
   uint64_t line = 0;        // CSV: line in the file (header = 1); other sources: feature id
   std::string column;       // the column at fault, empty when the row as a whole is
-  std::string_view reason;  // a string literal: the reasons are a fixed set
+  std::string_view reason;  // a string literal, or a reason kept by intern_reason
 };
+
+// A reason made at run time (naming a value's form, never the value), kept for the life of the
+// process so that rejects can point at it; after 1,000 distinct reasons, `fallback` instead.
+// Safe to call from several threads.
+std::string_view intern_reason(const std::string& reason, std::string_view fallback);
 
 // Every input row ends up in exactly one of: filtered (by type or month), rejected, loaded.
 struct RowAccount {

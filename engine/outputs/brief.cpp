@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
+#include <fmt/format.h>
 
 namespace hotspot {
 namespace {
@@ -37,6 +39,10 @@ figure { margin: 0.8em 0; }
 figure img { width: 100%; height: auto; border: 1px solid #bbb; }
 figcaption { font-size: 0.85em; color: #444; }
 img.spark { width: 90px; height: 21px; vertical-align: middle; }
+table.heat { table-layout: fixed; font-size: 0.78em; }
+table.heat th, table.heat td { text-align: center; padding: 0.2em 0; border: 1px solid #fff; }
+table.heat th:first-child { width: 6.5em; text-align: left; }
+table.heat td { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media (max-width: 40em) { body { font-size: 14px; } nav ol { columns: 1; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -126,6 +132,28 @@ std::string html_table(const std::vector<std::string>& header, const std::vector
   for (const auto& row : rows) {
     out += "<tr>";
     for (size_t k = 0; k < row.size(); ++k) out += "<td" + std::string(cls(k)) + ">" + cell(k, row[k]) + "</td>";
+    out += "</tr>\n";
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+std::string html_heat_table(const std::string& corner, const std::vector<std::string>& rows,
+                            const std::vector<std::string>& columns, const std::vector<double>& values,
+                            const std::vector<std::string>& text) {
+  double top = 0;
+  for (double v : values) top = std::max(top, v);
+  std::string out = "<div class=\"scroll\"><table class=\"heat\">\n<thead><tr><th>" + html_escape(corner) + "</th>";
+  for (const auto& c : columns) out += "<th>" + html_escape(c) + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (size_t r = 0; r < rows.size(); ++r) {
+    out += "<tr><th>" + html_escape(rows[r]) + "</th>";
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const size_t k = r * columns.size() + c;
+      const double share = top > 0 ? values[k] / top : 0;  // white (255,255,255) to #b2182b (178,24,43)
+      const auto mix = [&](int to) { return static_cast<int>(std::lround(255 + (to - 255) * share)); };
+      out += fmt::format("<td style=\"background:#{:02x}{:02x}{:02x};color:{}\">{}</td>", mix(178), mix(24), mix(43),
+                         share > 0.55 ? "#fff" : "#000", html_escape(text[k]));
+    }
     out += "</tr>\n";
   }
   return out + "</tbody></table></div>\n";

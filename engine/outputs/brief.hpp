@@ -45,6 +45,12 @@ std::string html_rag(const std::string& rag);
 std::string html_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
                        const std::vector<size_t>& numeric = {}, const std::vector<size_t>& markup = {});
 
+// A heat table: a row per row label, a column per column label, each cell its value as `text`
+// gives it on a colour from white (0) to dark red (the largest value), printed in colour too.
+std::string html_heat_table(const std::string& corner, const std::vector<std::string>& rows,
+                            const std::vector<std::string>& columns, const std::vector<double>& values,
+                            const std::vector<std::string>& text);
+
 // An <img> of PNG bytes, embedded as a data: URI.
 std::string html_image(const std::string& png, const std::string& alt, const std::string& css_class = "");
 

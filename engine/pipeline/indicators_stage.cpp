@@ -56,8 +56,9 @@ std::string indicator_label(const std::string& group) {
 }  // namespace
 
 IndicatorTable indicator_table(const StudyData& study, const IndicatorsParams& params) {
-  const PeriodPair periods = period_options("indicators", params.baseline, params.current);
   const Incidents& inc = study.load.incidents;
+  const PeriodPair periods = period_options("indicators", params.baseline, params.current,
+                                            inc.dated ? std::optional(period_anchor(study.as_of, inc)) : std::nullopt);
   require_periods_in_data("indicators", periods, inc);
   IndicatorTable t{periods.baseline, periods.current, {}};
   const auto districts = district_names(study);
@@ -82,8 +83,8 @@ IndicatorTable indicator_table(const StudyData& study, const IndicatorsParams& p
       uint64_t baseline = 0, current = 0;
       for (size_t i = 0; i < inc.size(); ++i) {
         if (!area.member[i] || !in_group[inc.type[i]]) continue;
-        baseline += t.baseline.holds(inc.month[i]);
-        current += t.current.holds(inc.month[i]);
+        baseline += in_period(t.baseline, inc, i);
+        current += in_period(t.current, inc, i);
       }
       t.rows.push_back({indicator_label(group), area.label,
                         compare_periods(baseline, t.baseline.months(), current, t.current.months(), params.rag)});
@@ -141,20 +142,28 @@ class IndicatorsStage final : public StageWith<IndicatorsParams> {
     report.summary.Add("alpha", params.rag.alpha);
     report.summary.Add("rows", static_cast<GInt64>(t.rows.size()));
     auto out = std::back_inserter(report.text);
-    fmt::format_to(out, "\nindicators: {} against {} (incidents per month)\n", span_text(t.current), span_text(t.baseline));
+    // Periods in days compare per day, months per month (the % change is the same either way).
+    const bool days = t.current.in_days || t.baseline.in_days;
+    const char* per = days ? "a day" : "a month";
+    const auto length = [&](const Period& p) {
+      return p.in_days ? fmt::format("{} days", p.days()) : fmt::format("{:g} months", p.months());
+    };
+    fmt::format_to(out, "\nindicators: {} against {} (incidents {})\n", span_text(t.current), span_text(t.baseline),
+                   days ? "per day" : "per month");
     std::vector<std::vector<std::string>> rows;
     for (const IndicatorRow& r : t.rows) {
       const PeriodComparison& k = r.comparison;
       fmt::format_to(out, "  {}, {}: {} -> {} ({}), {}, {}\n", r.indicator, r.area, count_text(k.baseline),
-                     count_text(k.current), k.change ? change_percent_text(k.change) + "% a month" : "none in the baseline",
+                     count_text(k.current), k.change ? change_percent_text(k.change) + "% " + per : "none in the baseline",
                      p_value_phrase(k.p_value), k.rag);
       rows.push_back({r.indicator, r.area, count_text(k.baseline), count_text(k.current),
                       k.change ? change_percent_text(k.change) + "%" : "", p_value_short(k.p_value), html_rag(k.rag), k.note});
     }
     std::string html = html_paragraph(fmt::format(
-        "Baseline {} ({:g} months) against current {} ({:g} months). The % change compares incidents per month, so "
-        "periods of different lengths compare fairly. {}",
-        span_text(t.baseline), t.baseline.months(), span_text(t.current), t.current.months(), rag_rule_text(params.rag)));
+        "Baseline {} ({}) against current {} ({}). The % change compares incidents {}, so periods of different lengths "
+        "compare fairly. {}",
+        span_text(t.baseline), length(t.baseline), span_text(t.current), length(t.current), days ? "per day" : "per month",
+        rag_rule_text(params.rag)));
     html += html_table({"Indicator", "Area", "Baseline", "Current", "% change", "p", "RAG", "Why"}, rows, {2, 3, 4, 5},
                        {6});
     report.brief.push_back({"indicators", "Partnership indicators", html});
@@ -177,11 +186,15 @@ class IndicatorsStage final : public StageWith<IndicatorsParams> {
              .example = "Ashfield", .group = g},
             [](P& p) -> auto& { return p.areas; });
       s.add({.section = "indicators", .key = "baseline", .flag = "--baseline", .required = true,
-             .help = "The baseline period: YYYY-MM..YYYY-MM, a quarter YYYY-Qn or a year YYYY", .example = "2023-07..2023-12",
+             .help = "The baseline period: YYYY-MM..YYYY-MM, a quarter YYYY-Qn, a year YYYY, YYYY-MM-DD..YYYY-MM-DD, or "
+                     "with dates \"the 28 days before\" or \"same period last year\"",
+             .example = "2023-07..2023-12",
              .group = g},
             [](P& p) -> auto& { return p.baseline; });
       s.add({.section = "indicators", .key = "current", .flag = "--current", .required = true,
-             .help = "The current period, written as the baseline is", .example = "2024-01..2024-06", .group = g},
+             .help = "The current period, written as the baseline is, or with dates \"last 28 days\" (ending on "
+                     "period.as_of)",
+             .example = "2024-01..2024-06", .group = g},
             [](P& p) -> auto& { return p.current; });
       add_rag_options(s, "indicators", g, &P::rag);
       return s;

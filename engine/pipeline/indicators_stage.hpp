@@ -25,7 +25,7 @@ struct IndicatorRow {
 };
 
 struct IndicatorTable {
-  MonthSpan baseline, current;
+  Period baseline, current;
   std::vector<IndicatorRow> rows;  // per group, then per area, in the order given
 };
 

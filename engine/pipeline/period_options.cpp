@@ -3,26 +3,94 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
 namespace {
 
-MonthSpan period_option(const std::string& text, const std::string& key) {
-  const std::optional<MonthSpan> s = parse_month_span(text);
-  if (!s) throw OptionError(key, text, "write the period as YYYY-MM..YYYY-MM (the first month first), YYYY-Qn or YYYY");
-  return *s;
+constexpr const char* kForms =
+    "write the period as YYYY-MM..YYYY-MM (the first month first), YYYY-Qn, YYYY, YYYY-MM-DD..YYYY-MM-DD, or in days "
+    "(current: \"last 28 days\"; baseline: \"the 28 days before\", \"same period last year\")";
+
+// "last 14 days" -> 14; "fortnight" and "week" count as 14 and 7 days; nullopt for another form.
+std::optional<int32_t> days_in(const std::vector<std::string>& w, size_t at) {
+  if (w.size() == at + 1 && (w[at] == "fortnight" || w[at] == "week")) return w[at] == "week" ? 7 : 14;
+  if (w.size() != at + 2) return std::nullopt;
+  const bool days = w[at + 1] == "days" || w[at + 1] == "day", weeks = w[at + 1] == "weeks" || w[at + 1] == "week";
+  if (!days && !weeks) return std::nullopt;
+  if (w[at].empty() || w[at].size() > 5 || !std::all_of(w[at].begin(), w[at].end(), ::isdigit)) return std::nullopt;
+  const int32_t n = std::stoi(w[at]) * (weeks ? 7 : 1);
+  return n > 0 ? std::optional<int32_t>(n) : std::nullopt;
+}
+
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : lower(text) + " ") {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return out;
+}
+
+Period current_option(const std::string& text, const std::string& key, int32_t anchor) {
+  if (const std::optional<Period> s = parse_period(text)) return *s;
+  const std::vector<std::string> w = words(text);
+  if (!w.empty() && w[0] == "last") {
+    if (const auto n = days_in(w, 1)) return day_period(anchor - *n + 1, anchor);
+  }
+  throw OptionError(key, text, kForms);
+}
+
+Period baseline_option(const std::string& text, const std::string& key, const Period& current) {
+  if (const std::optional<Period> s = parse_period(text)) return *s;
+  const std::vector<std::string> w = words(text);
+  const auto need_days = [&] {
+    if (!current.in_days) throw OptionError(key, text, "is in days, so the current period must be too (\"last 28 days\")");
+  };
+  if (w.size() >= 3 && w[0] == "same" && w[w.size() - 2] == "last" && w.back() == "year") {
+    need_days();
+    return day_period(current.first_day - 364, current.last_day - 364);
+  }
+  if (w.size() >= 3 && w[0] == "the" && w.back() == "before") {
+    const std::vector<std::string> unit(w.begin() + 1, w.end() - 1);
+    const std::optional<int32_t> n = unit.size() == 1 && unit[0] == "period" ? std::optional<int32_t>(current.days())
+                                                                              : days_in(unit, 0);
+    if (n) {
+      need_days();
+      return day_period(current.first_day - *n, current.first_day - 1);
+    }
+  }
+  throw OptionError(key, text, kForms);
 }
 
 }  // namespace
 
-PeriodPair period_options(const std::string& section, const std::string& baseline, const std::string& current) {
-  const PeriodPair p{period_option(baseline, section + ".baseline"), period_option(current, section + ".current")};
-  if (p.baseline.to >= p.current.from && p.current.to >= p.baseline.from) {
+PeriodPair period_options(const std::string& section, const std::string& baseline, const std::string& current,
+                          std::optional<int32_t> anchor) {
+  PeriodPair p;
+  p.current = current_option(current, section + ".current", anchor.value_or(day_number(2000, 1, 1)));
+  p.baseline = baseline_option(baseline, section + ".baseline", p.current);
+  if (p.baseline.overlaps(p.current)) {
     throw OptionError(section + ".current", current, "overlaps the baseline " + span_text(p.baseline));
   }
   return p;
+}
+
+int32_t period_anchor(std::optional<int32_t> as_of, const Incidents& incidents) {
+  if (as_of) return *as_of;
+  int64_t last = 0;
+  for (size_t i = 0; i < incidents.start.size(); ++i) last = i ? std::max(last, incidents.start[i]) : incidents.start[i];
+  return floor_day(last);
 }
 
 std::string rag_rule_text(const RagRule& rule) {
@@ -33,12 +101,28 @@ std::string rag_rule_text(const RagRule& rule) {
 }
 
 void require_periods_in_data(const std::string& section, const PeriodPair& p, const Incidents& incidents) {
-  const auto [first, last] = month_range(incidents.month);
-  const auto covered = [&](const MonthSpan& s) { return first && first <= s.from && s.to <= last; };
+  if ((p.baseline.in_days || p.current.in_days) && !incidents.dated) {
+    throw DataError(section + ": the periods " + span_text(p.baseline) + " and " + span_text(p.current) +
+                    " are in days, but the incidents carry months only (police.uk); name their date column "
+                    "(--date-column) or give the periods in months");
+  }
+  const auto [first_month, last_month] = month_range(incidents.month);
+  int32_t first_day = 0, last_day = 0;
+  for (size_t i = 0; i < incidents.start.size(); ++i) {
+    const int32_t d = floor_day(incidents.start[i]);
+    first_day = i ? std::min(first_day, d) : d;
+    last_day = i ? std::max(last_day, d) : d;
+  }
+  const bool days = p.baseline.in_days || p.current.in_days;
+  const auto covered = [&](const Period& s) {
+    if (s.in_days) return !incidents.start.empty() && first_day <= s.first_day && s.last_day <= last_day;
+    return first_month && first_month <= s.from && s.to <= last_month;
+  };
   if (!covered(p.baseline) || !covered(p.current)) {
-    throw DataError(fmt::format("{}: the periods {} and {} are not both within the data's months ({})", section,
-                                span_text(p.baseline), span_text(p.current),
-                                first ? format_month(first) + ".." + format_month(last) : "none"));
+    const std::string held = days ? (incidents.start.empty() ? "none" : date_text(first_day) + ".." + date_text(last_day))
+                                  : (first_month ? format_month(first_month) + ".." + format_month(last_month) : "none");
+    throw DataError(fmt::format("{}: the periods {} and {} are not both within the data's {} ({})", section,
+                                span_text(p.baseline), span_text(p.current), days ? "days" : "months", held));
   }
 }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "analyses/places/period_compare.hpp"
+#include "core/calendar.hpp"
 #include "inputs/incidents.hpp"
 #include "options/option_set.hpp"
 
@@ -10,12 +13,28 @@ namespace hotspot {
 
 // A baseline and a current period as options (places, indicators) name them.
 struct PeriodPair {
-  MonthSpan baseline, current;
+  Period baseline, current;
 };
 
 // Parses `section`.baseline and `section`.current; throws OptionError naming the key for a
-// period that is not YYYY-MM..YYYY-MM, YYYY-Qn or YYYY, or for two periods that overlap.
-PeriodPair period_options(const std::string& section, const std::string& baseline, const std::string& current);
+// period that is none of the forms below, or for two periods that overlap. Absolute:
+// YYYY-MM..YYYY-MM, YYYY-Qn, YYYY, YYYY-MM-DD..YYYY-MM-DD. Relative, in days (incidents with
+// dates): the current period "last N days", "last N weeks", "last fortnight", "last week", ending
+// on `anchor`; the baseline "the N days before", "the N weeks before", "the fortnight before",
+// "the period before" (the days just before the current period) or "same period last year" (also
+// "same fortnight last year", "same N days last year": the current period 52 weeks earlier, so
+// that weekdays line up). Without an anchor (options checked before the data are read) only
+// the forms are checked.
+PeriodPair period_options(const std::string& section, const std::string& baseline, const std::string& current,
+                          std::optional<int32_t> anchor = std::nullopt);
+
+// The day relative periods end on: the study's as_of, else the last day an incident starts on.
+int32_t period_anchor(std::optional<int32_t> as_of, const Incidents& incidents);
+
+// Whether incident i lies in the period (by its month, or by the day its window starts).
+inline bool in_period(const Period& p, const Incidents& inc, size_t i) {
+  return p.in_days ? p.holds_day(floor_day(inc.start[i])) : p.holds(inc.month[i]);
+}
 
 // The RAG rule's two options, declared alike for every stage that grades a change (places,
 // indicators): `section`.rag_threshold (--rag-threshold) and `section`.alpha (--alpha).
@@ -32,7 +51,8 @@ void add_rag_options(OptionSet<P>& s, const std::string& section, const std::str
 // The rule in words, for the brief: "RAG: red when up by 10% or more and ... at these numbers."
 std::string rag_rule_text(const RagRule& rule);
 
-// Throws DataError when the incidents' months do not cover both periods (naming the months they hold).
+// Throws DataError when the incidents do not cover both periods (naming the months or days they
+// hold), or when a period in days meets incidents without dates.
 void require_periods_in_data(const std::string& section, const PeriodPair& periods, const Incidents& incidents);
 
 }  // namespace hotspot

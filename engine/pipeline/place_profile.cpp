@@ -106,7 +106,7 @@ InterventionSpec parse_intervention(const std::string& spec) {
 }  // namespace
 
 std::vector<PlaceProfile> place_profiles(const StudyData& study, const std::vector<TargetPlace>& places,
-                                         const MonthSpan& baseline, const MonthSpan& current,
+                                         const Period& baseline, const Period& current,
                                          const std::vector<std::string>& interventions,
                                          const PostcodeGazetteer* postcodes) {
   const Incidents& inc = study.load.incidents;
@@ -115,7 +115,7 @@ std::vector<PlaceProfile> place_profiles(const StudyData& study, const std::vect
   const auto [first, last] = month_range(inc.month);
   const auto names = district_names(study);
   const int length = static_cast<int>(current.months());
-  const MonthSpan previous{std::max(first, month_of_index(month_index(current.from) - length)),
+  const Period previous{std::max(first, month_of_index(month_index(current.from) - length)),
                            month_of_index(month_index(current.from) - 1)};
   // The study's and each district's residents and current incidents, for the rates beside the place's.
   std::map<std::string, double> district_residents;

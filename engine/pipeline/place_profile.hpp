@@ -27,14 +27,14 @@ struct PlaceLsoa {
 
 struct PlaceIntervention {
   int start = 0;               // YYYYMM: the first month of the intervention
-  MonthSpan before, after;     // the data's months before it, and from it on
+  Period before, after;        // the data's months before it, and from it on
   std::string comparison;      // "the rest of Mansfield"
   DidResult effect;
 };
 
 struct PlaceProfile {
   std::string name, kind, slug;  // slug: the file name, "oak-tree"
-  MonthSpan baseline, previous, current;  // previous: as many months as the current, just before it
+  Period baseline, previous, current;  // previous: as many months as the current, just before it
   // "all", then each crime type of the study: (baseline, previous, current)
   std::vector<std::pair<std::string, std::array<uint64_t, 3>>> by_type;
   std::vector<std::pair<int, uint64_t>> months;  // every month of the data: YYYYMM, incidents
@@ -54,7 +54,7 @@ struct PlaceProfile {
 // out by its postcode units inside the place, else by area.
 // Throws OptionError naming places.interventions for an unknown place or a month outside the data.
 std::vector<PlaceProfile> place_profiles(const StudyData& study, const std::vector<TargetPlace>& places,
-                                         const MonthSpan& baseline, const MonthSpan& current,
+                                         const Period& baseline, const Period& current,
                                          const std::vector<std::string>& interventions,
                                          const PostcodeGazetteer* postcodes);
 

@@ -62,7 +62,7 @@ std::string opt(const std::optional<double>& v, int decimals) { return v ? fixed
 // places/<slug>.csv: the profile in long form (section, item, period, value), one fact a row.
 CsvTable profile_table(const PlaceProfile& p, const StudyData& study) {
   CsvTable t{{"section", "item", "period", "value"}, {}};
-  const std::array<std::pair<const char*, MonthSpan>, 3> periods = {
+  const std::array<std::pair<const char*, Period>, 3> periods = {
       {{"baseline", p.baseline}, {"previous", p.previous}, {"current", p.current}}};
   t.rows.push_back({"place", "name", "", p.name});
   t.rows.push_back({"place", "kind", "", p.kind});
@@ -296,7 +296,12 @@ class PlacesStage final : public StageWith<PlacesParams> {
 
   void finish(StudyInputs&, bool) override {
     if (params.places.empty()) throw OptionError("places.wards", "", "name at least one place (wards, polygons or streets)");
-    period_options("places", params.baseline, params.current);
+    const PeriodPair p = period_options("places", params.baseline, params.current);
+    if (p.baseline.in_days || p.current.in_days) {
+      throw OptionError(p.current.in_days ? "places.current" : "places.baseline",
+                        p.current.in_days ? params.current : params.baseline,
+                        "place profiles take periods of months; periods in days go to [indicators]");
+    }
   }
 
   StageReport run(const StudyData& study, StageContext& c) override {

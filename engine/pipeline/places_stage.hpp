@@ -26,7 +26,7 @@ struct PlaceRow {
 };
 
 struct PlacesResult {
-  MonthSpan baseline, current;
+  Period baseline, current;
   std::vector<TargetPlace> places;
   std::vector<PlaceRow> rows;  // per place: "all", then each crime type the study holds, in name order
   std::vector<PlaceProfile> profiles;  // per place, in the same order

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/numbers.hpp"
@@ -50,6 +51,8 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   if (in.filter.types) filters.Add("type_names", strings({in.filter.types->begin(), in.filter.types->end()}));
   if (in.filter.from_month) filters.Add("from", format_month(in.filter.from_month));
   if (in.filter.to_month) filters.Add("to", format_month(in.filter.to_month));
+  if (in.filter.from_day) filters.Add("from", date_text(*in.filter.from_day));
+  if (in.filter.to_day) filters.Add("to", date_text(*in.filter.to_day));
   o.Add("filters", filters);
   return o;
 }

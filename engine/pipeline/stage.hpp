@@ -27,6 +27,7 @@ struct StageInfo {
   std::string example;  // a command that runs from the repository root
   bool verb = true;     // also `hotspot NAME`
   bool imd_required = false;  // its verb needs --imd
+  bool boundaries_required = true;  // false: its verb runs without --boundaries (no areas)
 };
 
 // A stage's part of the run's record: summary.json's section and the terminal summary's lines.

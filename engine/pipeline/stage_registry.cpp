@@ -5,7 +5,7 @@
 #include "core/errors.hpp"
 #include "pipeline/stage.hpp"
 
-#define HOTSPOT_STAGES(X) X(areas) X(cluster) X(stats) X(kde) X(grid) X(places) X(indicators) X(evaluate) X(suspects)
+#define HOTSPOT_STAGES(X) X(areas) X(cluster) X(stats) X(kde) X(grid) X(places) X(indicators) X(timing) X(nearrepeat) X(evaluate) X(suspects)
 
 namespace hotspot {
 

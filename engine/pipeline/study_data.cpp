@@ -27,7 +27,7 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   std::promise<void> places_read;
   auto places = std::async(std::launch::async, [&] {
     try {
-      study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
+      if (!inputs.boundaries.empty()) study.boundaries = read_boundaries(inputs.boundaries, inputs.boundary_options);
       if (!inputs.imd.empty()) {
         study.imd = read_imd(inputs.imd, inputs.imd_domains, inputs.population);
         if (!inputs.imd_areas.empty()) {
@@ -81,10 +81,15 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   if (incidents_error) std::rethrow_exception(incidents_error);
   // The study area first, so that area_of lines up with the incidents kept.
   if (study.study_area) place_incidents(study.load, *study.study_area, progress);
-  study.area_of = place_incidents(study.load, study.boundaries, progress, &study.incidents_on_edges);
+  if (inputs.boundaries.empty()) {  // a verb that needs no areas (nearrepeat)
+    study.area_of.assign(study.load.incidents.size(), -1);
+  } else {
+    study.area_of = place_incidents(study.load, study.boundaries, progress, &study.incidents_on_edges);
+  }
   if (study.wards) study.ward_of = AreaLocator(*study.wards).locate_all(study.load.incidents.x, study.load.incidents.y).area;
   places.get();  // places_ready's errors
 
+  study.as_of = inputs.as_of ? inputs.as_of : inputs.filter.to_day;
   study.warnings = study.boundaries.warnings;
   if (study.study_area) {
     for (const auto& w : study.study_area->warnings) study.warnings.push_back("study area: " + w);

@@ -37,6 +37,7 @@ struct StudyInputs {
   GeocodeGazetteers geocode;  // loaded when given; incidents with address columns need them
   std::string imd, imd_domains, population;  // IoD2019 File_1, File_2, File_6; no IMD when imd is empty
   std::string imd_areas;  // the areas the IMD's codes are on when not the boundaries' vintage; empty: the boundaries
+  std::optional<int32_t> as_of;  // the day relative periods end on; none: the last day with an incident
 };
 
 // Loaded and placed: every incident kept is inside an area (and the study area), and
@@ -55,6 +56,7 @@ struct StudyData {
   uint64_t incidents_on_edges = 0;             // placed by the edge rule (places/area_locator.hpp)
   std::vector<std::string> codes_without_imd;  // area codes with no row in the IMD file
   std::vector<std::string> warnings;           // boundaries' and incidents' warnings, in that order
+  std::optional<int32_t> as_of;                // the inputs' as_of, else the period's last day
   std::shared_ptr<const Geocoder> geocoder;    // when the inputs name gazetteers
   AddressPlacer place_address;                 // the geocoder at the inputs' min_score
 };

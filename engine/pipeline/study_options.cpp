@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pipeline/study_options.hpp"
 
+#include <climits>
+
+#include "core/calendar.hpp"
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
@@ -38,6 +41,26 @@ const OptionSet<StudyConfig>& study_options() {
     s.add({.section = "incidents", .key = "month_column", .flag = "--month-column", .help = "Month column, YYYY-MM",
            .example = "Month", .group = in},
           [](C& c) -> auto& { return c.inputs.columns.month; });
+    s.add({.section = "incidents", .key = "date_column", .flag = "--date-column",
+           .help = "Date or date-time column (YYYY-MM-DD, DD/MM/YYYY, either with hh:mm, or an Excel serial); "
+                   "its month replaces the month column",
+           .example = "Date", .group = in},
+          [](C& c) -> auto& { return c.inputs.columns.date; });
+    s.add({.section = "incidents", .key = "time_column", .flag = "--time-column",
+           .help = "Time of day (hh:mm) of the date or from column; empty: the whole day", .example = "Time", .group = in},
+          [](C& c) -> auto& { return c.inputs.columns.time; });
+    s.add({.section = "incidents", .key = "from_column", .flag = "--from-column",
+           .help = "Start of the window each incident happened in (written as the date column); instead of "
+                   "--date-column",
+           .example = "Committed from", .group = in},
+          [](C& c) -> auto& { return c.inputs.columns.from; });
+    s.add({.section = "incidents", .key = "to_column", .flag = "--to-column",
+           .help = "End of the window (a date alone ends at its midnight); empty: an exact time", .example = "Committed to",
+           .group = in},
+          [](C& c) -> auto& { return c.inputs.columns.to; });
+    s.add({.section = "incidents", .key = "to_time_column", .flag = "--to-time-column",
+           .help = "Time of day of the to column", .example = "To time", .group = in},
+          [](C& c) -> auto& { return c.inputs.columns.to_time; });
     s.add({.section = "incidents", .key = "type_column", .flag = "--type-column", .help = "Crime type column",
            .example = "Crime type", .group = in},
           [](C& c) -> auto& { return c.inputs.columns.type; });
@@ -122,13 +145,19 @@ const OptionSet<StudyConfig>& study_options() {
                    "or a list \"T1;T2\" that may include serious-violence",
            .example = "serious-violence", .group = filters},
           [](C& c) -> auto& { return c.types; });
-    s.add({.section = "period", .key = "from", .flag = "--from", .kind = Kind::month, .default_text = "open",
-           .help = "First month kept, YYYY-MM (inclusive); rows outside the period are counted as filtered",
+    s.add({.section = "period", .key = "from", .flag = "--from", .default_text = "open",
+           .help = "First month (YYYY-MM) or, with a date column, first day (YYYY-MM-DD) kept, inclusive; rows outside "
+                   "the period are counted as filtered",
            .example = "2023-07", .group = filters},
-          [](C& c) -> auto& { return c.inputs.filter.from_month; });
-    s.add({.section = "period", .key = "to", .flag = "--to", .kind = Kind::month, .default_text = "open",
-           .help = "Last month kept, YYYY-MM (inclusive)", .example = "2024-06", .group = filters},
-          [](C& c) -> auto& { return c.inputs.filter.to_month; });
+          [](C& c) -> auto& { return c.from; });
+    s.add({.section = "period", .key = "to", .flag = "--to", .default_text = "open",
+           .help = "Last month or day kept, written as --from is (inclusive)", .example = "2024-06", .group = filters},
+          [](C& c) -> auto& { return c.to; });
+    s.add({.section = "period", .key = "as_of", .flag = "--as-of", .kind = Kind::date,
+           .default_text = "the last day with an incident",
+           .help = "The day periods in days end on (\"last 28 days\" ends on it)", .example = "2024-06-30",
+           .group = filters},
+          [](C& c) -> auto& { return c.as_of; });
 
     const std::string gz = "Gazetteers";
     s.add({.section = "geocode", .key = "postcodes", .kind = Kind::path,
@@ -160,10 +189,32 @@ void finish_study(StudyConfig& c) {
   } catch (const UsageError& e) {
     throw OptionError("crime_types.types", c.types, "names no crime type");
   }
-  const IncidentFilter& f = c.inputs.filter;
-  if (f.from_month && f.to_month && f.from_month > f.to_month) {
-    throw OptionError("period.from", format_month(f.from_month), "is after period.to " + format_month(f.to_month));
+  IncidentColumns& cols = c.inputs.columns;
+  const bool dated = !cols.date.empty() || !cols.from.empty();
+  if (!dated) {
+    for (const auto& [key, value] : {std::pair{"time_column", cols.time}, {"to_column", cols.to}, {"to_time_column", cols.to_time}}) {
+      if (!value.empty()) throw OptionError(std::string("incidents.") + key, value, "needs incidents.date_column or from_column");
+    }
   }
+  if (!cols.to_time.empty() && cols.to.empty()) throw OptionError("incidents.to_time_column", cols.to_time, "needs incidents.to_column");
+  IncidentFilter& f = c.inputs.filter;
+  const auto bound = [&](const std::string& key, const std::string& text, int& month, std::optional<int32_t>& day) {
+    if (text.empty() || text == "open") return;
+    if ((month = parse_month(text))) return;
+    if (!(day = parse_iso_date(text))) throw OptionError(key, text, "not a month YYYY-MM or a date YYYY-MM-DD");
+    if (!dated) throw OptionError(key, text, "is a day: name the incidents' date column (incidents.date_column)");
+  };
+  bound("period.from", c.from, f.from_month, f.from_day);
+  bound("period.to", c.to, f.to_month, f.to_day);
+  const int32_t first = f.from_day ? *f.from_day : f.from_month ? first_day_of_month(f.from_month) : INT32_MIN;
+  const int32_t last = f.to_day ? *f.to_day : f.to_month ? last_day_of_month(f.to_month) : INT32_MAX;
+  if (first > last) throw OptionError("period.from", c.from, "is after period.to " + c.to);
+  if (dated) {  // with dates, months filter as the days they hold
+    if (f.from_month) f.from_day = first;
+    if (f.to_month) f.to_day = last;
+    f.from_month = f.to_month = 0;
+  }
+  if (!c.as_of.empty()) c.inputs.as_of = parse_iso_date(c.as_of);
   if (!c.inputs.columns.address.empty() && !c.inputs.geocode.given()) {
     throw OptionError("geocode.postcodes", "", "address columns need gazetteers: name [geocode] postcodes");
   }

@@ -12,6 +12,8 @@ namespace hotspot {
 struct StudyConfig {
   StudyInputs inputs;
   std::string types = "all";  // as the user wrote it
+  std::string from, to;       // [period] from/to as written: a month or a day
+  std::string as_of;          // [period] as_of, YYYY-MM-DD
 };
 
 const OptionSet<StudyConfig>& study_options();

@@ -26,7 +26,7 @@ TEST_CASE("places: the exact test of two Poisson counts is R's poisson.test, and
   CHECK(d.p_value == Approx(8.47487803311314e-08).epsilon(1e-6));
   CHECK(d.rag == "red");
   CHECK_FALSE(compare_periods(0, 6, 3, 6, {}).change);
-  CHECK(parse_month_span("2023-07..2023-12")->months() == 6);
-  CHECK_FALSE(parse_month_span("2023-12..2023-07"));
-  CHECK_FALSE(parse_month_span("2023-07"));
+  CHECK(parse_period("2023-07..2023-12")->months() == 6);
+  CHECK_FALSE(parse_period("2023-12..2023-07"));
+  CHECK_FALSE(parse_period("2023-07"));
 }

@@ -31,6 +31,7 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
   auto output = std::make_shared<std::string>();
   options->add(*verb, verb_specs(*stage));
   if (info.imd_required) verb->get_option("--imd")->required();
+  if (!info.boundaries_required) verb->get_option("--boundaries")->required(false);
   verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
   return [verb, stage, options, output, &flags] {
     if (!*verb) return;

@@ -4,31 +4,54 @@
 #include <algorithm>
 
 #include "analyses/change/change_class.hpp"
+#include "core/calendar.hpp"
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
 
-double MonthSpan::months() const { return month_index(to) - month_index(from) + 1; }
+double Period::months() const {
+  if (in_days) return days() / (365.2425 / 12);
+  return month_index(to) - month_index(from) + 1;
+}
 
-std::optional<MonthSpan> parse_month_span(const std::string& text) {
+bool Period::overlaps(const Period& o) const {
+  if (in_days && o.in_days) return first_day <= o.last_day && o.first_day <= last_day;
+  const int32_t a0 = in_days ? first_day : first_day_of_month(from), a1 = in_days ? last_day : last_day_of_month(to);
+  const int32_t b0 = o.in_days ? o.first_day : first_day_of_month(o.from), b1 = o.in_days ? o.last_day : last_day_of_month(o.to);
+  return a0 <= b1 && b0 <= a1;
+}
+
+Period day_period(int32_t first_day, int32_t last_day) {
+  return Period{yyyymm_of(first_day), yyyymm_of(last_day), true, first_day, last_day};
+}
+
+std::optional<Period> parse_period(const std::string& text) {
   const size_t dots = text.find("..");
+  if (dots != std::string::npos && dots == 10) {
+    const auto first = parse_iso_date(text.substr(0, dots)), last = parse_iso_date(text.substr(dots + 2));
+    if (!first || !last || *first > *last) return std::nullopt;
+    return day_period(*first, *last);
+  }
   if (dots == std::string::npos) {
     const bool digits4 = text.size() >= 4 && std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
     if (!digits4) return std::nullopt;
     const int year = std::stoi(text.substr(0, 4));
-    if (text.size() == 4) return MonthSpan{year * 100 + 1, year * 100 + 12};
+    if (text.size() == 4) return Period{year * 100 + 1, year * 100 + 12};
     if (text.size() == 7 && text[4] == '-' && (text[5] == 'Q' || text[5] == 'q') && text[6] >= '1' && text[6] <= '4') {
       const int q = text[6] - '0';
-      return MonthSpan{year * 100 + 3 * q - 2, year * 100 + 3 * q};
+      return Period{year * 100 + 3 * q - 2, year * 100 + 3 * q};
     }
     return std::nullopt;
   }
   const int from = parse_month(text.substr(0, dots)), to = parse_month(text.substr(dots + 2));
   if (!from || !to || from > to) return std::nullopt;
-  return MonthSpan{from, to};
+  return Period{from, to};
 }
 
-std::string span_text(const MonthSpan& s) { return format_month(s.from) + ".." + format_month(s.to); }
+std::string span_text(const Period& s) {
+  if (s.in_days) return date_text(s.first_day) + ".." + date_text(s.last_day);
+  return format_month(s.from) + ".." + format_month(s.to);
+}
 
 PeriodComparison compare_periods(uint64_t baseline, double baseline_months, uint64_t current, double current_months,
                                  const RagRule& rule) {

@@ -6,19 +6,27 @@
 
 namespace hotspot {
 
-// Two periods of months, inclusive: "2023-07..2023-12".
-struct MonthSpan {
-  int from = 0, to = 0;  // YYYYMM
-  double months() const;
+// A period of whole months, inclusive ("2023-07..2023-12"), or of calendar days ("2024-06-17..
+// 2024-06-30"; days since 1970-01-01, core/calendar.hpp), which needs incidents with dates.
+struct Period {
+  int from = 0, to = 0;  // YYYYMM; for a period of days, the months of its first and last day
+  bool in_days = false;
+  int32_t first_day = 0, last_day = 0;  // when in_days
+  double months() const;  // a period of days: its days / (365.2425 / 12)
+  int32_t days() const { return last_day - first_day + 1; }
   bool holds(int yyyymm) const { return yyyymm >= from && yyyymm <= to; }
+  bool holds_day(int32_t day) const { return day >= first_day && day <= last_day; }
+  bool overlaps(const Period& other) const;
 };
 
-// Parses "YYYY-MM..YYYY-MM", a quarter "2024-Q1" (2024-01..2024-03) or a year "2023"; nullopt when
-// the text is none of these (or its months are not in order).
-std::optional<MonthSpan> parse_month_span(const std::string& text);
+Period day_period(int32_t first_day, int32_t last_day);
 
-// "2023-07..2023-12".
-std::string span_text(const MonthSpan& span);
+// Parses "YYYY-MM..YYYY-MM", a quarter "2024-Q1" (2024-01..2024-03), a year "2023" or days
+// "YYYY-MM-DD..YYYY-MM-DD"; nullopt when the text is none of these (or is not in order).
+std::optional<Period> parse_period(const std::string& text);
+
+// "2023-07..2023-12" or "2024-06-17..2024-06-30".
+std::string span_text(const Period& span);
 
 // A RAG status that small numbers cannot fool: the change in incidents per month between a
 // baseline and a current period, and the exact conditional test of two Poisson counts with

@@ -8,16 +8,10 @@
 #include "analyses/stats/local_statistics.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
+#include "core/seeds.hpp"
 
 namespace hotspot {
 namespace {
-
-uint64_t splitmix64(uint64_t v) {  // decorrelates the per-area seeds
-  v += 0x9e3779b97f4a7c15ULL;
-  v = (v ^ (v >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  v = (v ^ (v >> 27)) * 0x94d049bb133111ebULL;
-  return v ^ (v >> 31);
-}
 
 // Pseudo p-values of stat_i = Σ_{j ≠ i} w_ij v_j (the part permutation changes), for every i.
 std::vector<double> pseudo_p(const SpatialWeights& w, const std::vector<double>& v, const PermutationParams& params) {
