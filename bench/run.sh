@@ -8,7 +8,8 @@
 # scikit-learn's DBSCAN and QGIS's heatmap (the whole `hotspot kde` command against
 # `qgis_process`, hyperfine) on the same points; gazetteer load and geocoding of 1,000,000 messy
 # addresses (engine, one core) and the whole `hotspot geocode` command on them; every map of the
-# example's brief drawn from its pack (maps_bench).
+# example's brief drawn from its pack (maps_bench); the Knox test of near repeats with 999
+# permutations on 50,000 events (knox_bench).
 # Usage: bench/run.sh            (results also saved in build-bench/bench-results.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ fi
 data=${HOTSPOT_SHARED_DATA:-$(cd .. && pwd)/shared/data}
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DHOTSPOT_TESTS=OFF -DHOTSPOT_BENCH=ON \
   -DHOTSPOT_SHARED_DATA="$data" >/dev/null
-cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench kde_bench geocode_bench maps_bench hotspot >/dev/null
+cmake --build build-bench -j"$(nproc)" --target place_bench cluster_bench stats_bench kde_bench geocode_bench maps_bench knox_bench hotspot >/dev/null
 out=build-bench/bench-results.txt
 # hyperfine with a name: prints "name: median X s (min, max; N runs)" from its JSON export.
 hf() {
@@ -37,6 +38,7 @@ hf() {
   build-bench/bench/cluster_bench --benchmark_format=console 2>&1 | grep -E "median"
   build-bench/bench/stats_bench --benchmark_format=console 2>&1 | grep -E "median"
   build-bench/bench/maps_bench --benchmark_format=console 2>&1 | grep -E "median"
+  build-bench/bench/knox_bench --benchmark_format=console 2>&1 | grep -E "median"
   /usr/bin/time -f "kde_bench peak memory %M KB" build-bench/bench/kde_bench --benchmark_format=console 2>&1 | grep -E "median|peak"
   hf "areas run, 18 months" --warmup 1 --runs 7 \
     "build-bench/tools/hotspot --quiet areas --incidents $data/police-uk \

@@ -59,6 +59,11 @@ IndicatorTable indicator_table(const StudyData& study, const IndicatorsParams& p
   const Incidents& inc = study.load.incidents;
   const PeriodPair periods = period_options("indicators", params.baseline, params.current,
                                             inc.dated ? std::optional(period_anchor(study.as_of, inc)) : std::nullopt);
+  if (!inc.dated && (periods.current.in_days || periods.baseline.in_days)) {
+    throw DataError("indicators: the periods '" + params.baseline + "' and '" + params.current +
+                    "' are in days, but the incidents carry months only (police.uk); name their date column "
+                    "(--date-column) or give the periods in months");
+  }
   require_periods_in_data("indicators", periods, inc);
   IndicatorTable t{periods.baseline, periods.current, {}};
   const auto districts = district_names(study);

@@ -101,11 +101,6 @@ std::string rag_rule_text(const RagRule& rule) {
 }
 
 void require_periods_in_data(const std::string& section, const PeriodPair& p, const Incidents& incidents) {
-  if ((p.baseline.in_days || p.current.in_days) && !incidents.dated) {
-    throw DataError(section + ": the periods " + span_text(p.baseline) + " and " + span_text(p.current) +
-                    " are in days, but the incidents carry months only (police.uk); name their date column "
-                    "(--date-column) or give the periods in months");
-  }
   const auto [first_month, last_month] = month_range(incidents.month);
   int32_t first_day = 0, last_day = 0;
   for (size_t i = 0; i < incidents.start.size(); ++i) {

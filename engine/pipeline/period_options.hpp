@@ -52,7 +52,7 @@ void add_rag_options(OptionSet<P>& s, const std::string& section, const std::str
 std::string rag_rule_text(const RagRule& rule);
 
 // Throws DataError when the incidents do not cover both periods (naming the months or days they
-// hold), or when a period in days meets incidents without dates.
+// hold; a period in days needs dated incidents, which the caller checks to say so in words).
 void require_periods_in_data(const std::string& section, const PeriodPair& periods, const Incidents& incidents);
 
 }  // namespace hotspot
