@@ -6,6 +6,7 @@
 #include <future>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -175,6 +176,23 @@ void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, con
   for (HotspotFeature& h : was) {
     if (h.change->change == ChangeClass::ceased) r.ceased.push_back(std::move(h));
   }
+}
+
+// The tasking hotspots as places for later stages: each holds the incidents in its cells.
+std::vector<FoundPlace> found_places(const Incidents& inc, const KdeResult& r) {
+  std::unordered_map<int64_t, size_t> hotspot_of;
+  for (size_t h = 0; h < r.hotspots.size(); ++h) {
+    for (int64_t cell : r.hotspots[h].cell_ids) hotspot_of.emplace(cell, h);
+  }
+  std::vector<FoundPlace> out;
+  for (const HotspotFeature& h : r.hotspots) {
+    out.push_back({fmt::format("{}. {}", h.rank, h.name.full), "tasking hotspot", std::vector<uint8_t>(inc.size(), 0)});
+  }
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const auto at = hotspot_of.find(r.surface.grid.cell_of(inc.x[i], inc.y[i]));
+    if (at != hotspot_of.end()) out[at->second].member[i] = 1;
+  }
+  return out;
 }
 
 void write_hotspot_table(const std::string& path, const std::vector<HotspotFeature>& hotspots) {
@@ -453,6 +471,7 @@ class KdeStage final : public StageWith<KdeParams> {
     grid_.reset();
     StageReport report{"kde", kde_json(params, r), kde_text(study, r)};
     brief_sections(study, r, c.prefix, report);
+    report.places = found_places(study.load.incidents, r);
     return report;
   }
 

@@ -111,7 +111,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   report.summary.Add("warnings", strings(study.warnings));
 
   for (const auto& stage : plan.stages) {
-    StageContext context{out, plan.step_folders ? stage->info().name + "/" : "", progress};
+    StageContext context{out, plan.step_folders ? stage->info().name + "/" : "", progress, &report.stages};
     StageReport r = stage->run(study, context);
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));

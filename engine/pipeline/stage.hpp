@@ -30,6 +30,13 @@ struct StageInfo {
   bool boundaries_required = true;  // false: its verb runs without --boundaries (no areas)
 };
 
+// A place a stage found (a tasking hotspot), for the stages after it to tabulate (timing).
+struct FoundPlace {
+  std::string name;
+  std::string kind;             // "tasking hotspot"
+  std::vector<uint8_t> member;  // per incident of the study: 1 when in the place
+};
+
 // A stage's part of the run's record: summary.json's section and the terminal summary's lines.
 struct StageReport {
   std::string name;
@@ -38,12 +45,14 @@ struct StageReport {
   std::vector<std::string> headline;  // sentences for brief.html's headline
   std::vector<BriefSection> brief;     // its sections of brief.html
   std::vector<MapSpec> maps;           // drawn from its files once every stage has run, each heading its section
+  std::vector<FoundPlace> places;      // places it found, for later stages
 };
 
 struct StageContext {
   OutputFolder& out;
   std::string prefix;  // "kde/" in a run, "" for a verb
   Progress progress;
+  const std::vector<StageReport>* earlier = nullptr;  // in a run: the reports of the stages run before this one
 };
 
 // One analysis stage. Options are set one by one from parsed values (set), then finish()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage "timing": when violence happens. An hour-of-day by day-of-week table per area (the study
-// area, each district, each place named), each incident spread over its window with aoristic
+// area, each district, each place named, and in a run each tasking hotspot), each incident spread over its window with aoristic
 // weights (analyses/time/week_hours.hpp): timing.csv, a heat table and a chart in the brief.
 #include <iterator>
 
@@ -28,7 +28,8 @@ struct TimedArea {
   uint64_t exact = 0;  // with a time to the hour or better (a window of at most 60 minutes)
 };
 
-std::vector<TimedArea> timed_areas(const StudyData& study, const TimingParams& params) {
+std::vector<TimedArea> timed_areas(const StudyData& study, const TimingParams& params,
+                                   const std::vector<StageReport>* earlier) {
   const Incidents& inc = study.load.incidents;
   std::vector<TimedArea> areas;
   std::vector<std::vector<uint8_t>> member;
@@ -49,6 +50,14 @@ std::vector<TimedArea> timed_areas(const StudyData& study, const TimingParams& p
     for (TargetPlace& p : target_places(params.places, study)) {
       areas.push_back({p.name, p.kind, {}, 0, 0});
       member.push_back(std::move(p.member));
+    }
+  }
+  if (earlier) {  // in a run: the places earlier steps found (the kde step's tasking hotspots)
+    for (const StageReport& r : *earlier) {
+      for (const FoundPlace& p : r.places) {
+        areas.push_back({p.name, p.kind, {}, 0, 0});
+        member.push_back(p.member);
+      }
     }
   }
   for (size_t a = 0; a < areas.size(); ++a) {
@@ -74,21 +83,52 @@ CsvTable timing_csv(const std::vector<TimedArea>& areas) {
   return csv;
 }
 
-// The hour of the week with the most incidents, and the share of the week's incidents in the
-// four busiest hours around it, in words.
-std::string peak_text(const TimedArea& a) {
-  if (!a.incidents) return a.name + ": no incidents.";
-  size_t top = 0;
-  for (size_t k = 1; k < 168; ++k) top = a.table.cells[k] > a.table.cells[top] ? k : top;
-  double night = 0;  // Friday and Saturday nights, 22:00-04:00 (the night-time economy)
+// What the brief says of an area: its busiest hour of the week, the share of Friday and Saturday
+// nights 22:00-04:00 (the night-time economy's hours), the share with a time to the hour.
+struct Peak {
+  size_t hour_of_week = 0;
+  double night_share = 0, exact_share = 0;
+};
+
+Peak peak_of(const TimedArea& a) {
+  Peak p;
+  for (size_t k = 1; k < 168; ++k) p.hour_of_week = a.table.cells[k] > a.table.cells[p.hour_of_week] ? k : p.hour_of_week;
+  double night = 0;
   for (int d : {4, 5}) {
     for (int h = 22; h < 28; ++h) night += a.table.cells[static_cast<size_t>(((d + h / 24) % 7) * 24 + h % 24)];
   }
   const double total = a.table.total();
-  return fmt::format("{}: {} incidents; busiest hour {} {:02d}:00-{:02d}:00 ({:.1f}); Friday and Saturday nights "
-                     "22:00-04:00 (7% of the week's hours) hold {:.0f}%; {:.0f}% have a time to the hour.",
-                     a.name, count_text(a.incidents), kWeekdayNames[top / 24], top % 24, (top + 1) % 24, a.table.cells[top],
-                     total > 0 ? 100 * night / total : 0.0, a.incidents ? 100.0 * static_cast<double>(a.exact) / static_cast<double>(a.incidents) : 0.0);
+  p.night_share = total > 0 ? night / total : 0.0;
+  p.exact_share = a.incidents ? static_cast<double>(a.exact) / static_cast<double>(a.incidents) : 0.0;
+  return p;
+}
+
+std::string hour_text(size_t hour_of_week) {
+  return fmt::format("{} {:02d}:00-{:02d}:00", kWeekdayNames[hour_of_week / 24], hour_of_week % 24, (hour_of_week + 1) % 24);
+}
+
+std::string peak_text(const TimedArea& a) {
+  if (!a.incidents) return a.name + ": no incidents.";
+  const Peak p = peak_of(a);
+  return fmt::format("{}: {} incidents; busiest hour {} ({:.1f}); Friday and Saturday nights 22:00-04:00 (7% of the "
+                     "week's hours) hold {:.0f}%; {:.0f}% have a time to the hour.",
+                     a.name, count_text(a.incidents), hour_text(p.hour_of_week), a.table.cells[p.hour_of_week],
+                     100 * p.night_share, 100 * p.exact_share);
+}
+
+// The tasking hotspots in one table: too many for a heat table each.
+std::string hotspot_table(const std::vector<TimedArea>& areas) {
+  std::vector<std::vector<std::string>> rows;
+  for (const TimedArea& a : areas) {
+    if (a.kind != "tasking hotspot") continue;
+    const Peak p = peak_of(a);
+    rows.push_back({a.name, count_text(a.incidents), a.incidents ? hour_text(p.hour_of_week) : "",
+                    fmt::format("{:.0f}%", 100 * p.night_share), fmt::format("{:.0f}%", 100 * p.exact_share)});
+  }
+  if (rows.empty()) return "";
+  return html_subheading("Tasking hotspots") +
+         html_paragraph("Each hotspot of the kde step, all its incidents in the data's period.") +
+         html_table({"Hotspot", "Incidents", "Busiest hour", "Fri/Sat 22:00-04:00", "Timed to the hour"}, rows, {1, 3, 4});
 }
 
 std::string heat_table(const TimedArea& a) {
@@ -121,10 +161,11 @@ class TimingStage final : public StageWith<TimingParams> {
         .name = "timing",
         .purpose = "When violence happens: incidents by hour of day and day of week, windows spread by aoristic weights",
         .docs = "docs/method.md#when-violence-happens",
-        .writes = "Writes DIR/timing.csv: a row per area (the study area, each district, each place named), day of\n"
-                  "week and hour: the incidents in that hour, each incident spread over its window (--from-column to\n"
-                  "--to-column; a date alone is its whole day) in proportion to the time that falls in each hour\n"
-                  "(aoristic weights, Ratcliffe 2002); plus rejects.csv and summary.json. Needs dated incidents.",
+        .writes = "Writes DIR/timing.csv: a row per area (the study area, each district, each place named and,\n"
+                  "in a run, each tasking hotspot of the kde step), day of week and hour: the incidents in that\n"
+                  "hour, each incident spread over its window (--from-column to --to-column; a date alone is its\n"
+                  "whole day) in proportion to the time that falls in each hour (aoristic weights, Ratcliffe 2002);\n"
+                  "plus rejects.csv and summary.json. Needs dated incidents.",
         .example = "hotspot timing --incidents tests/data/force_incidents.csv --x Easting --y Northing \\\n"
                    "    --from-column \"Committed from\" --time-column \"From time\" \\\n"
                    "    --to-column \"Committed to\" --to-time-column \"To time\" \\\n"
@@ -139,7 +180,7 @@ class TimingStage final : public StageWith<TimingParams> {
   }
 
   StageReport run(const StudyData& study, StageContext& c) override {
-    const std::vector<TimedArea> areas = timed_areas(study, params);
+    const std::vector<TimedArea> areas = timed_areas(study, params, c.earlier);
     write_csv(c.out.stage(c.prefix + "timing.csv"), timing_csv(areas));
     StageReport report{"timing", {}, {}};
     report.summary.Add("areas", static_cast<GInt64>(areas.size()));
@@ -147,16 +188,20 @@ class TimingStage final : public StageWith<TimingParams> {
     report.summary.Add("with_time_to_the_hour", static_cast<GInt64>(areas.front().exact));
     auto out = std::back_inserter(report.text);
     report.text += "\nwhen (aoristic):\n";
-    for (const TimedArea& a : areas) fmt::format_to(out, "  {}\n", peak_text(a));
+    for (const TimedArea& a : areas) {
+      if (a.kind != "tasking hotspot") fmt::format_to(out, "  {}\n", peak_text(a));
+    }
     std::string html = html_paragraph(
         "Incidents by day of week and hour of day. An incident known only to a window (between 22:00 and 02:00, or a "
         "date without a time) is spread over the hours of its window in proportion (aoristic weights), so each "
         "incident counts once in all.");
     html += html_subheading("Study area") + html_paragraph(peak_text(areas.front())) + heat_table(areas.front());
     for (size_t a = 1; a < areas.size(); ++a) {
+      if (areas[a].kind == "tasking hotspot") continue;
       html += html_subheading(areas[a].name + " (" + areas[a].kind + ")") + html_paragraph(peak_text(areas[a]));
       if (areas[a].kind != "district") html += heat_table(areas[a]);
     }
+    html += hotspot_table(areas);
     BriefSection section{"timing", "When violence happens", html, {}};
     section.figures.push_back(hour_chart(areas.front()));
     report.brief.push_back(std::move(section));

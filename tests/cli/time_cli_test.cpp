@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <map>
 
 #include <cpl_json.h>
 
@@ -75,7 +76,36 @@ TEST_CASE("cli: the fortnightly example pack runs, its fortnight against the one
   const std::string brief = test::slurp(dir + "/2024-07-01/brief.html");
   for (const char* section : {"Partnership indicators", "When violence happens", "Near repeats"}) CHECK_THAT(brief, Catch::Contains(section));
   CHECK(fs::exists(dir + "/2024-07-01/nearrepeat/nearrepeat.csv"));
-  CHECK(fs::exists(dir + "/2024-07-01/timing/timing.csv"));
+  // Each tasking hotspot's hour-by-day table sums to the incidents hotspots.csv gives it (counted
+  // by the kde step from its cells).
+  std::map<std::string, double> timed;
+  for (const std::string& row : lines(test::slurp(dir + "/2024-07-01/timing/timing.csv"))) {
+    const size_t kind = row.find(",tasking hotspot,");
+    if (kind == std::string::npos) continue;
+    timed[row.substr(1, kind - 2)] += std::stod(row.substr(row.rfind(',') + 1));  // the name is quoted
+  }
+  const auto hotspots = lines(test::slurp(dir + "/2024-07-01/kde/hotspots.csv"));
+  REQUIRE(hotspots.size() == 11);
+  REQUIRE(timed.size() == 10);
+  for (size_t k = 1; k < hotspots.size(); ++k) {
+    std::vector<std::string> f;  // rank,"name",streets,ward,ward_code,district,area_km2,cells,incidents,...
+    bool quoted = false;
+    std::string cell;
+    for (char ch : hotspots[k] + ",") {
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == ',' && !quoted) {
+        f.push_back(cell);
+        cell.clear();
+      } else {
+        cell += ch;
+      }
+    }
+    const std::string name = f[0] + ". " + f[1];
+    INFO(name);
+    REQUIRE(timed.count(name));
+    CHECK(timed[name] == Approx(std::stod(f[8])).margin(0.01));
+  }
 }
 
 TEST_CASE("cli: dates refused as a new user meets them", "[cli][timing]") {
