@@ -61,11 +61,10 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       weight_of_type[t] = it->second;
     }
   }
-  const int current_from = p.change.current_from;
   int first = 0, last = 0;
-  if (current_from) {
-    r.periods = split_periods(inc, current_from, "grid");
-    first = current_from;
+  if (p.change.given()) {
+    r.periods = split_periods(inc, p.change.current_from, study.as_of, "grid");
+    first = r.periods->current_from;
     last = r.periods->last;
   } else {
     for (int m : inc.month) {
@@ -84,7 +83,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     GridCell& g = cells[c];
     g.cell = c;
     const double w = weight_of_type[inc.type[i]];
-    if (inc.month[i] >= current_from || !current_from) {
+    if (!r.periods || r.periods->is_current(inc, i)) {
       ++g.incidents;
       g.harm += w;
       ids_in[c].push_back(static_cast<uint32_t>(i));
@@ -170,6 +169,8 @@ class GridStage final : public StageWith<GridParams> {
                    "    --output out/grid"};
     return i;
   }
+
+  void finish(StudyInputs&, bool) override { check_change_from(params.change.current_from); }
 
   StageReport run(const StudyData& study, StageContext& c) override {
     const GridResult r = rank_grid_cells(study, params);

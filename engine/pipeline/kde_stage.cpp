@@ -97,10 +97,10 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
   }
   r.unit = r.used.raw ? "kernel sum (raw)" : "incidents per km2";
   if (r.tau_months) r.unit = r.used.raw ? "recency-weighted kernel sum (raw)" : "recency-weighted incidents per km2";
-  if (p.change.current_from) {
-    r.periods = split_periods(inc, p.change.current_from, "kde");
+  if (p.change.given()) {
+    r.periods = split_periods(inc, p.change.current_from, study.as_of, "kde");
     r.current.resize(inc.size());
-    for (size_t i = 0; i < inc.size(); ++i) r.current[i] = inc.month[i] >= p.change.current_from;
+    for (size_t i = 0; i < inc.size(); ++i) r.current[i] = r.periods->is_current(inc, i);
   }
   r.weights = period_weights(inc, r.current, true, r.tau_months);
   r.surface = density_surface(kernel_centres(inc.x, inc.y, r.used, &r.weights), g, std::move(r.surface.mask), r.used, progress);
@@ -345,8 +345,8 @@ std::string kde_text(const StudyData& s, const KdeResult& k) {
                  static_cast<double>(k.hotspot_cells) * k.surface.grid.cell * k.surface.grid.cell / 1e6, count_text(inside),
                  n ? 100.0 * static_cast<double>(inside) / static_cast<double>(n) : 0.0);
   if (k.periods) {
-    fmt::format_to(out, "  against the previous {:g} months (the current period is {:g} months from {}):", k.periods->previous_months,
-                   k.periods->current_months, format_month(k.periods->current_from));
+    fmt::format_to(out, "  against the previous {} (the current period is {} from {}):", k.periods->length_text(false),
+                   k.periods->length_text(true), k.periods->from_text());
     for (const auto& [name, count] : count_classes(change_classes(k))) fmt::format_to(out, " {} {};", name, count);
     fmt::format_to(out, "\n");
   }
@@ -398,7 +398,7 @@ void brief_sections(const StudyData& study, const KdeResult& r, const std::strin
   if (r.periods) {
     std::string classes;
     for (const auto& [name, n] : count_classes(change_classes(r))) classes += fmt::format("{}{} {}", classes.empty() ? "" : ", ", n, name);
-    text += fmt::format(" Against the previous {:g} months: {}.", r.periods->previous_months, classes);
+    text += fmt::format(" Against the previous {}: {}.", r.periods->length_text(false), classes);
   }
   report.headline.push_back(text);
   std::vector<std::vector<std::string>> rows;
@@ -453,6 +453,7 @@ class KdeStage final : public StageWith<KdeParams> {
 
   void finish(StudyInputs&, bool) override {
     check_kde_params(params);
+    check_change_from(params.change.current_from);
     if (params.evaluate) {
       EvaluateParams& e = *params.evaluate;
       e.kernel = params.density.kernel;

@@ -44,10 +44,7 @@ std::vector<std::string> words(const std::string& text) {
 
 Period current_option(const std::string& text, const std::string& key, int32_t anchor) {
   if (const std::optional<Period> s = parse_period(text)) return *s;
-  const std::vector<std::string> w = words(text);
-  if (!w.empty() && w[0] == "last") {
-    if (const auto n = days_in(w, 1)) return day_period(anchor - *n + 1, anchor);
-  }
+  if (const auto n = last_days(text)) return day_period(anchor - *n + 1, anchor);
   throw OptionError(key, text, kForms);
 }
 
@@ -74,6 +71,12 @@ Period baseline_option(const std::string& text, const std::string& key, const Pe
 }
 
 }  // namespace
+
+std::optional<int32_t> last_days(const std::string& text) {
+  const std::vector<std::string> w = words(text);
+  if (w.empty() || w[0] != "last") return std::nullopt;
+  return days_in(w, 1);
+}
 
 PeriodPair period_options(const std::string& section, const std::string& baseline, const std::string& current,
                           std::optional<int32_t> anchor) {

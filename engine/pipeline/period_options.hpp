@@ -28,6 +28,9 @@ struct PeriodPair {
 PeriodPair period_options(const std::string& section, const std::string& baseline, const std::string& current,
                           std::optional<int32_t> anchor = std::nullopt);
 
+// "last 14 days", "last 2 weeks", "last fortnight", "last week": the number of days; else nullopt.
+std::optional<int32_t> last_days(const std::string& text);
+
 // The day relative periods end on: the study's as_of, else the last day an incident starts on.
 int32_t period_anchor(std::optional<int32_t> as_of, const Incidents& incidents);
 

@@ -153,29 +153,42 @@ std::string signed_percent(double change) { return fmt::format("{:+.1f}%", 100.0
 // The current period against the previous one and, when the data hold them, the same months a
 // year before: the sentences a needs assessment quotes.
 // The steps comparing periods have split them already (split_periods accepted these incidents).
-std::string period_change_text(const StudyData& study, int current_from) {
-  const Periods p = split_periods(study.load.incidents, current_from, "brief");
-  const int first = p.first, last = p.last;
-  const double current_months = p.current_months, previous_months = p.previous_months;
+std::string period_change_text(const StudyData& study, const std::string& current_from) {
+  const Incidents& inc = study.load.incidents;
+  const Periods p = split_periods(inc, current_from, study.as_of, "brief");
   uint64_t current = 0, previous = 0, baseline = 0;
-  const int year_before_from = current_from - 100, year_before_to = last - 100;
-  for (int m : study.load.incidents.month) {
-    if (!m) continue;
-    (m >= current_from ? current : previous) += 1;
-    baseline += m >= year_before_from && m <= year_before_to;
+  // The same stretch a year before: months 12 earlier, or days 364 earlier (so weekdays line up).
+  bool year_before_held = false;
+  if (p.in_days) {
+    year_before_held = p.first_day <= p.current_from_day - 364;
+    for (size_t i = 0; i < inc.size(); ++i) {
+      const int32_t d = floor_day(inc.start[i]);
+      (d >= p.current_from_day ? current : previous) += 1;
+      baseline += d >= p.current_from_day - 364 && d <= p.last_day - 364;
+    }
+  } else {
+    year_before_held = p.first <= p.current_from - 100;
+    for (int m : inc.month) {
+      if (!m) continue;
+      (m >= p.current_from ? current : previous) += 1;
+      baseline += m >= p.current_from - 100 && m <= p.last - 100;
+    }
   }
+  const double unit = p.in_days ? 365.2425 / 12 : 1;  // per day, or per month
+  const char* per = p.in_days ? "a day" : "a month";
+  const double now = static_cast<double>(current) / (p.current_months * unit);
+  const double before = static_cast<double>(previous) / (p.previous_months * unit);
   std::string text = fmt::format(
-      "{} to {}: {} incidents, {:.0f} a month, against {:.0f} a month in the {:g} months before ({} a month).",
-      month_name(current_from), month_name(last), count_text(current), static_cast<double>(current) / current_months,
-      static_cast<double>(previous) / previous_months, previous_months,
-      previous ? signed_percent(static_cast<double>(current) / current_months /
-                                    (static_cast<double>(previous) / previous_months) - 1)
-               : "no earlier incidents");
-  if (first <= year_before_from) {
-    text += fmt::format(" The same months a year before: {} incidents ({}).", count_text(baseline),
+      "{} to {}: {} incidents, {:.{}f} {}, against {:.{}f} {} in the {} before ({} {}).",
+      p.in_days ? date_text(p.current_from_day) : month_name(p.current_from),
+      p.in_days ? date_text(p.last_day) : month_name(p.last), count_text(current), now, p.in_days ? 1 : 0, per, before,
+      p.in_days ? 1 : 0, per, p.length_text(false), previous ? signed_percent(now / before - 1) : "no earlier incidents", per);
+  if (year_before_held) {
+    text += fmt::format(" The same {} a year before: {} incidents ({}).", p.in_days ? "days" : "months", count_text(baseline),
                         baseline ? signed_percent(static_cast<double>(current) / static_cast<double>(baseline) - 1) : "none then");
   } else {
-    text += " The data do not reach back to the same months a year before, so there is no year-on-year baseline.";
+    text += fmt::format(" The data do not reach back to the same {} a year before, so there is no year-on-year baseline.",
+                        p.in_days ? "days" : "months");
   }
   return text;
 }
@@ -225,7 +238,7 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
   for (const StageReport& s : report.stages) {  // the steps comparing periods share [change] current_from
     const std::string from = s.summary.GetString("current_from");
     if (!from.empty()) {
-      headline += html_paragraph(period_change_text(study, parse_month(from)));
+      headline += html_paragraph(period_change_text(study, from));
       break;
     }
   }

@@ -29,8 +29,8 @@ TEST_CASE("the bundled example config loads with paths relative to it", "[pipeli
   const KdeParams& kde = params_of<KdeParams>(plan, "kde");
   const GridParams& grid = params_of<GridParams>(plan, "grid");
   // One [change] table sets both steps.
-  CHECK(kde.change.current_from == 202401);
-  CHECK(grid.change.current_from == 202401);
+  CHECK(kde.change.current_from == "2024-01");
+  CHECK(grid.change.current_from == "2024-01");
   CHECK(grid.change.rule.alpha == 0.05);
   CHECK(kde.budget.top == 20);
   CHECK(kde.budget.coverage == 0.0025);
