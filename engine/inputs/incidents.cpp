@@ -16,13 +16,22 @@
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 #include "core/parallel.hpp"
+#include "core/text.hpp"
 #include "inputs/address_fields.hpp"
 #include "inputs/crime_types.hpp"
 #include "inputs/number_text.hpp"
 #include "inputs/police_uk_location.hpp"
+#include "options/option.hpp"
 
 namespace hotspot {
 namespace {
+
+// A month column's value in a form Excel gives a YYYY-MM month it has reformatted ("Jan-24",
+// "01/01/2024", "24-Jan").
+bool excel_month(const std::string& form) {
+  return form == "AAA-99" || form == "99-AAA" || form == "AAA 99" || form == "99/99/9999" || form == "9/9/9999" ||
+         form == "99/9/9999" || form == "9/99/9999" || form == "AAA-9999";
+}
 
 // How one source gives its coordinates, resolved against its fields.
 struct CoordinateSource {
@@ -232,6 +241,12 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   };
   std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> location_lookup;
   const int location_field = columns.location.empty() ? -1 : find_field(defn, {columns.location});
+  std::set<std::string> wanted_types;  // lower case
+  if (filter.types) {
+    for (const auto& t : *filter.types) wanted_types.insert(lower(t));
+  }
+  std::unordered_map<std::string, std::pair<bool, uint64_t>, TextHash, std::equal_to<>> types_seen;  // wanted, rows
+  const bool geographic = coords.x_field >= 0 && coords.crs.IsGeographic();
   ReadFraction read_so_far(*layer, path);
   layer->ResetReading();
   for (auto& feature : *layer) {
@@ -239,12 +254,18 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     if (read_so_far.due(*feature)) advanced(read_so_far.fraction());
     const GIntBig fid = feature->GetFID();
     const uint64_t line = static_cast<uint64_t>(is_csv ? fid + 1 : fid);
-    std::string type_name;
-    if (type_field >= 0) type_name = as_utf8(feature->GetFieldAsString(type_field));
-    if (filter.types && !filter.types->count(type_name)) {
+    const char* raw_type = type_field >= 0 ? feature->GetFieldAsString(type_field) : "";
+    auto seen = types_seen.find(std::string_view(raw_type));
+    if (seen == types_seen.end()) {  // crime types match whatever their case ("robbery" is "Robbery")
+      const bool wanted = !filter.types || wanted_types.count(lower(trim(as_utf8(raw_type))));
+      seen = types_seen.emplace(raw_type, std::pair<bool, uint64_t>{wanted, 0}).first;
+    }
+    ++seen->second.second;
+    if (!seen->second.first) {
       ++account.filtered_by_type;
       continue;
     }
+    const std::string type_name = type_field >= 0 ? as_utf8(raw_type) : "";
     int month = 0;
     int64_t start = 0, end = 0;
     if (times.any()) {
@@ -279,11 +300,20 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
         continue;
       }
     } else if (month_field >= 0) {
-      month = parse_month(feature->GetFieldAsString(month_field));
+      const char* month_text = feature->GetFieldAsString(month_field);
+      month = parse_month(month_text);
+      if (!month && *month_text && !account.unparsed_months++) account.unparsed_month_form = value_form(month_text);
+    }
+    if (month) {
+      account.first_month = account.first_month ? std::min(account.first_month, month) : month;
+      account.last_month = std::max(account.last_month, month);
     }
     if (month_filter) {
       if (month == 0) {
-        account.reject(file, line, columns.month, "unparseable month (want YYYY-MM)");
+        account.reject(file, line, columns.month,
+                       excel_month(account.unparsed_month_form)
+                           ? "unparseable month: Excel shows months so ('Jan-24', '01/01/2024'); save the column as text YYYY-MM"
+                           : "unparseable month (want YYYY-MM)");
         continue;
       }
       if ((filter.from_month && month < filter.from_month) || (filter.to_month && month > filter.to_month)) {
@@ -308,6 +338,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
         account.reject(file, line, px == Parse::empty ? coords.x_name : coords.y_name, "no coordinates");
         continue;
       }
+      if (geographic && x >= 49 && x <= 61 && y >= -9 && y <= 2.5) ++account.swapped_lon_lat;
       if (px != Parse::ok || py != Parse::ok) {
         const bool x_bad = px != Parse::ok;
         const Parse bad = x_bad ? px : py;
@@ -360,6 +391,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     }
   }
 
+  for (const auto& [raw, seen] : types_seen) account.types_read[as_utf8(raw.c_str())] += seen.second;
   if (b.x.empty()) return b;
   const TransformPtr ct = to_working_crs(coords.crs, "incidents '" + path + "'");
   std::vector<int> ok(b.x.size(), 0);
@@ -475,6 +507,14 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     account.read += b.account.read;
     account.filtered_by_type += b.account.filtered_by_type;
     account.filtered_by_month += b.account.filtered_by_month;
+    for (const auto& [type, n] : b.account.types_read) account.types_read[type] += n;
+    if (b.account.first_month) {
+      account.first_month = account.first_month ? std::min(account.first_month, b.account.first_month) : b.account.first_month;
+      account.last_month = std::max(account.last_month, b.account.last_month);
+    }
+    if (account.unparsed_month_form.empty()) account.unparsed_month_form = b.account.unparsed_month_form;
+    account.unparsed_months += b.account.unparsed_months;
+    account.swapped_lon_lat += b.account.swapped_lon_lat;
     std::move(b.account.rejects.begin(), b.account.rejects.end(), std::back_inserter(account.rejects));
     std::vector<uint16_t> remap;
     for (const auto& name : b.type_names) remap.push_back(types.at(name));
@@ -510,11 +550,67 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
                                " rows repeat a Crime ID seen earlier at another location; kept");
   }
   if (filter.types) {
+    std::set<std::string> loaded_types;
+    for (const auto& [name, index] : types) loaded_types.insert(lower(name));
     for (const auto& wanted : *filter.types) {
-      if (!types.count(wanted)) account.warnings.push_back("crime type '" + wanted + "' matched no loaded row");
+      if (!loaded_types.count(lower(wanted))) account.warnings.push_back("crime type '" + wanted + "' matched no loaded row");
     }
   }
+  if (account.unparsed_months && excel_month(account.unparsed_month_form)) {
+    account.warnings.push_back(count_text(account.unparsed_months) + " months look reformatted by Excel (form '" +
+                               account.unparsed_month_form + "'): save the month column as text YYYY-MM");
+  }
   return load;
+}
+
+std::string why_nothing_loaded(const RowAccount& a, const IncidentFilter& filter) {
+  std::string why = "no incident loaded from " + count_text(a.read) + " rows read";
+  if (!a.read) return why + ": the sources hold no rows";
+  if (filter.types && a.filtered_by_type == a.read) {
+    std::vector<std::string> held;
+    std::string list;
+    for (const auto& [type, n] : a.types_read) {
+      held.push_back(type);
+      list += (list.empty() ? "" : "; ") + type + " (" + count_text(n) + ")";
+    }
+    why += ": no row is of the crime types asked for (";
+    bool first = true;
+    std::string hints;
+    for (const auto& t : *filter.types) {
+      why += (first ? "" : "; ") + t;
+      first = false;
+      if (t.find(',') != std::string::npos) {
+        hints += " Separate crime types with ';', not ','.";
+      } else if (const std::string mean = did_you_mean(t, held); !mean.empty()) {
+        hints += " Did you mean '" + mean + "'?";
+      }
+    }
+    return why + "); the data hold: " + (list.empty() ? "no crime type column values" : list) + "." + hints;
+  }
+  if (a.filtered_by_month && a.filtered_by_type + a.filtered_by_month == a.read) {
+    const auto bound = [](int month, const std::optional<int32_t>& day) {
+      return day ? date_text(*day) : month ? format_month(month) : std::string("open");
+    };
+    return why + ": the period " + bound(filter.from_month, filter.from_day) + ".." + bound(filter.to_month, filter.to_day) +
+           " holds none of them; the data's months are " +
+           (a.first_month ? format_month(a.first_month) + ".." + format_month(a.last_month) : "unknown") + ".";
+  }
+  why += ": every row was filtered or rejected (";
+  std::vector<std::pair<uint64_t, std::string>> reasons;
+  for (const auto& [reason, n] : a.rejected_by_reason()) reasons.emplace_back(n, reason);
+  std::sort(reasons.rbegin(), reasons.rend());
+  for (size_t k = 0; k < reasons.size() && k < 3; ++k) why += (k ? "; " : "") + reasons[k].second + ": " + count_text(reasons[k].first);
+  if (a.filtered()) why += std::string(reasons.empty() ? "" : "; ") + "filtered: " + count_text(a.filtered());
+  why += ")";
+  if (a.swapped_lon_lat * 2 > a.read) {
+    why += ". The longitude column holds values of 49 to 61 and the latitude column -9 to 2: they look swapped "
+           "(--lon names the longitude column, --lat the latitude)";
+  }
+  const bool period = filter.from_month || filter.to_month || filter.from_day || filter.to_day;
+  if (a.unparsed_months && excel_month(a.unparsed_month_form) && !period) {  // else the rejects said so
+    why += ". The months look reformatted by Excel (form '" + a.unparsed_month_form + "'): save the month column as text YYYY-MM";
+  }
+  return why + ".";
 }
 
 }  // namespace hotspot

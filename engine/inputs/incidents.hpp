@@ -87,4 +87,9 @@ struct IncidentLoad {
 IncidentLoad read_incidents(const std::vector<std::string>& sources, const IncidentColumns& columns,
                             const IncidentFilter& filter, const Progress& progress = {});
 
+// Why a load that kept no incident kept none, in words a new user can act on: the crime types
+// the data hold (with "did you mean"), the months they hold, the reasons rows were rejected,
+// longitude and latitude swapped, a month column Excel reformatted.
+std::string why_nothing_loaded(const RowAccount& account, const IncidentFilter& filter);
+
 }  // namespace hotspot

@@ -32,6 +32,15 @@ struct RowAccount {
   uint64_t repeated_ids_other_location = 0;  // police.uk Crime IDs seen again elsewhere
   uint64_t repeated_ids_same_location = 0;
   std::vector<std::string> warnings;
+  // What the rows held, for saying why nothing loaded: every row's crime type as read (before the
+  // type filter), the months of the rows of the types kept (before the period filter), the
+  // values of the month column that are no month and the form of the first, and the rows whose
+  // longitude and latitude look swapped (a latitude of Britain in the longitude column).
+  std::map<std::string, uint64_t> types_read;
+  int first_month = 0, last_month = 0;
+  uint64_t unparsed_months = 0;
+  std::string unparsed_month_form;
+  uint64_t swapped_lon_lat = 0;
 
   void reject(uint32_t file, uint64_t line, std::string column, std::string_view reason);
   std::map<std::string, uint64_t> rejected_by_reason() const;

@@ -26,15 +26,6 @@ std::string p_value_short(double p) { return p < 0.001 ? "< 0.001" : fmt::format
 
 std::string p_value_phrase(double p) { return p < 0.001 ? "p < 0.001" : fmt::format("p = {:.3f}", p); }
 
-std::string count_text(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 std::string hit_rate_text(uint64_t placed, uint64_t rows, const std::string& what) {
   const double rate = rows ? static_cast<double>(placed) / static_cast<double>(rows) : 0.0;
   const std::string head = fmt::format("{} of {} {} placed ({:.1f}%)", count_text(placed), count_text(rows), what, 100.0 * rate);

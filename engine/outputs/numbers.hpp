@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "core/text.hpp"  // count_text
+
 namespace hotspot {
 
 // `value` rounded to `decimals` places, so that layers and summaries print short numbers.
@@ -11,9 +13,6 @@ double round_to(double value, int decimals);
 
 // Fixed-point text for CSV and summaries ("0.4453"), empty for nullopt.
 std::string fixed(std::optional<double> value, int decimals);
-
-// A count as analysts read it: 197026 -> "197,026".
-std::string count_text(uint64_t n);
 
 // A change as a signed whole percentage: 0.234 -> "+23"; "" for nullopt.
 std::string change_percent_text(std::optional<double> change);

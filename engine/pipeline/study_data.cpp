@@ -5,6 +5,7 @@
 #include <exception>
 #include <future>
 
+#include "core/errors.hpp"
 #include "inputs/source_list.hpp"
 #include "places/area_locator.hpp"
 #include "places/place_incidents.hpp"
@@ -86,6 +87,8 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
   } else {
     study.area_of = place_incidents(study.load, study.boundaries, progress, &study.incidents_on_edges);
   }
+  // A run that loads nothing is an error that says why (the types or months the data hold, ...).
+  if (study.load.incidents.size() == 0) throw DataError("incidents: " + why_nothing_loaded(study.load.account, inputs.filter));
   if (study.wards) study.ward_of = AreaLocator(*study.wards).locate_all(study.load.incidents.x, study.load.incidents.y).area;
   places.get();  // places_ready's errors
 

@@ -106,7 +106,8 @@ TEST_CASE("cli: kde refuses bad bandwidths, cells and grids, naming the flag", "
   check_refused("kde" + common + " --bandwidth 100 --kernel cosine", 1, "--kernel cosine: must be one of quartic");
   check_refused("kde" + common + " --bandwidth 100 --coverage 1.5", 1, "--coverage 1.5: must be in (0, 1]");
   check_refused("kde" + common + " --bandwidth 100 --extent 1,2,3", 1, "--extent 1,2,3: give xmin,ymin,xmax,ymax");
-  check_refused("kde" + common + " --bandwidth 100 --from 2030-01", 2, "no incidents in the study area");
+  check_refused("kde" + common + " --bandwidth 100 --from 2030-01", 2,
+                "the period 2030-01..open holds none of them; the data's months are 2023-07..2024-06");
 }
 
 TEST_CASE("cli: kde with one incident, or all incidents at one point, gives one hotspot", "[cli][kde]") {
