@@ -95,6 +95,18 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   OGRLayer* layer = pick_layer(*ds, options.layer, path);
   const OGRFeatureDefn& defn = *layer->GetLayerDefn();
 
+  if (layer->GetGeomType() == wkbNone) {  // a table, not polygons: say what it looks like
+    const std::string fields = field_names(defn);
+    std::string looks = "boundaries need polygons (a Shapefile, GeoPackage or GeoJSON of areas)";
+    if (fields.find("Index of Multiple Deprivation (IMD) Rank") != std::string::npos) {
+      looks = "this looks like IoD2019 File_1; pass it as --imd ([imd] ranks)";
+    } else if (fields.find("Crime type") != std::string::npos) {
+      looks = "this looks like a police.uk incident file; pass it as --incidents";
+    } else if (fields.find("Postcode") != std::string::npos || fields.find("postcode") != std::string::npos) {
+      looks = "this looks like a postcode table; pass it as [geocode] postcodes";
+    }
+    throw DataError("boundaries '" + path + "': no geometry: " + looks);
+  }
   Boundaries out;
   out.geos = std::make_shared<GeosContext>();
   out.source = path;

@@ -40,6 +40,14 @@ std::optional<long long> parse_count(const char* text) {
 
 // Every column as text, so that "29,199" reaches parse_count intact.
 GDALDatasetUniquePtr open_imd_csv(const std::string& path, const std::string& what) {
+  // Only the CSV driver reads the IoD2019 files: a layer of polygons is boundaries, so say so.
+  if (GDALDatasetUniquePtr other{GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY)}) {
+    if (!EQUAL(other->GetDriver()->GetDescription(), "CSV") && other->GetLayerCount() > 0 &&
+        other->GetLayer(0)->GetGeomType() != wkbNone) {
+      throw DataError(what + " '" + path + "': a layer of " + other->GetDriver()->GetDescription() +
+                      " geometries, not an IoD2019 CSV; this looks like boundaries: pass it as --boundaries");
+    }
+  }
   return open_vector(path, what, {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO"}, {"CSV"});
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <future>
 
 #include "core/errors.hpp"
@@ -19,7 +20,29 @@ std::shared_ptr<const Geocoder> load_geocoder(const GeocodeGazetteers& g) {
       g.localities.empty() ? AreaNames{} : read_area_names(g.localities));
 }
 
+namespace {
+
+// A missing input file is a usage error naming its option and path (a connection string or a
+// GDAL virtual path is left to GDAL).
+void require_files(const StudyInputs& in) {
+  std::vector<std::pair<const char*, std::string>> files = {
+      {"boundaries.source", in.boundaries},  {"boundaries.study_area", in.study_area}, {"boundaries.wards", in.wards},
+      {"basemap.districts", in.map_districts}, {"imd.ranks", in.imd},                 {"imd.domains", in.imd_domains},
+      {"imd.population", in.population},     {"imd.areas", in.imd_areas},             {"geocode.postcodes", in.geocode.postcodes},
+      {"geocode.streets", in.geocode.streets}, {"geocode.addresses", in.geocode.addresses},
+      {"geocode.localities", in.geocode.localities}};
+  for (const auto& source : in.basemap) files.emplace_back("basemap.sources", source);
+  for (const auto& [key, path] : files) {
+    if (path.empty() || path.rfind("/vsi", 0) == 0 || path.find(':') != std::string::npos) continue;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw OptionError(key, path, "no such file or folder");
+  }
+}
+
+}  // namespace
+
 StudyData load_study(const StudyInputs& inputs, const Progress& progress, const PlacesReady& places_ready) {
+  require_files(inputs);
   const std::vector<std::string> sources = expand_sources(inputs.incidents, "--incidents");
   StudyData study;
   // The areas, deprivation and study area are read on another thread while the incidents are;

@@ -48,3 +48,18 @@ TEST_CASE("loud failures: types, periods, Excel months and swapped coordinates t
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("2 months look reformatted by Excel (form 'AAA-99')"));
 }
+
+TEST_CASE("loud failures: a missing file is a usage error naming the flag; a file of the wrong kind says what it looks like",
+          "[cli][loud]") {
+  const std::string incidents = " --incidents " + test::example("police-uk");
+  const std::string lsoa = test::source_path("shapefiles/nottinghamshire_lsoa11.shp");
+  const std::string imd = test::example("imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv");
+  test::check_refused("areas" + incidents + " --boundaries nope.shp --imd " + imd, 1, "--boundaries nope.shp: no such file or folder");
+  test::check_refused("areas" + incidents + " --boundaries " + lsoa + " --imd nope.csv", 1, "--imd nope.csv: no such file or folder");
+  test::check_refused("areas" + incidents + " --boundaries " + lsoa + " --imd " + imd + " --population nope.csv", 1,
+                      "--population nope.csv: no such file or folder");
+  test::check_refused("areas" + incidents + " --boundaries " + imd + " --imd " + imd, 2,
+                      "no geometry: this looks like IoD2019 File_1; pass it as --imd");
+  test::check_refused("areas" + incidents + " --boundaries " + lsoa + " --imd " + lsoa, 2,
+                      "this looks like boundaries: pass it as --boundaries");
+}
