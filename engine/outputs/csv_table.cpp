@@ -1,10 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/csv_table.hpp"
 
+#include <cstdlib>
+
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 
 namespace hotspot {
+
+bool formula_like(const char* cell) {
+  const char c = cell[0];
+  if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
+  if (c == '+' || c == '-') {  // a signed number ("-1.25", "+23") is data, not a formula
+    char* end = nullptr;
+    std::strtod(cell, &end);
+    if (end != cell && *end == '\0') return false;
+  }
+  return true;
+}
+
+std::string spreadsheet_safe(const char* cell) { return formula_like(cell) ? std::string("'") + cell : std::string(cell); }
 
 void write_csv(const std::string& path, const CsvTable& table) {
   GDALDatasetUniquePtr ds = create_dataset("CSV", path);
@@ -18,7 +33,7 @@ void write_csv(const std::string& path, const CsvTable& table) {
   for (const auto& row : table.rows) {
     OGRFeature feature(layer->GetLayerDefn());
     for (size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
-      feature.SetField(static_cast<int>(i), row[i].c_str());
+      feature.SetField(static_cast<int>(i), spreadsheet_safe(row[i].c_str()).c_str());
     }
     if (layer->CreateFeature(&feature) != OGRERR_NONE) throw DataError("cannot write '" + path + "': " + gdal_last_error());
   }

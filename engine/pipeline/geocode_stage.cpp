@@ -197,6 +197,9 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
       const GeocodeResult& r = b.results[k];
       OGRFeature o(out_layer->GetLayerDefn());
       o.SetFieldsFrom(b.rows[k].get(), field_map.data());
+      for (int f = 0; f < first_added; ++f) {  // copied cells a spreadsheet would run as formulas
+        if (formula_like(o.GetFieldAsString(f))) o.SetField(f, spreadsheet_safe(o.GetFieldAsString(f)).c_str());
+      }
       o.SetField(first_added + 0, fmt::format("{:.1f}", r.x).c_str());
       o.SetField(first_added + 1, fmt::format("{:.1f}", r.y).c_str());
       o.SetField(first_added + 2, fmt::format("{:.6f}", lon[k]).c_str());
