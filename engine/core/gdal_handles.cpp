@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/gdal_handles.hpp"
 
+#include <cstring>
+
 #include <mutex>
 
 #include <cpl_string.h>
@@ -77,7 +79,10 @@ int find_field(const OGRFeatureDefn& defn, const std::vector<std::string>& names
 std::string as_utf8(const char* text) {
   if (!text) return {};
   if (CPLIsUTF8(text, -1)) return text;
-  char* recoded = CPLRecode(text, CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
+  // Not UTF-8: Windows-1252, as Excel saves a CSV on a UK Windows machine (0x96 is an en dash,
+  // 0x92 a right quote); Latin-1 only for a text holding one of the five bytes 1252 leaves undefined.
+  const bool cp1252 = std::strpbrk(text, "\x81\x8d\x8f\x90\x9d") == nullptr;
+  char* recoded = CPLRecode(text, cp1252 ? "CP1252" : CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
   std::string out(recoded);
   CPLFree(recoded);
   return out;

@@ -158,3 +158,17 @@ TEST_CASE("generic CSV with projected columns and an OGR point layer", "[inputs]
   CHECK(layer.account.rejects[0].reason == "no coordinates");
   CHECK(layer.account.rejects[1].reason == "not a point geometry");
 }
+
+TEST_CASE("text that is not UTF-8 is read as Windows-1252, as Excel saves it", "[inputs][incidents]") {
+  // 0x92 is a right single quote and 0x96 an en dash in Windows-1252 (C1 control codes in Latin-1).
+  CHECK(as_utf8("St Mary\x92s Road \x96 East") == "St Mary\u2019s Road \u2013 East");
+  CHECK(as_utf8("Caf\xe9") == "Caf\u00e9");
+  CHECK(as_utf8("\x81\xe9") == "\u0081\u00e9");  // 0x81 has no Windows-1252 meaning: Latin-1
+  const std::string dir = test::fixture_dir("cp1252");
+  const std::string csv = test::write_file(dir, "cp1252.csv",
+                                           "Month,Longitude,Latitude,Crime type,Location\n"
+                                           "2024-01,-1.2,53.14,Robbery,On or near St Mary\x92s Road \x96 East\n");
+  const IncidentLoad load = read_incidents({csv}, IncidentColumns{}, IncidentFilter{});
+  REQUIRE(load.incidents.location_names.size() == 1);
+  CHECK(load.incidents.location_names[0] == "St Mary\u2019s Road \u2013 East");
+}
