@@ -249,6 +249,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   const bool geographic = coords.x_field >= 0 && coords.crs.IsGeographic();
   ReadFraction read_so_far(*layer, path);
   layer->ResetReading();
+  CPLErrorReset();  // GDAL ends a read early on some errors (a line over its limit): checked after the loop
   for (auto& feature : *layer) {
     ++account.read;
     if (read_so_far.due(*feature)) advanced(read_so_far.fraction());
@@ -391,6 +392,10 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     }
   }
 
+  if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
+    throw DataError("incidents '" + path + "': the read stopped after " + std::to_string(account.read) +
+                    " rows, near line " + std::to_string(account.read + 2) + ": " + CPLGetLastErrorMsg());
+  }
   for (const auto& [raw, seen] : types_seen) account.types_read[as_utf8(raw.c_str())] += seen.second;
   if (b.x.empty()) return b;
   const TransformPtr ct = to_working_crs(coords.crs, "incidents '" + path + "'");

@@ -6,8 +6,11 @@
 #include <filesystem>
 #include <future>
 
+#include <fmt/format.h>
+
 #include "core/errors.hpp"
 #include "inputs/source_list.hpp"
+#include "outputs/numbers.hpp"
 #include "places/area_locator.hpp"
 #include "places/place_incidents.hpp"
 
@@ -135,6 +138,17 @@ StudyData load_study(const StudyInputs& inputs, const Progress& progress, const 
                              "); kept with empty IMD fields");
   }
   study.warnings.insert(study.warnings.end(), study.load.account.warnings.begin(), study.load.account.warnings.end());
+  if (!inputs.columns.address.empty()) {  // address-only incidents: a low hit rate can move hotspots
+    const RowAccount& a = study.load.account;
+    const uint64_t rows = a.read - a.filtered();
+    const double rate = rows ? static_cast<double>(a.loaded) / static_cast<double>(rows) : 0.0;
+    if (rows && rate < kReliableHitRate) {
+      study.warnings.push_back(fmt::format("only {:.1f}% of incident addresses placed, under the 85% commonly cited as "
+                                           "the minimum for reliable crime mapping (Ratcliffe 2004): the rows left out "
+                                           "can move hotspots",
+                                           100.0 * rate));
+    }
+  }
   return study;
 }
 

@@ -64,6 +64,23 @@ TEST_CASE("cli: run geocodes address-only incidents and publishes suspects as su
   const GInt64 loaded = doc.GetRoot().GetLong("rows/loaded");
   CHECK_THAT(brief, Catch::Contains(fmt::format("Geocoding: {} of 601 incident addresses placed ({:.1f}%)", count_text(static_cast<uint64_t>(loaded)),
                                                 100.0 * static_cast<double>(loaded) / 601)));
+  // `hotspot run` warns, in the terminal and the brief, when under 85% of the addresses are placed.
+  const bool low = static_cast<double>(loaded) / 601 < 0.85;
+  CHECK(low == (r.out.find("of incident addresses placed, under the 85%") != std::string::npos));
+  CHECK(low == (brief.find("Warning: only ") != std::string::npos));
+  {  // half the rows addresses no gazetteer can place: the warning must show
+    std::string half = "Month,Crime type,address\n";
+    for (int i = 0; i < 100; ++i) half += "2024-01,Robbery,\"" + std::to_string(i) + " Nowhere Lane, Atlantis\"\n";
+    const size_t body = incidents.find('\n') + 1;
+    half += incidents.substr(body, incidents.rfind('\n', body + 4000) + 1 - body);  // whole rows only
+    write_file(dir, "half.csv", half);
+    std::string cfg = slurp(config);
+    cfg = std::regex_replace(cfg, std::regex("incidents.csv"), "half.csv");
+    cfg = std::regex_replace(cfg, std::regex("steps = \\[\"areas\", \"suspects\"\\]"), "steps = [\"areas\"]");
+    const CliResult h = run_hotspot("run " + write_file(dir, "half.toml", cfg) + " --output " + test::fixture_dir("cli_run_geocode_half"));
+    CHECK(h.exit_code == 0);
+    CHECK_THAT(h.out, Catch::Contains("of incident addresses placed, under the 85% commonly cited"));
+  }
   std::smatch suspects_placed;
   REQUIRE(std::regex_search(r.out, suspects_placed, std::regex("suspects: 800 rows, ([0-9,]+) placed")));
   CHECK_THAT(brief, Catch::Contains(suspects_placed[1].str() + " of 800 suspects&#39; addresses placed ("));

@@ -172,3 +172,14 @@ TEST_CASE("text that is not UTF-8 is read as Windows-1252, as Excel saves it", "
   REQUIRE(load.incidents.location_names.size() == 1);
   CHECK(load.incidents.location_names[0] == "St Mary\u2019s Road \u2013 East");
 }
+
+TEST_CASE("a line longer than GDAL reads is a data error naming the file, never an early end", "[inputs][incidents]") {
+  const std::string dir = test::fixture_dir("incidents_over_long_line");
+  std::string csv = kHeader;
+  for (int i = 0; i < 100; ++i) csv += row("a" + std::to_string(i), "2023-07", "-1.2590", "53.1000", "Robbery");
+  csv += "x,2023-07,Nottinghamshire Police,Nottinghamshire Police,-1.2590,53.1000,\"" + std::string(11 << 20, 'x') +
+         "\",E01028001,Ashfield 001A,Robbery,,\n";
+  for (int i = 0; i < 1000; ++i) csv += row("b" + std::to_string(i), "2023-07", "-1.2590", "53.1000", "Robbery");
+  const std::string path = test::write_file(dir, "long.csv", csv);
+  CHECK_THROWS_WITH(read_one(path), Catch::Contains("long.csv") && Catch::Contains("the read stopped after 100 rows, near line 102"));
+}
