@@ -212,6 +212,11 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   const int type_field = find_field(defn, {columns.type});
   const int month_field = find_field(defn, {columns.month});
   const int id_field = find_field(defn, {columns.crime_id});
+  const int force_field = columns.falls_within.empty() ? -1 : find_field(defn, {columns.falls_within});
+  if (!filter.force.empty() && force_field < 0) {
+    throw DataError("incidents '" + path + "': no column '" + columns.falls_within + "' to keep one force on (--force)");
+  }
+  std::unordered_map<std::string, std::pair<bool, uint64_t>> forces_seen;  // Falls within as read: kept, rows loaded
   const TimeFields times = resolve_times(defn, columns, path);
   if ((filter.from_day || filter.to_day) && !times.any()) {
     throw UsageError("incidents '" + path + "': --from/--to name days, but no date column is named (--date-column)");
@@ -267,6 +272,20 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
       continue;
     }
     const std::string type_name = type_field >= 0 ? as_utf8(raw_type) : "";
+    std::pair<bool, uint64_t>* force = nullptr;
+    if (force_field >= 0) {
+      const char* raw_force = feature->GetFieldAsString(force_field);
+      auto at = forces_seen.find(raw_force);
+      if (at == forces_seen.end()) {
+        const bool kept = filter.force.empty() || lower(trim(as_utf8(raw_force))) == lower(trim(filter.force));
+        at = forces_seen.emplace(raw_force, std::pair<bool, uint64_t>{kept, 0}).first;
+      }
+      if (!at->second.first) {
+        ++account.filtered_by_force;
+        continue;
+      }
+      force = &at->second;
+    }
     int month = 0;
     int64_t start = 0, end = 0;
     if (times.any()) {
@@ -371,6 +390,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     }
     b.x.push_back(x);
     b.y.push_back(y);
+    if (force) ++force->second;
     b.month.push_back(month);
     if (times.any()) {
       b.start.push_back(start);
@@ -397,6 +417,9 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
                     " rows, near line " + std::to_string(account.read + 2) + ": " + CPLGetLastErrorMsg());
   }
   for (const auto& [raw, seen] : types_seen) account.types_read[as_utf8(raw.c_str())] += seen.second;
+  for (const auto& [raw, seen] : forces_seen) {
+    if (seen.second) account.forces_loaded[as_utf8(raw.c_str())] += seen.second;
+  }
   if (b.x.empty()) return b;
   const TransformPtr ct = to_working_crs(coords.crs, "incidents '" + path + "'");
   std::vector<int> ok(b.x.size(), 0);
@@ -513,6 +536,8 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     account.filtered_by_type += b.account.filtered_by_type;
     account.filtered_by_month += b.account.filtered_by_month;
     for (const auto& [type, n] : b.account.types_read) account.types_read[type] += n;
+    for (const auto& [force, n] : b.account.forces_loaded) account.forces_loaded[force] += n;
+    account.filtered_by_force += b.account.filtered_by_force;
     if (b.account.first_month) {
       account.first_month = account.first_month ? std::min(account.first_month, b.account.first_month) : b.account.first_month;
       account.last_month = std::max(account.last_month, b.account.last_month);
@@ -561,6 +586,15 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
       if (!loaded_types.count(lower(wanted))) account.warnings.push_back("crime type '" + wanted + "' matched no loaded row");
     }
   }
+  if (account.forces_loaded.size() > 1) {  // other forces' files in a folder, counted where they fall inside
+    std::string list;
+    for (const auto& [force, n] : account.forces_loaded) list += (list.empty() ? "" : "; ") + force + " (" + count_text(n) + ")";
+    account.warnings.push_back("rows of " + std::to_string(account.forces_loaded.size()) + " forces read (Falls within: " +
+                               list + "); keep one with --force ([incidents] force)");
+  }
+  if (!filter.force.empty() && account.forces_loaded.empty() && account.filtered_by_force) {
+    account.warnings.push_back("--force '" + filter.force + "' matched no row's Falls within");
+  }
   if (account.unparsed_months && excel_month(account.unparsed_month_form)) {
     account.warnings.push_back(count_text(account.unparsed_months) + " months look reformatted by Excel (form '" +
                                account.unparsed_month_form + "'): save the month column as text YYYY-MM");
@@ -592,7 +626,10 @@ std::string why_nothing_loaded(const RowAccount& a, const IncidentFilter& filter
     }
     return why + "); the data hold: " + (list.empty() ? "no crime type column values" : list) + "." + hints;
   }
-  if (a.filtered_by_month && a.filtered_by_type + a.filtered_by_month == a.read) {
+  if (!filter.force.empty() && a.filtered_by_force && a.filtered_by_type + a.filtered_by_force == a.read) {
+    return why + ": no row falls within the force '" + filter.force + "' (--force); the Falls within column names others";
+  }
+  if (a.filtered_by_month && a.filtered() == a.read) {
     const auto bound = [](int month, const std::optional<int32_t>& day) {
       return day ? date_text(*day) : month ? format_month(month) : std::string("open");
     };

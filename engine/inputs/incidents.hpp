@@ -40,6 +40,7 @@ struct IncidentColumns {
   std::string type = "Crime type";
   std::string crime_id = "Crime ID";    // used only to report repeated IDs
   std::string location = "Location";    // police.uk's street ("On or near ..."), for naming places
+  std::string falls_within = "Falls within";  // police.uk's force, reported and filtered on
   std::string layer;                    // layer of a multi-layer source; default the first
   // Address-only sources: the columns holding the address (joined with ", "), placed by
   // `place_address`; rows it does not place are rejected with its reason.
@@ -52,6 +53,7 @@ struct IncidentFilter {
   int from_month = 0;                          // YYYYMM inclusive, 0 = open
   int to_month = 0;
   std::optional<int32_t> from_day, to_day;     // calendar days inclusive (sources with dates only)
+  std::string force;                           // keep only rows whose Falls within is this force (any case); "" all
 };
 
 // Loaded incidents, one entry per loaded row, in EPSG:27700 metres.

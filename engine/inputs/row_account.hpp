@@ -27,6 +27,7 @@ struct RowAccount {
   uint64_t read = 0;
   uint64_t filtered_by_type = 0;
   uint64_t filtered_by_month = 0;
+  uint64_t filtered_by_force = 0;  // police.uk's Falls within, when one force is kept
   uint64_t loaded = 0;
   std::vector<Reject> rejects;
   uint64_t repeated_ids_other_location = 0;  // police.uk Crime IDs seen again elsewhere
@@ -41,10 +42,11 @@ struct RowAccount {
   uint64_t unparsed_months = 0;
   std::string unparsed_month_form;
   uint64_t swapped_lon_lat = 0;
+  std::map<std::string, uint64_t> forces_loaded;  // police.uk's Falls within of the rows past the reader's filters
 
   void reject(uint32_t file, uint64_t line, std::string column, std::string_view reason);
   std::map<std::string, uint64_t> rejected_by_reason() const;
-  uint64_t filtered() const { return filtered_by_type + filtered_by_month; }
+  uint64_t filtered() const { return filtered_by_type + filtered_by_month + filtered_by_force; }
   bool balanced() const { return read == filtered() + rejects.size() + loaded; }
 };
 

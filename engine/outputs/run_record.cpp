@@ -21,6 +21,12 @@ CPLJSONObject rows_json(const RowAccount& account) {
   CPLJSONObject filtered;
   filtered.Add("by_type", static_cast<GInt64>(account.filtered_by_type));
   filtered.Add("by_month", static_cast<GInt64>(account.filtered_by_month));
+  if (account.filtered_by_force) filtered.Add("by_force", static_cast<GInt64>(account.filtered_by_force));
+  if (!account.forces_loaded.empty()) {
+    CPLJSONObject forces;
+    for (const auto& [force, n] : account.forces_loaded) forces.Add(force, static_cast<GInt64>(n));
+    rows.Add("falls_within", forces);
+  }
   rows.Add("filtered", filtered);
   rows.Add("loaded", static_cast<GInt64>(account.loaded));
   CPLJSONObject rejected;

@@ -257,6 +257,7 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
   std::vector<std::vector<std::string>> rows = {{"rows read", count_text(a.read)},
                                                 {"filtered by crime type", count_text(a.filtered_by_type)},
                                                 {"filtered by month", count_text(a.filtered_by_month)}};
+  if (a.filtered_by_force) rows.push_back({"filtered by force (Falls within)", count_text(a.filtered_by_force)});
   for (const auto& [reason, n] : a.rejected_by_reason()) rows.push_back({"rejected: " + reason, count_text(n)});
   rows.push_back({"loaded", count_text(a.loaded)});
   std::string data = html_paragraph("Every row of the incident files is accounted for: loaded, filtered out, or rejected "
@@ -290,8 +291,9 @@ std::string summary_text(const RunReport& report) {
   std::string text;
   auto out = std::back_inserter(text);
   fmt::format_to(out, "rows read  {:>10}\n", count_text(a.read));
-  fmt::format_to(out, "  filtered {:>10}  (crime type {}, month {})\n", count_text(a.filtered()),
-                 count_text(a.filtered_by_type), count_text(a.filtered_by_month));
+  fmt::format_to(out, "  filtered {:>10}  (crime type {}, month {}{})\n", count_text(a.filtered()),
+                 count_text(a.filtered_by_type), count_text(a.filtered_by_month),
+                 a.filtered_by_force ? ", force " + count_text(a.filtered_by_force) : "");
   fmt::format_to(out, "  rejected {:>10}\n", count_text(a.rejects.size()));
   for (const auto& [reason, n] : a.rejected_by_reason()) fmt::format_to(out, "    {:>10}  {}\n", count_text(n), reason);
   fmt::format_to(out, "  loaded   {:>10}  in {} areas\n", count_text(a.loaded), count_text(s.boundaries.areas.size()));

@@ -145,6 +145,10 @@ const OptionSet<StudyConfig>& study_options() {
                    "or a list \"T1;T2\" that may include serious-violence",
            .example = "serious-violence", .group = filters},
           [](C& c) -> auto& { return c.types; });
+    s.add({.section = "incidents", .key = "force", .flag = "--force", .default_text = "every force",
+           .help = "Keep only the rows whose police.uk Falls within is this force (any case); others are filtered",
+           .example = "Nottinghamshire Police", .group = filters},
+          [](C& c) -> auto& { return c.inputs.filter.force; });
     s.add({.section = "period", .key = "from", .flag = "--from", .default_text = "open",
            .help = "First month (YYYY-MM) or, with a date column, first day (YYYY-MM-DD) kept, inclusive; rows outside "
                    "the period are counted as filtered",

@@ -3,6 +3,8 @@
 // (issue 16's "loud failures"): each case here loaded nothing and exited 0 before.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <cpl_json.h>
 
 #include "support/cli.hpp"
@@ -62,4 +64,41 @@ TEST_CASE("loud failures: a missing file is a usage error naming the flag; a fil
                       "no geometry: this looks like IoD2019 File_1; pass it as --imd");
   test::check_refused("areas" + incidents + " --boundaries " + lsoa + " --imd " + lsoa, 2,
                       "this looks like boundaries: pass it as --boundaries");
+}
+
+TEST_CASE("loud failures: rows of other forces are reported, and --force keeps one", "[cli][loud]") {
+  // A folder holding this force's month and, beside it, 40 rows of another force's file whose
+  // points fall inside the study area (as a download of neighbouring forces does).
+  const std::string dir = test::fixture_dir("loud_forces");
+  const std::string notts = test::slurp(test::example("police-uk/2023-07/2023-07-nottinghamshire-street.csv"));
+  std::string derby = notts.substr(0, notts.find('\n') + 1);
+  size_t at = notts.find('\n') + 1;
+  for (int k = 0; k < 40; ++k) {
+    const size_t end = notts.find('\n', at);
+    std::string line = notts.substr(at, end - at + 1);
+    const std::string police = "Nottinghamshire Police";
+    for (size_t p; (p = line.find(police)) != std::string::npos;) line.replace(p, police.size(), "Derbyshire Constabulary");
+    derby += line;
+    at = end + 1;
+  }
+  std::filesystem::create_directories(dir + "/in");
+  test::write_file(dir + "/in", "notts.csv", notts);
+  test::write_file(dir + "/in", "derby.csv", derby);
+  const std::string args = "areas --incidents " + dir + "/in --boundaries " +
+                           test::source_path("shapefiles/nottinghamshire_lsoa11.shp") + " --imd " +
+                           test::example("imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv");
+  const test::CliResult all = test::run_hotspot(args + " --output " + dir + "/all");
+  REQUIRE(all.exit_code == 0);
+  CHECK_THAT(all.out, Catch::Contains("rows of 2 forces read (Falls within: Derbyshire Constabulary (40); Nottinghamshire Police ("));
+  const test::CliResult one = test::run_hotspot(args + " --force 'nottinghamshire police' --output " + dir + "/one");
+  REQUIRE(one.exit_code == 0);
+  CHECK_THAT(one.out, Catch::Contains("force 40)"));
+  CHECK_THAT(one.out, !Catch::Contains("forces read"));
+  CPLJSONDocument a, b;
+  REQUIRE(a.Load(dir + "/all/summary.json"));
+  REQUIRE(b.Load(dir + "/one/summary.json"));
+  CHECK(b.GetRoot().GetLong("rows/filtered/by_force") == 40);
+  CHECK(a.GetRoot().GetLong("rows/falls_within/Derbyshire Constabulary") == 40);
+  CHECK(a.GetRoot().GetLong("rows/loaded") - b.GetRoot().GetLong("rows/loaded") == 40);  // their points lie inside
+  test::check_refused(args + " --force 'Avon and Somerset'", 2, "no row falls within the force 'Avon and Somerset'");
 }
