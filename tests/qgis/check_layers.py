@@ -84,6 +84,9 @@ def main(root, expected_path):
                     problems.append("no features")
             elif layer.featureCount() != spec["features"]:
                 problems.append(f"{layer.featureCount()} features, expected {spec['features']}")
+            invalid = [f.id() for f in layer.getFeatures() if f.hasGeometry() and not f.geometry().isGeosValid()]
+            if invalid:  # every polygon written must be valid as read (after rounding to 6 decimals)
+                problems.append(f"{len(invalid)} invalid geometries (ids {invalid[:5]})")
             names = [f.name() for f in layer.fields()]
             missing = [n for n in spec["fields"] if n not in names]
             if missing:
