@@ -5,31 +5,45 @@
 
 namespace hotspot {
 
-// Writes a set of files so that a failed run leaves no partial file behind: each file is
-// written under a hidden temporary name and all are renamed into place by commit(). Without
-// commit() the temporaries are removed, and the folder too when this object created it and
-// it is still empty.
+// Writes a set of outputs so that a failed or killed run never leaves a partial or mixed result.
+//
+// A pack (the default) is one folder written whole: every file is staged in a hidden sibling
+// folder (".NAME.staging-PID") and commit() swaps it with the previous pack in one atomic
+// rename (Linux renameat2 RENAME_EXCHANGE), then removes the previous pack. Killed at any moment
+// before that rename, the previous pack is untouched; after it, the new pack is complete, and
+// no stale file of an earlier run survives. The folder is locked (flock on ".NAME.lock" beside it)
+// while a run writes it, so a second run into the same folder is refused; the first thing a run
+// does is remove what killed runs left (staging and old folders). A folder that holds files not
+// written by hotspot is never replaced.
+//
+// Files mode is for one file into a folder others share (a gazetteer CSV): each file is staged
+// under a hidden name beside its final one and renamed into place by commit().
 class OutputFolder {
  public:
-  explicit OutputFolder(std::string dir);
+  enum class Mode { pack, files };
+  explicit OutputFolder(std::string dir, Mode mode = Mode::pack);
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;
 
   // Path to write `name` (may contain sub-folders, e.g. "areas/lsoa.geojson") to.
   std::string stage(const std::string& name);
-  // Where the file staged as `name` is now: its temporary before commit(), its final path after;
+  // Where the file staged as `name` is now: its staged path before commit(), its final path after;
   // throws DataError when nothing was staged under that name.
   std::string path_of(const std::string& name) const;
   // Names of the files staged so far, relative to the folder, in staging order.
   std::vector<std::string> staged_names() const;
-  // Renames every staged file to its final name; returns the final paths.
+  // Puts every staged file in place; returns the final paths.
   std::vector<std::string> commit();
 
   const std::string& dir() const { return dir_; }
 
  private:
   std::string dir_;
+  Mode mode_;
+  std::string staging_;  // pack mode: the hidden sibling folder the pack is written in
+  std::string lock_path_;  // pack mode: ".NAME.lock" beside the folder
+  int lock_fd_ = -1;
   std::vector<std::string> created_dirs_;
   struct Staged {
     std::string name, temp, final_path;
@@ -37,5 +51,8 @@ class OutputFolder {
   std::vector<Staged> staged_;
   bool committed_ = false;
 };
+
+// The marker file every pack holds, so that a later run knows the folder is its to replace.
+inline constexpr const char* kPackMarker = ".hotspot-pack";
 
 }  // namespace hotspot

@@ -28,7 +28,7 @@ VerbAction add_geocode_verb(CLI::App& app, CommonFlags& flags) {
   auto options = std::make_shared<OptionFlags>();
   auto output = std::make_shared<std::string>();
   options->add(*verb, geocode_options().specs());
-  verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
+  verb->add_option("--output", *output, "Output folder (created; a rerun replaces it whole, in one atomic step)")->required()->group("Output");
   return [verb, options, output, &flags] {
     if (!*verb) return;
     GeocodeParams p;
@@ -81,7 +81,7 @@ VerbAction add_gazetteer_verb(CLI::App& app, CommonFlags& flags) {
     if (!*streets) return;
     const StreetGazetteer g = build_street_gazetteer(*sources, *boundaries);
     const std::filesystem::path target(*output);
-    OutputFolder out(target.parent_path().empty() ? "." : target.parent_path().string());
+    OutputFolder out(target.parent_path().empty() ? "." : target.parent_path().string(), OutputFolder::Mode::files);
     write_street_gazetteer(out.stage(target.filename().string()), g);
     const auto paths = out.commit();
     if (flags.quiet) return;

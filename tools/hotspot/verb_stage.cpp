@@ -32,7 +32,7 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
   options->add(*verb, verb_specs(*stage));
   if (info.imd_required) verb->get_option("--imd")->required();
   if (!info.boundaries_required) verb->get_option("--boundaries")->required(false);
-  verb->add_option("--output", *output, "Output folder (created; files replaced atomically)")->required()->group("Output");
+  verb->add_option("--output", *output, "Output folder (created; a rerun replaces it whole, in one atomic step)")->required()->group("Output");
   return [verb, stage, options, output, &flags] {
     if (!*verb) return;
     StudyConfig study;
