@@ -48,7 +48,8 @@ struct KnoxResult {
 std::string knox_band_problem(const std::vector<double>& breaks, bool distance);
 
 // x, y in metres, day in whole calendar days (calendar.hpp). Throws UsageError for bands that are
-// not ascending, negative, or (distance) infinite, or fewer than 2 permutations.
+// not ascending, negative, or (distance) infinite, fewer than 2 permutations, or dates spanning
+// more than 89 years (days apart are counted in 16 bits).
 KnoxResult knox_test(const std::vector<double>& x, const std::vector<double>& y, const std::vector<int32_t>& day,
                      const KnoxOptions& options, const Progress& progress = {});
 
