@@ -314,6 +314,8 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
         continue;
       }
       month = yyyymm_of(floor_day(start));
+      account.first_month = account.first_month ? std::min(account.first_month, month) : month;  // for why_nothing_loaded
+      account.last_month = std::max(account.last_month, month);
       const int32_t day = floor_day(start);
       if ((filter.from_day && day < *filter.from_day) || (filter.to_day && day > *filter.to_day)) {
         ++account.filtered_by_month;
@@ -629,13 +631,14 @@ std::string why_nothing_loaded(const RowAccount& a, const IncidentFilter& filter
   if (!filter.force.empty() && a.filtered_by_force && a.filtered_by_type + a.filtered_by_force == a.read) {
     return why + ": no row falls within the force '" + filter.force + "' (--force); the Falls within column names others";
   }
-  if (a.filtered_by_month && a.filtered() == a.read) {
+  if (a.filtered_by_month > a.rejects.size()) {  // the period is why (any rejects are the lesser part)
     const auto bound = [](int month, const std::optional<int32_t>& day) {
       return day ? date_text(*day) : month ? format_month(month) : std::string("open");
     };
     return why + ": the period " + bound(filter.from_month, filter.from_day) + ".." + bound(filter.to_month, filter.to_day) +
            " holds none of them; the data's months are " +
-           (a.first_month ? format_month(a.first_month) + ".." + format_month(a.last_month) : "unknown") + ".";
+           (a.first_month ? format_month(a.first_month) + ".." + format_month(a.last_month) : "unknown") +
+           (a.rejects.empty() ? "" : " (" + count_text(a.rejects.size()) + " other rows rejected for their values)") + ".";
   }
   why += ": every row was filtered or rejected (";
   std::vector<std::pair<uint64_t, std::string>> reasons;

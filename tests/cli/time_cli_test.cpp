@@ -131,4 +131,6 @@ TEST_CASE("cli: dates refused as a new user meets them", "[cli][timing]") {
                       "--baseline the 28 days after");
   test::check_refused("nearrepeat" + kForce + " --distance-bands 0,200,100", 1, "--distance-bands 0,200,100: breaks must ascend");
   test::check_refused("nearrepeat" + kForce + " --time-column Nope", 2, "no column 'Nope' (--time-column)");
+  test::check_refused("nearrepeat" + kForce + " --from 2025-01-01", 2,
+                      "the period 2025-01-01..open holds none of them; the data's months are 2024-01..2024-06");
 }
