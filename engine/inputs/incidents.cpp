@@ -314,21 +314,21 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
         continue;
       }
       month = yyyymm_of(floor_day(start));
-      account.first_month = account.first_month ? std::min(account.first_month, month) : month;  // for why_nothing_loaded
-      account.last_month = std::max(account.last_month, month);
-      const int32_t day = floor_day(start);
-      if ((filter.from_day && day < *filter.from_day) || (filter.to_day && day > *filter.to_day)) {
-        ++account.filtered_by_month;
-        continue;
-      }
     } else if (month_field >= 0) {
       const char* month_text = feature->GetFieldAsString(month_field);
       month = parse_month(month_text);
       if (!month && *month_text && !account.unparsed_months++) account.unparsed_month_form = value_form(month_text);
     }
-    if (month) {
+    if (month) {  // the months held, before the period filter (for why_nothing_loaded)
       account.first_month = account.first_month ? std::min(account.first_month, month) : month;
       account.last_month = std::max(account.last_month, month);
+    }
+    if (times.any()) {
+      const int32_t day = floor_day(start);
+      if ((filter.from_day && day < *filter.from_day) || (filter.to_day && day > *filter.to_day)) {
+        ++account.filtered_by_month;
+        continue;
+      }
     }
     if (month_filter) {
       if (month == 0) {
@@ -474,6 +474,12 @@ std::vector<SourceBatch> read_sources(const std::vector<std::string>& sources, c
 }
 
 }  // namespace
+
+std::pair<int32_t, int32_t> Incidents::day_range() const {
+  if (start.empty()) return {0, 0};
+  const auto [first, last] = std::minmax_element(start.begin(), start.end());
+  return {floor_day(*first), floor_day(*last)};
+}
 
 void Incidents::keep_only(const std::vector<char>& keep) {
   size_t out = 0;

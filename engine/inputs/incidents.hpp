@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/progress.hpp"
@@ -73,6 +74,9 @@ struct Incidents {
 
   size_t size() const { return x.size(); }
   bool dated = false;  // read with date columns: start and end are filled
+  // The first and last calendar day an incident starts on (core/calendar.hpp); {0, 0} when the
+  // incidents carry no dates or there are none.
+  std::pair<int32_t, int32_t> day_range() const;
   // Keeps the entries whose `keep` flag is set, in order.
   void keep_only(const std::vector<char>& keep);
 };

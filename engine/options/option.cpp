@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/calendar.hpp"
 #include "core/edit_distance.hpp"
 #include "inputs/crime_types.hpp"
 
@@ -102,18 +103,6 @@ std::string recency_of(const OptionSpec& spec, const RawValue& raw) {
   return raw.form == RawValue::Form::text ? raw.text : number_text(v);
 }
 
-bool calendar_date(const std::string& t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (t[i] < '0' || t[i] > '9') return false;
-  }
-  const int y = std::stoi(t.substr(0, 4)), m = std::stoi(t.substr(5, 2)), d = std::stoi(t.substr(8, 2));
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= days[m - 1] + (m == 2 && leap);
-}
-
 }  // namespace
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -192,7 +181,7 @@ Value parse_value(const OptionSpec& spec, const RawValue& raw) {
     }
     case Kind::date: {
       const std::string t = text_of(spec, raw);
-      if (!calendar_date(t)) fail(spec, t, "not a date YYYY-MM-DD");
+      if (!parse_iso_date(t)) fail(spec, t, "not a date YYYY-MM-DD");
       out.v = t;
       break;
     }

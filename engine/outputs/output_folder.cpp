@@ -145,9 +145,10 @@ std::vector<std::string> OutputFolder::commit() {
 OutputFolder::~OutputFolder() {
   std::error_code ec;
   if (!committed_) {
-    if (mode_ == Mode::pack && !staging_.empty()) fs::remove_all(staging_, ec);
-    for (const auto& staged : staged_) {
-      if (mode_ == Mode::files) fs::remove(staged.temp, ec);
+    if (mode_ == Mode::pack) {
+      if (!staging_.empty()) fs::remove_all(staging_, ec);
+    } else {
+      for (const auto& staged : staged_) fs::remove(staged.temp, ec);
     }
     if (lock_fd_ >= 0 && !created_dirs_.empty()) {  // the folders this run made go again, lock file and all
       fs::remove(lock_path_, ec);

@@ -2,6 +2,7 @@
 #include "pipeline/change_options.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -40,11 +41,7 @@ Periods split_periods(const Incidents& inc, const std::string& from_text, std::o
                                   stage, from_text));
     }
     p.in_days = true;
-    for (size_t i = 0; i < inc.size(); ++i) {
-      const int32_t d = floor_day(inc.start[i]);
-      p.first_day = i ? std::min(p.first_day, d) : d;
-      p.last_day = i ? std::max(p.last_day, d) : d;
-    }
+    std::tie(p.first_day, p.last_day) = inc.day_range();
     const std::optional<int32_t> day = parse_iso_date(from_text);
     p.current_from_day = day ? *day : as_of.value_or(p.last_day) - *last_days(from_text) + 1;
     p.current_from = yyyymm_of(p.current_from_day);

@@ -24,6 +24,15 @@ struct NearRepeatParams {
 
 std::string band_text(const std::vector<double>& b, size_t k) { return fmt::format("[{:g},{:g})", b[k], b[k + 1]); }
 
+// "0-100 m", "7-14 days": a band as the brief names it.
+std::string range_text(const std::vector<double>& b, size_t k, const char* unit) {
+  return fmt::format("{:g}-{:g} {}", b[k], b[k + 1], unit);
+}
+
+constexpr double kAlpha = 0.05;  // the significance the brief and the terminal mark with *
+
+std::string ratio_text(const KnoxCell& c) { return c.ratio ? fmt::format("{:.2f}", *c.ratio) : "-"; }
+
 KnoxOptions knox_options(const NearRepeatParams& p) {
   KnoxOptions o;
   o.distance_bands = p.distance_bands;
@@ -56,24 +65,23 @@ CsvTable knox_csv(const KnoxResult& r, const NearRepeatParams& p) {
   return csv;
 }
 
-// brief.html: the Knox ratios as a heat table (bold where p <= 0.05), read as analysts read the
-// Temple calculator's output.
+// brief.html: the Knox ratios as a heat table (shaded by the excess where p <= 0.05, marked *),
+// read as analysts read the Temple calculator's output.
 BriefSection knox_section(const KnoxResult& r, const NearRepeatParams& p) {
   const size_t nt = p.time_bands.size() - 1;
   std::vector<std::string> rows, columns, text;
   std::vector<double> values;
-  for (size_t t = 0; t < nt; ++t) columns.push_back(fmt::format("{:g}-{:g} days", p.time_bands[t], p.time_bands[t + 1]));
+  for (size_t t = 0; t < nt; ++t) columns.push_back(range_text(p.time_bands, t, "days"));
   std::vector<std::string> strong;
   for (const KnoxCell& c : r.cells) {
-    if (c.time_band == 0) rows.push_back(fmt::format("{:g}-{:g} m", p.distance_bands[c.distance_band], p.distance_bands[c.distance_band + 1]));
-    const double excess = c.ratio && c.p_value <= 0.05 ? *c.ratio - 1 : 0;
+    if (c.time_band == 0) rows.push_back(range_text(p.distance_bands, c.distance_band, "m"));
+    const bool significant = c.p_value <= kAlpha;
+    const double excess = c.ratio && significant ? *c.ratio - 1 : 0;
     values.push_back(excess > 0 ? excess : 0);
-    text.push_back((c.ratio ? fmt::format("{:.2f}", *c.ratio) : "-") + (c.p_value <= 0.05 ? " *" : ""));
-    if (c.ratio && *c.ratio > 1 && c.p_value <= 0.05) {
-      strong.push_back(fmt::format("{}-{} m and {}-{} days ({:.2f} times)", fmt::format("{:g}", p.distance_bands[c.distance_band]),
-                                   fmt::format("{:g}", p.distance_bands[c.distance_band + 1]),
-                                   fmt::format("{:g}", p.time_bands[c.time_band]), fmt::format("{:g}", p.time_bands[c.time_band + 1]),
-                                   *c.ratio));
+    text.push_back(ratio_text(c) + (significant ? " *" : ""));
+    if (excess > 0) {
+      strong.push_back(range_text(p.distance_bands, c.distance_band, "m") + " and " +
+                       range_text(p.time_bands, c.time_band, "days") + " (" + ratio_text(c) + " times)");
     }
   }
   std::string summary;
@@ -142,7 +150,7 @@ class NearRepeatStage final : public StageWith<NearRepeatParams> {
     for (size_t t = 0; t < nt; ++t) fmt::format_to(out, "  {:>10}", band_text(params.time_bands, t));
     for (const KnoxCell& k : r.cells) {
       if (k.time_band == 0) fmt::format_to(out, "\n  {:>14}", band_text(params.distance_bands, k.distance_band));
-      fmt::format_to(out, "  {:>10}", (k.ratio ? fmt::format("{:.2f}", *k.ratio) : "-") + (k.p_value <= 0.05 ? " *" : "  "));
+      fmt::format_to(out, "  {:>10}", ratio_text(k) + (k.p_value <= kAlpha ? " *" : "  "));
     }
     report.text += "\n";
     report.brief.push_back(knox_section(r, params));

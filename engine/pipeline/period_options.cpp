@@ -90,10 +90,7 @@ PeriodPair period_options(const std::string& section, const std::string& baselin
 }
 
 int32_t period_anchor(std::optional<int32_t> as_of, const Incidents& incidents) {
-  if (as_of) return *as_of;
-  int64_t last = 0;
-  for (size_t i = 0; i < incidents.start.size(); ++i) last = i ? std::max(last, incidents.start[i]) : incidents.start[i];
-  return floor_day(last);
+  return as_of ? *as_of : incidents.day_range().second;
 }
 
 std::string rag_rule_text(const RagRule& rule) {
@@ -105,12 +102,7 @@ std::string rag_rule_text(const RagRule& rule) {
 
 void require_periods_in_data(const std::string& section, const PeriodPair& p, const Incidents& incidents) {
   const auto [first_month, last_month] = month_range(incidents.month);
-  int32_t first_day = 0, last_day = 0;
-  for (size_t i = 0; i < incidents.start.size(); ++i) {
-    const int32_t d = floor_day(incidents.start[i]);
-    first_day = i ? std::min(first_day, d) : d;
-    last_day = i ? std::max(last_day, d) : d;
-  }
+  const auto [first_day, last_day] = incidents.day_range();
   const bool days = p.baseline.in_days || p.current.in_days;
   const auto covered = [&](const Period& s) {
     if (s.in_days) return !incidents.start.empty() && first_day <= s.first_day && s.last_day <= last_day;
