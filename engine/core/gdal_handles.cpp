@@ -8,6 +8,7 @@
 #include <cpl_string.h>
 
 #include "core/errors.hpp"
+#include "core/network.hpp"
 
 namespace hotspot {
 
@@ -16,6 +17,7 @@ void init_gdal() {
   std::call_once(once, [] {
     GDALAllRegister();
     CPLSetErrorHandler(CPLQuietErrorHandler);
+    if (!network_allowed()) OSRSetPROJEnableNetwork(FALSE);
   });
 }
 
@@ -24,10 +26,26 @@ std::string gdal_last_error(const std::string& fallback) {
   return (msg && *msg) ? std::string(msg) : fallback;
 }
 
+void CheckedFeatures::iterator::next() {
+  if (!owner_) return;
+  CPLErrorReset();
+  feature_.reset(owner_->layer_.GetNextFeature());
+  if (feature_) {
+    ++owner_->rows_;
+    return;
+  }
+  if (CPLGetLastErrorType() >= CE_Failure) {
+    throw DataError(owner_->what_ + " '" + owner_->path_ + "': the read stopped after " + std::to_string(owner_->rows_) +
+                    " rows: " + gdal_last_error());
+  }
+  owner_ = nullptr;
+}
+
 GDALDatasetUniquePtr open_vector(const std::string& path, const std::string& what,
                                  const std::vector<std::string>& open_options,
                                  const std::vector<std::string>& allowed_drivers) {
   init_gdal();
+  refuse_network_source(path, what);
   VSIStatBufL stat;
   if (VSIStatL(path.c_str(), &stat) == 0 && VSI_ISREG(stat.st_mode) && stat.st_size == 0) {
     throw DataError(what + " '" + path + "': empty file");

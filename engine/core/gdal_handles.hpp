@@ -28,6 +28,34 @@ GDALDatasetUniquePtr create_dataset(const std::string& driver, const std::string
 // Closes (flushes) a dataset being written and throws DataError when GDAL reported a failure.
 void close_dataset(GDALDatasetUniquePtr& ds, const std::string& path);
 
+// A layer's features for a range-for, from the first, that throws DataError naming `what`, the
+// path and the rows read when GDAL ends the read on an error (a CSV line over its size limit, a
+// truncated file) instead of letting it pass for the layer's end.
+class CheckedFeatures {
+ public:
+  CheckedFeatures(OGRLayer& layer, std::string what, std::string path)
+      : layer_(layer), what_(std::move(what)), path_(std::move(path)) {}
+  class iterator {
+   public:
+    explicit iterator(CheckedFeatures* owner) : owner_(owner) { next(); }
+    OGRFeatureUniquePtr& operator*() { return feature_; }
+    iterator& operator++() { return next(), *this; }
+    bool operator!=(const iterator& other) const { return owner_ != other.owner_; }
+
+   private:
+    void next();
+    CheckedFeatures* owner_;
+    OGRFeatureUniquePtr feature_;
+  };
+  iterator begin() { return layer_.ResetReading(), iterator(this); }
+  iterator end() { return iterator(nullptr); }
+
+ private:
+  OGRLayer& layer_;
+  std::string what_, path_;
+  uint64_t rows_ = 0;
+};
+
 // GDAL's last error message, or `fallback` when it has none.
 std::string gdal_last_error(const std::string& fallback = "unknown GDAL error");
 

@@ -145,8 +145,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   const std::set<std::string> wanted(options.districts.begin(), options.districts.end());
   std::set<std::string> seen_districts;
 
-  layer->ResetReading();
-  for (auto& feature : *layer) {
+  for (auto& feature : CheckedFeatures(*layer, "boundaries", path)) {
     const std::string where = "boundaries '" + path + "' feature " + std::to_string(feature->GetFID());
     Area area;
     area.code = code_i >= 0 ? as_utf8(feature->GetFieldAsString(code_i)) : fmt::format("{:09d}", feature->GetFID());

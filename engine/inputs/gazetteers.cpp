@@ -58,7 +58,7 @@ PostcodeGazetteer read_postcodes(const std::string& path, const PostcodeColumns&
       loni >= 0 ? to_working_crs(crs_from_user("EPSG:4326", "postcodes"), "postcodes '" + path + "'") : nullptr;
   PostcodeGazetteer g;
   std::unordered_set<std::string> seen;
-  for (auto& f : *layer) {
+  for (auto& f : CheckedFeatures(*layer, "postcodes", path)) {
     ++g.rows;
     const auto code = parse_postcode(f->GetFieldAsString(pc));
     double x, y;
@@ -96,7 +96,7 @@ std::vector<StreetRecord> read_streets(const std::string& path) {
     ct = to_working_crs(*srs, "streets '" + path + "'");
   }
   std::vector<StreetRecord> out;
-  for (auto& f : *layer) {
+  for (auto& f : CheckedFeatures(*layer, "streets", path)) {
     StreetRecord r{as_utf8(f->GetFieldAsString(name)), locality >= 0 ? as_utf8(f->GetFieldAsString(locality)) : "",
                    district >= 0 ? f->GetFieldAsString(district) : ""};
     if (r.name.empty()) continue;
@@ -136,7 +136,7 @@ std::vector<AddressRecord> read_addresses(const std::string& path) {
   const int yi = field(defn, "", {"y", "y_coordinate", "northing"}, "addresses", path, true);
   std::vector<AddressRecord> out;
   auto text = [](OGRFeature& f, int i) { return i >= 0 ? as_utf8(f.GetFieldAsString(i)) : std::string(); };
-  for (auto& f : *layer) {
+  for (auto& f : CheckedFeatures(*layer, "addresses", path)) {
     AddressRecord r{text(*f, uprn), text(*f, sao), text(*f, pao), text(*f, street), text(*f, locality), text(*f, town),
                     text(*f, postcode)};
     if (number(f->GetFieldAsString(xi), r.x) && number(f->GetFieldAsString(yi), r.y)) out.push_back(std::move(r));
@@ -152,7 +152,7 @@ AreaNames read_area_names(const std::string& path) {
   const int code = field(defn, "", {"code"}, "localities", path, true);
   const int name = field(defn, "", {"name"}, "localities", path, true);
   AreaNames out;
-  for (auto& f : *layer) {
+  for (auto& f : CheckedFeatures(*layer, "localities", path)) {
     const std::string s = sheet >= 0 ? f->GetFieldAsString(sheet) : "";
     const std::string c = f->GetFieldAsString(code);
     const std::string n = as_utf8(f->GetFieldAsString(name));

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "core/errors.hpp"
+#include "core/network.hpp"
 #include "core/gdal_handles.hpp"
 
 namespace hotspot {
@@ -41,6 +42,7 @@ std::optional<long long> parse_count(const char* text) {
 // Every column as text, so that "29,199" reaches parse_count intact.
 GDALDatasetUniquePtr open_imd_csv(const std::string& path, const std::string& what) {
   // Only the CSV driver reads the IoD2019 files: a layer of polygons is boundaries, so say so.
+  refuse_network_source(path, what);
   if (GDALDatasetUniquePtr other{GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY)}) {
     if (!EQUAL(other->GetDriver()->GetDescription(), "CSV") && other->GetLayerCount() > 0 &&
         other->GetLayer(0)->GetGeomType() != wkbNone) {
@@ -57,7 +59,7 @@ void for_each_row(GDALDataset& ds, const std::string& path,
                   const std::function<void(OGRFeature&, const std::function<long long(int)>&)>& row) {
   OGRLayer* layer = ds.GetLayer(0);
   const OGRFeatureDefn& defn = *layer->GetLayerDefn();
-  for (auto& feature : *layer) {
+  for (auto& feature : CheckedFeatures(*layer, "IMD file", path)) {
     const auto number = [&](int field) -> long long {
       const auto v = parse_count(feature->GetFieldAsString(field));
       if (!v) {

@@ -101,8 +101,11 @@ std::string rag_rule_text(const RagRule& rule) {
 }
 
 void require_periods_in_data(const std::string& section, const PeriodPair& p, const Incidents& incidents) {
-  const auto [first_month, last_month] = month_range(incidents.month);
-  const auto [first_day, last_day] = incidents.day_range();
+  // Plain names, not structured bindings: clang 14 (the fuzz and sanitizer build) cannot capture those.
+  const auto months = month_range(incidents.month);
+  const auto first_month = months.first, last_month = months.second;
+  const auto day_span = incidents.day_range();
+  const auto first_day = day_span.first, last_day = day_span.second;
   const bool days = p.baseline.in_days || p.current.in_days;
   const auto covered = [&](const Period& s) {
     if (s.in_days) return !incidents.start.empty() && first_day <= s.first_day && s.last_day <= last_day;

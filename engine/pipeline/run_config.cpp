@@ -9,6 +9,8 @@
 #include <toml++/toml.h>
 
 #include "core/errors.hpp"
+#include "options/toml_ascii.hpp"
+#include "outputs/styles.hpp"
 #include "pipeline/study_options.hpp"
 
 namespace fs = std::filesystem;
@@ -167,6 +169,11 @@ const OptionSet<RunHeader>& run_options() {
     s.add({.key = "steps", .kind = Kind::texts, .help = "The stages to run, in order: " + steps,
            .example = "areas,kde"},
           [](RunHeader& h) -> auto& { return h.steps; });
+    s.add({.key = "allow_network", .kind = Kind::flag,
+           .help = "Read sources over a network (URLs, /vsicurl/, /vsis3/, ...), as hotspot run --allow-network does; "
+                   "otherwise only local files and PG: databases",
+           .example = "false"},
+          [](RunHeader& h) -> auto& { return h.allow_network; });
     return s;
   }();
   return set;
@@ -193,7 +200,8 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   if (!fs::is_regular_file(path)) throw UsageError("config '" + path + "': no such file");
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    // toml++ sees ASCII only: its decoder has undefined behaviour on some other characters (toml_ascii.hpp).
+    root = toml::parse(ascii_toml(read_text(path), path), path);
   } catch (const toml::parse_error& e) {
     throw UsageError(location(path, e.source()) + ": " + std::string(e.description()));
   }
@@ -221,6 +229,7 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   ConfigPlan config;
   config.path = path;
   config.written_at = loader.written_at;
+  config.allow_network = header.allow_network;
   const auto fail = [&](const OptionError& e) { throw UsageError(config_message(config, e)); };
   const auto required = [&](const char* key, bool given) {
     if (!given) fail(OptionError(key, "", "missing (required)"));

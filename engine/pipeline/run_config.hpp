@@ -13,6 +13,7 @@ namespace hotspot {
 struct RunHeader {
   std::string title, date, output, marking;
   std::vector<std::string> steps = {"areas"};
+  bool allow_network = false;
 };
 const OptionSet<RunHeader>& run_options();
 
@@ -21,6 +22,7 @@ struct ConfigPlan {
   RunPlan plan;
   std::string path;
   std::map<std::string, std::string> written_at;  // "kde.cell" -> "tasking.toml:31:8"
+  bool allow_network = false;  // the config's allow_network: sources may be read over a network
 };
 
 // Reads a tasking config (TOML; the keys are documented in docs/config.md) into a plan whose

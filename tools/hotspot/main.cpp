@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/network.hpp"
 #include "pipeline/stage.hpp"
 #include "verbs.hpp"
 
@@ -34,6 +35,9 @@ int main(int argc, char** argv) {
   for (CLI::App* sub : app.get_subcommands({})) {
     sub->add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
     sub->add_flag("--json", flags.json, "Print the run summary as JSON on stdout");
+    sub->add_flag("--allow-network", flags.allow_network,
+                  "Read sources over a network (http://, https://, /vsicurl/, /vsis3/, ...); without it only local files and "
+                  "PG: databases are read");
   }
   try {
     app.parse(argc, argv);
@@ -51,6 +55,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   try {
+    set_network_allowed(flags.allow_network);
     for (const auto& run : verbs) run();
   } catch (const UsageError& e) {
     fmt::print(stderr, "hotspot: {}\n", e.what());

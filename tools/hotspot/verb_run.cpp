@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "core/errors.hpp"
+#include "core/network.hpp"
 #include "pipeline/run_config.hpp"
 #include "verbs.hpp"
 
@@ -32,6 +33,7 @@ VerbAction add_run_verb(CLI::App& app, CommonFlags& flags) {
   return [verb, config, output, &flags] {
     if (!*verb) return;
     const ConfigPlan loaded = load_run_config(*config, today(), *output);
+    if (loaded.allow_network) set_network_allowed(true);
     try {
       print_report(execute(loaded.plan, terminal_progress(flags)), flags);
     } catch (const OptionError& e) {  // found against the data, after loading
