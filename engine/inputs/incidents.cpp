@@ -19,6 +19,7 @@
 #include "core/text.hpp"
 #include "inputs/address_fields.hpp"
 #include "inputs/crime_types.hpp"
+#include "inputs/csv_records.hpp"
 #include "inputs/number_text.hpp"
 #include "inputs/police_uk_location.hpp"
 #include "options/option.hpp"
@@ -132,6 +133,7 @@ class ReadFraction {
     return rows_ % 65536 == 0;
   }
 
+  uint64_t rows() const { return rows_; }  // features read so far
   double fraction() const {
     return rows_expected_ > 0 ? std::min(0.99, static_cast<double>(rows_) / rows_expected_) : 0.0;
   }
@@ -252,14 +254,29 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   }
   std::unordered_map<std::string, std::pair<bool, uint64_t>, TextHash, std::equal_to<>> types_seen;  // wanted, rows
   const bool geographic = coords.x_field >= 0 && coords.crs.IsGeographic();
+  // A CSV's records as GDAL splits them: true line numbers, and the lines a stray quote ran together.
+  const std::optional<CsvRecords> records = is_csv ? CsvRecords::scan(path) : std::nullopt;
+  const auto record_of = [&](GIntBig fid) {
+    const auto id = static_cast<uint64_t>(std::max<GIntBig>(fid, 0));
+    return records ? records->record(id) : CsvRecord{is_csv ? id + 1 : id, 1, false, -1};
+  };
   ReadFraction read_so_far(*layer, path);
   layer->ResetReading();
   CPLErrorReset();  // GDAL ends a read early on some errors (a line over its limit): checked after the loop
   for (auto& feature : *layer) {
     ++account.read;
     if (read_so_far.due(*feature)) advanced(read_so_far.fraction());
-    const GIntBig fid = feature->GetFID();
-    const uint64_t line = static_cast<uint64_t>(is_csv ? fid + 1 : fid);
+    const CsvRecord record = record_of(feature->GetFID());
+    const uint64_t line = record.first_line;
+    if (record.unbalanced) {  // each line it ran together is a row, rejected
+      account.read += record.lines - 1;
+      const std::string_view column =
+          record.field >= 0 && record.field < defn.GetFieldCount() ? defn.GetFieldDefn(record.field)->GetNameRef() : "";
+      for (uint64_t l = 0; l < record.lines; ++l) {
+        account.reject(file, line + l, column, kUnbalancedQuote);
+      }
+      continue;
+    }
     const char* raw_type = type_field >= 0 ? feature->GetFieldAsString(type_field) : "";
     auto seen = types_seen.find(std::string_view(raw_type));
     if (seen == types_seen.end()) {  // crime types match whatever their case ("robbery" is "Robbery")
@@ -416,7 +433,8 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
 
   if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
     throw DataError("incidents '" + path + "': the read stopped after " + std::to_string(account.read) +
-                    " rows, near line " + std::to_string(account.read + 2) + ": " + CPLGetLastErrorMsg());
+                    " rows, at line " + std::to_string(record_of(static_cast<GIntBig>(read_so_far.rows()) + 1).first_line) +
+                    ": " + CPLGetLastErrorMsg());
   }
   for (const auto& [raw, seen] : types_seen) account.types_read[as_utf8(raw.c_str())] += seen.second;
   for (const auto& [raw, seen] : forces_seen) {
@@ -553,7 +571,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     if (account.unparsed_month_form.empty()) account.unparsed_month_form = b.account.unparsed_month_form;
     account.unparsed_months += b.account.unparsed_months;
     account.swapped_lon_lat += b.account.swapped_lon_lat;
-    std::move(b.account.rejects.begin(), b.account.rejects.end(), std::back_inserter(account.rejects));
+    account.take_rejects(b.account);
     std::vector<uint16_t> remap;
     for (const auto& name : b.type_names) remap.push_back(types.at(name));
     std::vector<uint32_t> location_remap;

@@ -21,23 +21,33 @@ bool formula_like(const char* cell) {
 
 std::string spreadsheet_safe(const char* cell) { return formula_like(cell) ? std::string("'") + cell : std::string(cell); }
 
-void write_csv(const std::string& path, const CsvTable& table) {
-  GDALDatasetUniquePtr ds = create_dataset("CSV", path);
+CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& columns)
+    : path_(path), ds_(create_dataset("CSV", path)), columns_(columns.size()) {
   const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", "WRITE_BOM=NO", nullptr};
-  OGRLayer* layer = ds->CreateLayer("table", nullptr, wkbNone, const_cast<char**>(options));
-  if (!layer) throw DataError("cannot create '" + path + "': " + gdal_last_error());
-  for (const auto& c : table.columns) {
+  layer_ = ds_->CreateLayer("table", nullptr, wkbNone, const_cast<char**>(options));
+  if (!layer_) throw DataError("cannot create '" + path + "': " + gdal_last_error());
+  for (const auto& c : columns) {
     OGRFieldDefn field(c.c_str(), OFTString);
-    layer->CreateField(&field);
+    layer_->CreateField(&field);
   }
-  for (const auto& row : table.rows) {
-    OGRFeature feature(layer->GetLayerDefn());
-    for (size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
-      feature.SetField(static_cast<int>(i), spreadsheet_safe(row[i].c_str()).c_str());
-    }
-    if (layer->CreateFeature(&feature) != OGRERR_NONE) throw DataError("cannot write '" + path + "': " + gdal_last_error());
+}
+
+CsvWriter::~CsvWriter() = default;
+
+void CsvWriter::add(const std::vector<std::string>& row) {
+  OGRFeature feature(layer_->GetLayerDefn());
+  for (size_t i = 0; i < row.size() && i < columns_; ++i) {
+    feature.SetField(static_cast<int>(i), spreadsheet_safe(row[i].c_str()).c_str());
   }
-  close_dataset(ds, path);
+  if (layer_->CreateFeature(&feature) != OGRERR_NONE) throw DataError("cannot write '" + path_ + "': " + gdal_last_error());
+}
+
+void CsvWriter::close() { close_dataset(ds_, path_); }
+
+void write_csv(const std::string& path, const CsvTable& table) {
+  CsvWriter out(path, table.columns);
+  for (const auto& row : table.rows) out.add(row);
+  out.close();
 }
 
 }  // namespace hotspot

@@ -7,12 +7,14 @@
 namespace hotspot {
 
 void write_rejects(const std::string& path, const RowAccount& account, const std::vector<std::string>& files) {
-  CsvTable table{{"file", "line", "column", "reason"}, {}};
-  table.rows.reserve(account.rejects.size());
-  for (const auto& r : account.rejects) {
-    table.rows.push_back({files[r.file], std::to_string(r.line), r.column, std::string(r.reason)});
+  CsvWriter out(path, {"file", "line", "column", "reason"});  // a row at a time: there may be millions
+  std::vector<std::string> row(4);
+  for (size_t i = 0; i < account.rejects.size(); ++i) {
+    const RejectView r = account.rejected(i);
+    row = {files[r.file], std::to_string(r.line), std::string(r.column), std::string(r.reason)};
+    out.add(row);
   }
-  write_csv(path, table);
+  out.close();
 }
 
 CPLJSONObject rows_json(const RowAccount& account) {

@@ -52,7 +52,7 @@ TEST_CASE("force dates: every row is accounted for and each malformed date is re
   const CPLJSONArray rejects = e.GetArray("rejects");
   REQUIRE(a.rejects.size() == static_cast<size_t>(rejects.Size()));
   for (int k = 0; k < rejects.Size(); ++k) {
-    const Reject& r = a.rejects[static_cast<size_t>(k)];
+    const RejectView r = a.rejected(static_cast<size_t>(k));
     INFO("line " << rejects[k].GetInteger("line") << ": " << rejects[k].GetString("reason"));
     CHECK(r.line == static_cast<uint64_t>(rejects[k].GetInteger("line")));
     CHECK(r.column == rejects[k].GetString("column"));

@@ -58,14 +58,14 @@ TEST_CASE("police.uk rows: every row is loaded, filtered or rejected with its li
   CHECK(a.loaded == 4);
   CHECK(a.balanced());
   REQUIRE(a.rejects.size() == 4);
-  CHECK(a.rejects[0].line == 4);
-  CHECK(a.rejects[0].reason == "no coordinates");
-  CHECK(a.rejects[1].line == 5);
-  CHECK(a.rejects[1].column == "Longitude");
-  CHECK(a.rejects[1].reason == "unparseable number");
-  CHECK(a.rejects[2].reason == "non-finite coordinate");
-  CHECK(a.rejects[3].line == 9);
-  CHECK(a.rejects[3].reason == "unparseable month (want YYYY-MM)");
+  CHECK(a.rejected(0).line == 4);
+  CHECK(a.rejected(0).reason == "no coordinates");
+  CHECK(a.rejected(1).line == 5);
+  CHECK(a.rejected(1).column == "Longitude");
+  CHECK(a.rejected(1).reason == "unparseable number");
+  CHECK(a.rejected(2).reason == "non-finite coordinate");
+  CHECK(a.rejected(3).line == 9);
+  CHECK(a.rejected(3).reason == "unparseable month (want YYYY-MM)");
   CHECK(a.repeated_ids_other_location == 1);
   CHECK(load.incidents.line == std::vector<uint64_t>{2, 8, 10, 11});
   CHECK(load.incidents.month == std::vector<int32_t>{202307, 202308, 202308, 202308});
@@ -130,8 +130,8 @@ TEST_CASE("generic CSV with projected columns and an OGR point layer", "[inputs]
   const IncidentLoad csv = read_one(test::write_file(dir, "xy.csv", "east,north\n450050,360050\n,\n1e400,5\n"), {}, xy);
   CHECK(csv.incidents.x == std::vector<double>{450050});
   REQUIRE(csv.account.rejects.size() == 2);
-  CHECK(csv.account.rejects[0].reason == "no coordinates");
-  CHECK(csv.account.rejects[1].reason == "unparseable number");
+  CHECK(csv.account.rejected(0).reason == "no coordinates");
+  CHECK(csv.account.rejected(1).reason == "unparseable number");
 
   const std::string geojson = test::write_file(dir, "points.geojson", R"({"type": "FeatureCollection", "features": [
 {"type": "Feature", "properties": {"Crime type": "Robbery"}, "geometry": {"type": "Point", "coordinates": [-1.259, 53.1]}},
@@ -155,8 +155,8 @@ TEST_CASE("generic CSV with projected columns and an OGR point layer", "[inputs]
   REQUIRE(layer.incidents.size() == 1);
   CHECK(layer.incidents.x[0] == Approx(449712.17).margin(0.01));
   REQUIRE(layer.account.rejects.size() == 2);
-  CHECK(layer.account.rejects[0].reason == "no coordinates");
-  CHECK(layer.account.rejects[1].reason == "not a point geometry");
+  CHECK(layer.account.rejected(0).reason == "no coordinates");
+  CHECK(layer.account.rejected(1).reason == "not a point geometry");
 }
 
 TEST_CASE("text that is not UTF-8 is read as Windows-1252, as Excel saves it", "[inputs][incidents]") {
@@ -181,5 +181,5 @@ TEST_CASE("a line longer than GDAL reads is a data error naming the file, never 
          "\",E01028001,Ashfield 001A,Robbery,,\n";
   for (int i = 0; i < 1000; ++i) csv += row("b" + std::to_string(i), "2023-07", "-1.2590", "53.1000", "Robbery");
   const std::string path = test::write_file(dir, "long.csv", csv);
-  CHECK_THROWS_WITH(read_one(path), Catch::Contains("long.csv") && Catch::Contains("the read stopped after 100 rows, near line 102"));
+  CHECK_THROWS_WITH(read_one(path), Catch::Contains("long.csv") && Catch::Contains("the read stopped after 100 rows, at line 102"));
 }

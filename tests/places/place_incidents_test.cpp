@@ -22,5 +22,5 @@ TEST_CASE("placing: rows outside every area are rejected, lat/lon swapped among 
   CHECK(load.account.balanced());
   const auto reasons = load.account.rejected_by_reason();
   CHECK(reasons.at("outside study area") + (reasons.count("coordinate transformation failed") ? reasons.at("coordinate transformation failed") : 0) == 2);
-  CHECK(load.account.rejects.back().line == 4);
+  CHECK(load.account.rejected(load.account.rejects.size() - 1).line == 4);
 }
