@@ -16,7 +16,9 @@
 #include "core/gdal_handles.hpp"
 #include "inputs/address_fields.hpp"
 #include "inputs/boundaries.hpp"
+#include "inputs/csv_records.hpp"
 #include "inputs/imd.hpp"
+#include "inputs/personal_columns.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
@@ -28,6 +30,37 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The input fields geocoded.csv copies, in input order (GeocodeParams: drop_address,
+// personal_columns, keep_columns); the names of those left out go into the report.
+std::vector<int> copied_fields(const GeocodeParams& p, const OGRFeatureDefn& defn, const std::vector<int>& address_fields,
+                               GeocodeReport& report) {
+  const auto named = [&](const std::vector<std::string>& names, const char* flag) {
+    std::vector<int> fields;
+    for (const auto& name : names) {
+      const int i = find_field(defn, {name});
+      if (i < 0) throw UsageError(std::string(flag) + " '" + name + "': no such column in '" + p.input + "'");
+      fields.push_back(i);
+    }
+    return fields;
+  };
+  const std::vector<int> keep = named(p.keep_columns, "--keep-columns");
+  const std::vector<int> personal = named(p.personal_columns, "--personal-columns");
+  const auto in = [](const std::vector<int>& list, int i) { return std::find(list.begin(), list.end(), i) != list.end(); };
+  std::vector<int> kept;
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    const char* name = defn.GetFieldDefn(i)->GetNameRef();
+    const bool copy = !keep.empty() ? in(keep, i)
+                      : p.drop_address ? !in(address_fields, i) && !in(personal, i) && !looks_personal(name)
+                                       : true;
+    if (copy) {
+      kept.push_back(i);
+    } else {
+      report.columns_left_out.emplace_back(name);
+    }
+  }
+  return kept;
 }
 
 }  // namespace
@@ -90,8 +123,19 @@ const OptionSet<GeocodeParams>& geocode_options() {
            .group = match},
           [](P& p) -> auto& { return p.options.street_postcode_max_m; });
     s.add({.section = "geocode", .key = "drop_address", .flag = "--drop-address", .kind = Kind::flag,
-           .help = "Leave the address column(s) out of geocoded.csv", .example = "true", .group = out},
+           .help = "Leave personal data out of geocoded.csv: the address column(s), every column whose name says it "
+                   "holds a name, date of birth, identifying number, phone, e-mail, address or postcode, and those named "
+                   "(--personal-columns)",
+           .example = "true", .group = out},
           [](P& p) -> auto& { return p.drop_address; });
+    s.add({.section = "geocode", .key = "personal_columns", .flag = "--personal-columns", .kind = Kind::texts,
+           .default_text = "none", .help = "More columns --drop-address leaves out", .example = "nickname_1,gang",
+           .group = out},
+          [](P& p) -> auto& { return p.personal_columns; });
+    s.add({.section = "geocode", .key = "keep_columns", .flag = "--keep-columns", .kind = Kind::texts,
+           .default_text = "all", .help = "Copy only these input columns into geocoded.csv (then the added ones)",
+           .example = "crime_ref,offence", .group = out},
+          [](P& p) -> auto& { return p.keep_columns; });
     s.add({.section = "geocode", .key = "rejects_with_address", .flag = "--rejects-with-address", .kind = Kind::flag,
            .help = "Also write the address into rejects.csv (a private copy for fixing them)", .example = "true",
            .group = out},
@@ -146,7 +190,9 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
     if (i < 0) throw UsageError("--address-column '" + c + "': no such column in '" + p.input + "'");
     address_fields.push_back(i);
   }
-  const bool csv = std::string(in->GetDriverName()) == "CSV";
+  // A CSV's true line numbers for rejects.csv (after blank lines and multi-line records).
+  const std::optional<CsvRecords> records =
+      std::string(in->GetDriverName()) == "CSV" ? CsvRecords::scan(p.input) : std::nullopt;
 
   OutputFolder out(p.output_dir);
   const std::string out_path = out.stage("geocoded.csv");
@@ -154,12 +200,10 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", "WRITE_BOM=NO", nullptr};
   OGRLayer* out_layer = ds->CreateLayer("geocoded", nullptr, wkbNone, const_cast<char**>(options));
   if (!out_layer) throw DataError("cannot create '" + out_path + "': " + gdal_last_error());
-  std::vector<int> kept;  // input fields copied to the output
-  for (int i = 0; i < defn.GetFieldCount(); ++i) {
-    if (p.drop_address && std::find(address_fields.begin(), address_fields.end(), i) != address_fields.end()) continue;
+  const std::vector<int> kept = copied_fields(p, defn, address_fields, report);  // input fields copied to the output
+  for (const int i : kept) {
     OGRFieldDefn f(defn.GetFieldDefn(i)->GetNameRef(), OFTString);
     out_layer->CreateField(&f);
-    kept.push_back(i);
   }
   // Added fields are text formatted here: the CSV holds the same digits, written faster.
   const char* const added[] = {"x", "y", "lon", "lat", "lsoa_code", "imd_decile", "match_level", "score", "locality", "flags"};
@@ -255,17 +299,31 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
     for (bool more = true; more;) {
       Block b;
       while (b.rows.size() < kBlock) {
+        CPLErrorReset();
         OGRFeatureUniquePtr f(layer->GetNextFeature());
         if (!f) {
+          if (CPLGetLastErrorType() >= CE_Failure) {
+            throw DataError("input '" + p.input + "': the read stopped after " + std::to_string(report.rows) +
+                            " rows: " + gdal_last_error());
+          }
           more = false;
           break;
         }
         ++report.rows;
+        if (const CsvRecord rec = records ? records->record(static_cast<uint64_t>(std::max<GIntBig>(0, f->GetFID())))
+                                          : CsvRecord{};
+            rec.unbalanced) {  // each line a stray quote ran together is a row, rejected
+          report.rows += rec.lines - 1;
+          report.rejected_by_reason[std::string(kUnbalancedQuote)] += rec.lines;
+          for (uint64_t l = 0; l < rec.lines; ++l) rejects.rows.push_back({std::to_string(rec.first_line + l), std::string(kUnbalancedQuote)});
+          continue;
+        }
         address_of(*f, address_fields, address);
         GeocodeResult r = geocoder.geocode(address);
         if (r.level != MatchLevel::none && r.score < p.min_score) r.reason = "score below --min-score";
         if (!r.reason.empty()) {
-          const uint64_t line = csv ? static_cast<uint64_t>(f->GetFID()) + 1 : static_cast<uint64_t>(f->GetFID());
+          const auto fid = static_cast<uint64_t>(std::max<GIntBig>(0, f->GetFID()));
+          const uint64_t line = records ? records->record(fid).first_line : fid;
           ++report.rejected_by_reason[std::string(r.reason)];
           rejects.rows.push_back({std::to_string(line), std::string(r.reason)});
           if (p.rejects_with_address) rejects.rows.back().push_back(address);
@@ -325,6 +383,9 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   rows.Add("hit_rate", round_to(hit_rate, 4));
   rows.Add("min_score", p.min_score);
   s.Add("rows", rows);
+  CPLJSONArray left_out;  // column names only, never values
+  for (const auto& c : report.columns_left_out) left_out.Add(c);
+  s.Add("columns_left_out", left_out);
   CPLJSONArray warnings;
   for (const auto& w : report.warnings) warnings.Add(w);
   s.Add("warnings", warnings);

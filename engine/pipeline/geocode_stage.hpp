@@ -22,7 +22,11 @@ struct GeocodeParams {
   std::string boundaries, imd;  // optional: each placed row's LSOA code and IMD decile
   GeocodeOptions options;
   int min_score = 50;                  // rows scoring less are rejected
-  bool drop_address = false;           // leave the address columns out of the output
+  // What geocoded.csv copies of the input's columns: all of them; with drop_address none of the
+  // address columns, the columns named in personal_columns or looking personal (looks_personal:
+  // names, dates of birth, ...); with keep_columns only those.
+  bool drop_address = false;
+  std::vector<std::string> personal_columns, keep_columns;
   bool rejects_with_address = false;   // a private copy: rejects.csv also holds the address
   std::string output_dir;
 };
@@ -41,6 +45,7 @@ struct GeocodeReport {
   std::map<std::string, uint64_t> by_level, rejected_by_reason;
   double load_seconds = 0, geocode_seconds = 0;
   std::vector<std::string> warnings;
+  std::vector<std::string> columns_left_out;  // input columns geocoded.csv does not copy
 };
 
 // Loads the gazetteers, geocodes every row (on this thread, while another writes the rows

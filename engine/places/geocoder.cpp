@@ -109,6 +109,12 @@ Geocoder::Geocoder(const PostcodeGazetteer& postcodes, const std::vector<StreetR
       localities_[l].sy += r.y;
       ++localities_[l].n;
     }
+    if (town >= 0 && dist >= 0 && town != dist) {
+      for (const uint64_t key : {pair_key(town, dist), pair_key(dist, town)}) {
+        Centroid& c = locality_pairs_[key];
+        c.sx += r.x, c.sy += r.y, ++c.n;
+      }
+    }
     unit_index_.emplace(r.unit, static_cast<uint32_t>(units_.size()));
     units_.push_back({r.x, r.y, town, dist});
     unit_x_.push_back(r.x);
@@ -151,25 +157,45 @@ Geocoder::Geocoder(const PostcodeGazetteer& postcodes, const std::vector<StreetR
   }
 }
 
-int32_t Geocoder::find_locality(const std::vector<Words>& segments, bool& fuzzy) const {
+int32_t Geocoder::locality_of(const std::string& name) const {
+  const auto it = locality_index_.find(name);
+  return it == locality_index_.end() ? -1 : it->second;
+}
+
+Geocoder::Place Geocoder::find_place(const std::vector<Words>& segments, bool& fuzzy, bool whole_names) const {
   fuzzy = false;
-  // Each segment as a whole, last first (the town usually comes last), then trailing words.
+  // Words that join the parts of a compound town name ("Kirkby in Ashfield", "Walton-on-the-Naze").
+  static const std::set<std::string> kJoining = {"IN", "ON", "UPON", "UNDER", "LE", "LA", "DE", "DU", "SUPER",
+                                                 "CUM", "BY", "NEXT", "SUB", "THE", "EN", "AT"};
+  // Each segment, last first (the town usually comes last): as a whole; then as a compound name
+  // of two known places, matched before its last word alone; then its trailing words.
   for (auto s = segments.rbegin(); s != segments.rend(); ++s) {
-    for (size_t from = 0; from < s->size(); ++from) {
-      const auto it = locality_index_.find(join(*s, from));
-      if (it != locality_index_.end()) return it->second;
+    if (const int32_t whole = locality_of(join(*s)); whole >= 0) return {whole};
+    for (size_t k = 1; k < s->size(); ++k) {
+      if (kJoining.count((*s)[k - 1])) continue;  // a head never ends on a joining word
+      size_t tail = k;
+      while (tail + 1 < s->size() && kJoining.count((*s)[tail])) ++tail;
+      const int32_t head = locality_of(join(*s, 0, k)), last = locality_of(join(*s, tail));
+      if (head < 0 || last < 0) continue;
+      if (!locality_pairs_.count(pair_key(head, last))) return {head};  // two places that never meet: the name's own
+      const bool head_narrower = localities_[static_cast<size_t>(head)].n <= localities_[static_cast<size_t>(last)].n;
+      return head_narrower ? Place{head, last} : Place{last, head};
+    }
+    for (size_t from = 1; from < s->size() && !whole_names; ++from) {
+      if (const int32_t l = locality_of(join(*s, from)); l >= 0) return {l};
     }
   }
+  if (whole_names) return {};
   // A typo in a town name: the nearest name within the allowed edits, unless two are as near.
   for (auto s = segments.rbegin(); s != segments.rend(); ++s) {
     const int64_t found =
         nearest_name(join(*s), localities_.size(), [&](size_t l) -> const std::string& { return localities_[l].name; });
     if (found >= 0) {
       fuzzy = true;
-      return static_cast<int32_t>(found);
+      return {static_cast<int32_t>(found)};
     }
   }
-  return -1;
+  return {};
 }
 
 const std::vector<uint32_t>* Geocoder::find_street(const std::string& name, int32_t locality, double near_x,
@@ -287,15 +313,17 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
     for (size_t s = street_segment + 1; s < segments.size(); ++s) place_segments.push_back(segments[s]);
   }
   bool fuzzy_town = false;
-  int32_t town = find_locality(place_segments, fuzzy_town);
+  Place place = find_place(place_segments, fuzzy_town);
   if (fuzzy_town) add_flag(r.flags, "fuzzy_town");
-  // A lone segment may be the town, not a street ("Hucknall").
+  // A lone segment may be the town, not a street ("Hucknall", "Mansfield Woodhouse").
   if (place_segments.empty() && !street.empty() && !street_points_.count(street)) {
-    if (const auto it = locality_index_.find(street); it != locality_index_.end()) {
-      town = it->second;
+    bool fuzzy = false;
+    if (const Place named = find_place({segments[street_segment]}, fuzzy, true); named.town >= 0) {
+      place = named;
       street.clear();
     }
   }
+  const int32_t town = place.town;
 
   const Unit* unit = nullptr;
   if (postcode) {
@@ -346,7 +374,7 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
       // The street's points in the town; with no town, all of them if they lie in one place.
       std::vector<const Point*> here;
       for (uint32_t i : *pts) {
-        if (town < 0 || in_locality(points_[i], town)) here.push_back(&points_[i]);
+        if (town < 0 || in_place(points_[i], place)) here.push_back(&points_[i]);
       }
       if (!here.empty()) {
         double sx = 0, sy = 0;
@@ -354,13 +382,15 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
         sx /= static_cast<double>(here.size());
         sy /= static_cast<double>(here.size());
         // Towns with this street name, and how far apart its points are.
-        std::set<int32_t> towns;
+        // (Two wards of one name in two districts are one town name: the districts tell them apart.)
+        std::set<int32_t> towns, districts;
         double spread = 0;
         for (const Point* p : here) {
           towns.insert(p->town);
+          districts.insert(p->district);
           spread = std::max(spread, std::hypot(p->x - sx, p->y - sy));
         }
-        if (spread > options_.ambiguous_apart_m / 2 && (town < 0 || towns.size() > 1)) {
+        if (spread > options_.ambiguous_apart_m / 2 && (town < 0 || towns.size() > 1 || districts.size() > 1)) {
           r.reason = postcode ? "postcode not in the gazetteer, and the street is in more than one place"
                               : "ambiguous: the street is in more than one place and no postcode or town tells them apart";
           add_flag(r.flags, "ambiguous");
@@ -403,14 +433,16 @@ GeocodeResult Geocoder::geocode(std::string_view address) const {
       return r;
     }
   }
-  // 6. Town.
+  // 6. Town (of a compound name, where its two places meet).
   if (town >= 0) {
+    const auto pair = place.within >= 0 ? locality_pairs_.find(pair_key(town, place.within)) : locality_pairs_.end();
     const Locality& l = localities_[static_cast<size_t>(town)];
-    if (l.n > 0) {
+    const double n = pair != locality_pairs_.end() ? static_cast<double>(pair->second.n) : static_cast<double>(l.n);
+    if (n > 0) {
       r.level = MatchLevel::town;
       r.score = 30;
-      r.x = l.sx / static_cast<double>(l.n);
-      r.y = l.sy / static_cast<double>(l.n);
+      r.x = (pair != locality_pairs_.end() ? pair->second.sx : l.sx) / n;
+      r.y = (pair != locality_pairs_.end() ? pair->second.sy : l.sy) / n;
       r.locality = town;
       return r;
     }

@@ -73,11 +73,25 @@ class Geocoder {
     uint64_t n = 0;
   };
 
+  // The place an address names: a locality, or two that must both hold the point, as a compound
+  // name says ("Mansfield Woodhouse": the Woodhouse ward within Mansfield district; "Kirkby in
+  // Ashfield" where only Kirkby and Ashfield are known).
+  struct Place {
+    int32_t town = -1, within = -1;
+  };
   int32_t locality_id(const std::string& name);
-  int32_t find_locality(const std::vector<std::vector<std::string>>& segments, bool& fuzzy) const;
+  int32_t locality_of(const std::string& name) const;
+  // `whole_names`: a segment's whole words or a compound of them only, no trailing words, no typos.
+  Place find_place(const std::vector<std::vector<std::string>>& segments, bool& fuzzy, bool whole_names = false) const;
   const std::vector<uint32_t>* find_street(const std::string& name, int32_t locality, double near_x, double near_y,
                                            bool& fuzzy) const;
   bool in_locality(const Point& p, int32_t locality) const { return p.town == locality || p.district == locality; }
+  bool in_place(const Point& p, Place place) const {
+    return in_locality(p, place.town) && (place.within < 0 || in_locality(p, place.within));
+  }
+  static uint64_t pair_key(int32_t a, int32_t b) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
+  }
 
   GeocodeOptions options_;
   std::vector<Unit> units_;
@@ -87,6 +101,7 @@ class Geocoder {
   std::unordered_map<std::string, Centroid> sectors_;
   std::vector<Locality> localities_;
   std::unordered_map<std::string, int32_t> locality_index_;
+  std::unordered_map<uint64_t, Centroid> locality_pairs_;  // a unit's town and district, both ways: where they meet
   std::vector<Point> points_;
   std::vector<double> point_x_, point_y_;
   std::unique_ptr<PointIndex> point_tree_;

@@ -104,3 +104,39 @@ TEST_CASE("cli: geocode joins address parts from several columns", "[cli][geocod
   const std::string csv = slurp(in + "/out/geocoded.csv");
   CHECK_THAT(csv, Catch::Contains("1,14 Station Street,Kirkby-in-Ashfield,ng177as,450556.0,356019.0"));
 }
+
+TEST_CASE("cli: geocode --drop-address leaves out every personal column; --keep-columns keeps only those named",
+          "[cli][geocode]") {
+  const std::string in = fixture_dir("cli_geocode_personal");
+  // A custody-style extract: names, dates of birth, a phone and a second address column beside the
+  // geocoded one, each value a marker to look for; the offence and a reference are not personal.
+  const std::string input = write_file(
+      in, "custody.csv",
+      "custody_ref,Forename,Surname,Date of Birth,DOB,suspect_name,Phone Number,email,Home Address,address,"
+      "Postcode,offence,lsoa_name\n"
+      "C1,Fmarker,Smarker,01/02/1990,1990-02-01,Nmarker,07700900000,a@marker.uk,Hmarker Road,"
+      "\"14 Station Street, Kirkby in Ashfield NG17 7AS\",NG17 7AS,Robbery,Ashfield 001A\n");
+  const std::string gazetteers = " --postcodes " + source_path("examples/ashfield-mansfield/codepoint-open/ng17-19.csv") +
+                                 " --localities " + source_path("examples/ashfield-mansfield/codepoint-open/codelist.csv");
+  const CliResult dropped = run_hotspot("geocode --drop-address --personal-columns lsoa_name --input " + input +
+                                        " --address-column address" + gazetteers + " --output " + in + "/dropped");
+  REQUIRE(dropped.exit_code == 0);
+  const std::string geocoded = slurp(in + "/dropped/geocoded.csv");
+  CHECK_THAT(geocoded, Catch::StartsWith("custody_ref,offence,x,y,"));
+  for (const char* marker : {"marker", "1990", "07700", "NG17 7AS", "Station", "Ashfield 001A"}) {
+    INFO(marker);
+    CHECK(geocoded.find(marker) == std::string::npos);
+  }
+  const std::string summary = slurp(in + "/dropped/summary.json");
+  CHECK_THAT(summary, Catch::Contains("\"columns_left_out\"") && Catch::Contains("\"Date of Birth\""));
+  CHECK(summary.find("marker") == std::string::npos);  // names of columns only, never values
+
+  const CliResult kept = run_hotspot("geocode --keep-columns offence,custody_ref --input " + input +
+                                     " --address-column address" + gazetteers + " --output " + in + "/kept");
+  REQUIRE(kept.exit_code == 0);
+  CHECK_THAT(slurp(in + "/kept/geocoded.csv"), Catch::StartsWith("custody_ref,offence,x,y,"));
+  const CliResult missing = run_hotspot("geocode --keep-columns offense --input " + input + " --address-column address" +
+                                        gazetteers + " --output " + in + "/missing");
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.out, Catch::Contains("--keep-columns 'offense': no such column"));
+}

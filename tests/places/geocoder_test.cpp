@@ -143,3 +143,42 @@ TEST_CASE("geocoder: a full-address gazetteer matches postcode, number and stree
   r = g.geocode("16 Station Street, NG17 7AS");  // another number: the street within the postcode
   CHECK(r.level == MatchLevel::street_in_postcode);
 }
+
+TEST_CASE("geocoder: compound town names are matched before their last word", "[geocode]") {
+  // Two Woodhouse wards 7 km apart, one in Ashfield (by Sutton) and one in Mansfield (Mansfield
+  // Woodhouse), a High Street in each (two points in Ashfield's, one in Mansfield's), and Kirkby
+  // known only as a ward "Kirkby" in Ashfield district.
+  PostcodeGazetteer postcodes;
+  postcodes.units = {{"NG17 1AA", 449000, 359000, "A", "WA"}, {"NG17 1AB", 449100, 359100, "A", "WA"},
+                     {"NG19 9AA", 455000, 364000, "M", "WM"}, {"NG17 7AA", 450500, 356000, "A", "WK"},
+                     {"NG18 1AA", 453500, 361000, "M", "WC"}};
+  const std::vector<StreetRecord> streets = {{"High Street", "", "", 449010, 359010},
+                                             {"High Street", "", "", 449090, 359090},
+                                             {"High Street", "", "", 455010, 364020},
+                                             {"Station Road", "", "", 450510, 356010},
+                                             {"Station Road", "", "", 453510, 361010}};
+  AreaNames names;
+  names.wards = {{"WA", "Woodhouse Ward"}, {"WM", "Woodhouse Ward"}, {"WK", "Kirkby Central Ward"}, {"WC", "Central Ward"}};
+  names.districts = {{"A", "Ashfield District"}, {"M", "Mansfield District"}};
+  const Geocoder g(postcodes, streets, {}, names);
+
+  // "Mansfield Woodhouse": Woodhouse within Mansfield, not Ashfield's Woodhouse 8 km away.
+  GeocodeResult r = g.geocode("12 High Street, Mansfield Woodhouse");
+  CHECK(r.level == MatchLevel::street_in_town);
+  CHECK((r.x == 455010 && r.y == 364020));
+  r = g.geocode("Mansfield Woodhouse");  // the town alone: where Woodhouse and Mansfield meet
+  CHECK(r.level == MatchLevel::town);
+  CHECK((r.x == 455000 && r.y == 364000));
+  r = g.geocode("12 High Street Mansfield Woodhouse");  // no comma
+  CHECK((r.x == 455010 && r.y == 364020));
+  // "Woodhouse" alone names two places: no guess.
+  r = g.geocode("12 High Street, Woodhouse");
+  CHECK(r.level == MatchLevel::none);
+  CHECK_THAT(r.flags, Catch::Contains("ambiguous"));
+  // "Kirkby in Ashfield" with only Kirkby and Ashfield known: Kirkby within Ashfield.
+  r = g.geocode("4 Station Road, Kirkby-in-Ashfield");
+  CHECK(r.level == MatchLevel::street_in_town);
+  CHECK((r.x == 450510 && r.y == 356010));
+  r = g.geocode("4 Station Road, Sutton in Ashfield");  // Sutton unknown: Ashfield, the trailing word
+  CHECK((r.x == 450510 && r.y == 356010));
+}
