@@ -10,8 +10,9 @@ packages=(build-essential cmake pkg-config
   libmapnik-dev libcairo2-dev libpango1.0-dev libjs-leaflet fonts-dejavu-core)
 if [[ "${1:-}" == "--with-tests" ]]; then
   # catch2: unit tests; python3-qgis: the headless QGIS layer check; chromium and poppler-utils:
-  # brief.html in a real browser and its PDF; libbenchmark-dev: bench/.
-  packages+=(catch2 python3-qgis qgis-providers chromium poppler-utils libbenchmark-dev)
+  # brief.html in a real browser and its PDF; libbenchmark-dev: bench/; clang and its runtimes: the
+  # ASan/UBSan build and the libFuzzer harnesses (scripts/fuzz.sh, ./test.sh --sanitize).
+  packages+=(catch2 python3-qgis qgis-providers chromium poppler-utils libbenchmark-dev clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do
