@@ -12,6 +12,7 @@
 #include "core/crs.hpp"
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
+#include "core/secrets.hpp"
 
 namespace hotspot {
 namespace {
@@ -109,7 +110,7 @@ Boundaries read_boundaries(const std::string& path, const BoundaryOptions& optio
   }
   Boundaries out;
   out.geos = std::make_shared<GeosContext>();
-  out.source = path;
+  out.source = redact_secrets(path);  // recorded in outputs
   GEOSContextHandle_t ctx = out.geos->get();
 
   const int code_i = field_or_detect(defn, options.code_field, kCodeFields, "--code-field", path);

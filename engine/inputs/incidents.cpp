@@ -14,6 +14,7 @@
 #include "core/calendar.hpp"
 #include "core/crs.hpp"
 #include "core/errors.hpp"
+#include "core/secrets.hpp"
 #include "core/gdal_handles.hpp"
 #include "core/parallel.hpp"
 #include "core/text.hpp"
@@ -599,7 +600,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     }
     b = SourceBatch{};  // free as we go
   }
-  inc.files = sources;
+  for (const auto& source : sources) inc.files.push_back(redact_secrets(source));  // every output names them
   account.loaded = inc.size();
   if (account.repeated_ids_other_location) {
     account.warnings.push_back(std::to_string(account.repeated_ids_other_location) +

@@ -2,6 +2,8 @@
 #include "outputs/run_record.hpp"
 
 #include "core/errors.hpp"
+#include "core/secrets.hpp"
+#include "outputs/styles.hpp"
 #include "outputs/csv_table.hpp"
 
 namespace hotspot {
@@ -43,7 +45,7 @@ CPLJSONObject rows_json(const RowAccount& account) {
 void write_json(const std::string& path, const CPLJSONObject& summary) {
   CPLJSONDocument doc;
   doc.SetRoot(summary);
-  if (!doc.Save(path)) throw DataError("cannot write '" + path + "'");
+  write_text(path, redact_secrets(doc.SaveAsString()) + "\n");  // no source's password, whoever added it
 }
 
 }  // namespace hotspot

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/secrets.hpp"
 #include "options/option.hpp"
 
 namespace hotspot::cli {
@@ -55,12 +56,12 @@ std::string unknown_flag_message(const CLI::App& app) {
 
 void print_report(const RunReport& report, const CommonFlags& flags) {
   if (flags.json) {
-    fmt::print("{}\n", report.summary.Format(CPLJSONObject::PrettyFormat::Pretty));
+    fmt::print("{}\n", redact_secrets(report.summary.Format(CPLJSONObject::PrettyFormat::Pretty)));
     return;
   }
   if (flags.quiet) return;
-  for (const auto& w : report.study.warnings) fmt::print(stderr, "warning: {}\n", w);
-  fmt::print("{}", summary_text(report));
+  for (const auto& w : report.study.warnings) fmt::print(stderr, "warning: {}\n", redact_secrets(w));
+  fmt::print("{}", redact_secrets(summary_text(report)));
 }
 
 }  // namespace hotspot::cli

@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "core/network.hpp"
+#include "core/secrets.hpp"
 #include "pipeline/stage.hpp"
 #include "verbs.hpp"
 
@@ -58,13 +59,13 @@ int main(int argc, char** argv) {
     set_network_allowed(flags.allow_network);
     for (const auto& run : verbs) run();
   } catch (const UsageError& e) {
-    fmt::print(stderr, "hotspot: {}\n", e.what());
+    fmt::print(stderr, "hotspot: {}\n", redact_secrets(e.what()));
     return 1;
   } catch (const DataError& e) {
-    fmt::print(stderr, "hotspot: {}\n", e.what());
+    fmt::print(stderr, "hotspot: {}\n", redact_secrets(e.what()));
     return 2;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "hotspot: internal error: {}\n", e.what());
+    fmt::print(stderr, "hotspot: internal error: {}\n", redact_secrets(e.what()));
     return 2;
   }
   return 0;
