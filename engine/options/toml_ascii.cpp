@@ -52,7 +52,9 @@ std::string ascii_toml(std::string_view text, const std::string& path) {
     if (c >= 0x80) {
       switch (state) {
         case State::comment: out += '?'; break;
-        case State::normal: fail(fmt::format("U+{:04X} outside a string or comment (keys past ASCII go in quotes)", static_cast<uint32_t>(c)));
+        case State::normal:
+          fail(fmt::format("U+{:04X} outside a string or comment (keys past ASCII go in quotes)", static_cast<uint32_t>(c)));
+          break;
         default: out += c <= 0xFFFF ? fmt::format("\\u{:04X}", static_cast<uint32_t>(c)) : fmt::format("\\U{:08X}", static_cast<uint32_t>(c));
       }
       at += n;

@@ -13,6 +13,7 @@
 
 #include "core/crs.hpp"
 #include "core/errors.hpp"
+#include "core/version.hpp"
 #include "core/gdal_handles.hpp"
 #include "inputs/address_fields.hpp"
 #include "inputs/boundaries.hpp"
@@ -360,7 +361,8 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
                                           100.0 * hit_rate));
   }
   CPLJSONObject& s = report.summary;
-  s.Add("hotspot", "0.1.0");
+  s.Add("hotspot", std::string(version()));
+  s.Add("commit", std::string(build_commit()));
   s.Add("command", "geocode");
   CPLJSONObject gaz;
   gaz.Add("postcodes", static_cast<GInt64>(geocoder.postcode_count()));

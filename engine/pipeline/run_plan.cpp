@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/calendar.hpp"
+#include "core/version.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/numbers.hpp"
@@ -102,7 +103,8 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   report.study = load_study(plan.inputs, progress, places_ready);
   const StudyData& study = report.study;
 
-  report.summary.Add("hotspot", "0.1.0");
+  report.summary.Add("hotspot", std::string(version()));
+  report.summary.Add("commit", std::string(build_commit()));
   report.summary.Add("command", plan.command);
   if (!plan.title.empty()) report.summary.Add("title", plan.title);
   report.summary.Add("inputs", inputs_json(plan, study));
@@ -230,7 +232,7 @@ BriefPage brief_page(const RunPlan& plan, const RunReport& report) {
   page.title = page_title(plan);
   page.period = period_text(study);
   page.marking = plan.marking;
-  page.footer = "hotspot 0.1.0";
+  page.footer = "hotspot " + std::string(version());
   std::string headline = html_paragraph(fmt::format(
       "{} incidents ({}) in {} areas covering {:.1f} km2{}.", count_text(a.loaded), plan.types_spec,
       count_text(study.boundaries.areas.size()), study.boundaries.total_area_m2() / 1e6,

@@ -10,7 +10,9 @@
 #include "core/errors.hpp"
 #include "core/network.hpp"
 #include "core/secrets.hpp"
+#include "core/version.hpp"
 #include "pipeline/stage.hpp"
+#include "app_docs.hpp"
 #include "verbs.hpp"
 
 int main(int argc, char** argv) {
@@ -25,7 +27,7 @@ int main(int argc, char** argv) {
   cli::CommonFlags flags;
   app.add_flag("-q,--quiet", flags.quiet, "No progress, warnings or summary on the terminal");
   app.add_flag("--json", flags.json, "Print the run summary as JSON on stdout");
-  app.set_version_flag("--version", "hotspot 0.1.0");
+  app.set_version_flag("--version", [] { return version_text(); }, "Print the version, the commit and the GDAL, GEOS and PROJ versions");
   std::vector<cli::VerbAction> verbs;
   for (const auto& name : stage_names()) {
     if (make_stage(name)->info().verb) verbs.push_back(cli::add_stage_verb(app, name, flags));
@@ -39,6 +41,11 @@ int main(int argc, char** argv) {
     sub->add_flag("--allow-network", flags.allow_network,
                   "Read sources over a network (http://, https://, /vsicurl/, /vsis3/, ...); without it only local files and "
                   "PG: databases are read");
+  }
+  // The build makes the man page and the bash completion from the command line as declared.
+  if (argc == 2 && (std::string(argv[1]) == "--man-page" || std::string(argv[1]) == "--bash-completion")) {
+    fmt::print("{}", std::string(argv[1]) == "--man-page" ? cli::man_page(app) : cli::bash_completion(app));
+    return 0;
   }
   try {
     app.parse(argc, argv);

@@ -25,7 +25,7 @@ DidResult diff_in_diff(const DidSeries& s, double confidence) {
   r.comparison_after = total(s.comparison_after);
   const double tb = static_cast<double>(r.treated_before), ta = static_cast<double>(r.treated_after);
   const double cb = static_cast<double>(r.comparison_before), ca = static_cast<double>(r.comparison_after);
-  if (!tb || !ta || !cb || !ca) {
+  if (tb == 0 || ta == 0 || cb == 0 || ca == 0) {
     r.ratio = r.low = r.high = std::numeric_limits<double>::quiet_NaN();
     return r;
   }
