@@ -2,7 +2,9 @@
 #include "outputs/area_layer.hpp"
 
 #include <cmath>
+#include <optional>
 
+#include "outputs/csv_table.hpp"
 #include "outputs/geojson_layer.hpp"
 #include "outputs/numbers.hpp"
 
@@ -32,7 +34,8 @@ std::string type_count_field(const std::string& type_name) {
 }
 
 void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
-                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates) {
+                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates,
+                      const std::string& csv_path) {
   GeoJsonLayer out = create_geojson_layer(path, "lsoa", wkbMultiPolygon);
   OGRLayer& layer = *out.layer;
   add_field(layer, "lsoa_code", OFTString);
@@ -51,6 +54,12 @@ void write_area_layer(const std::string& path, const Boundaries& boundaries, con
   if (imd.has_domains) {
     for (const char* domain : kImdDomains) add_field(layer, (std::string(domain) + "_decile").c_str(), OFTInteger);
   }
+
+  std::vector<std::string> names;
+  for (int i = 0; i < layer.GetLayerDefn()->GetFieldCount(); ++i) names.emplace_back(layer.GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+  std::optional<CsvWriter> table;
+  if (!csv_path.empty()) table.emplace(csv_path, names);
+  std::vector<std::string> row(names.size());
 
   GEOSContextHandle_t ctx = boundaries.geos->get();
   for (size_t a = 0; a < boundaries.areas.size(); ++a) {
@@ -83,11 +92,16 @@ void write_area_layer(const std::string& path, const Boundaries& boundaries, con
         }
       }
     }
+    if (table) {
+      for (int i = 0; i < f.GetFieldCount(); ++i) row[static_cast<size_t>(i)] = f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+      table->add(row);
+    }
     OGRGeometry* g = OGRGeometryFactory::createFromGEOS(ctx, area.geometry.get());
     f.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(g));
     out.add(f);
   }
   out.close();
+  if (table) table->close();
 }
 
 }  // namespace hotspot

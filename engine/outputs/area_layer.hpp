@@ -17,8 +17,10 @@ std::string type_count_field(const std::string& type_name);
 // Writes the area layer as RFC 7946 GeoJSON (EPSG:4326, 6 decimals): code, name, district,
 // incidents in total and per type, population, rate per 1,000, IMD rank, decile and domain
 // deciles, and the Empirical Bayes and spatial EB rates per 1,000 beside the raw one. Areas with
-// no IMD record get null IMD fields.
+// no IMD record get null IMD fields. The same fields, without the geometry, go to `csv_path` (a
+// table for Excel) when one is given.
 void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
-                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates);
+                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates,
+                      const std::string& csv_path = {});
 
 }  // namespace hotspot

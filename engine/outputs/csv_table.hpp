@@ -13,6 +13,14 @@ struct CsvTable {
   std::vector<std::vector<std::string>> rows;
 };
 
+// How tables are written: `plain` (UTF-8 without a byte order mark, shares as fractions: 0.3243)
+// or `excel` (a byte order mark, so that Excel on Windows reads UTF-8, and every share column,
+// `share`, `*_share*`, `hit_rate`, `coverage`, as a percentage Excel reads as one: 32.43%). For
+// the life of the process; --csv excel, csv = "excel" in a config.
+enum class CsvStyle { plain, excel };
+void set_csv_style(CsvStyle style);
+CsvStyle csv_style();
+
 // A table written a row at a time, for one too large to hold (rejects.csv of millions of rows);
 // cells as write_csv writes them. close() finishes the file; without it nothing is promised.
 class CsvWriter {
@@ -29,6 +37,7 @@ class CsvWriter {
   GDALDatasetUniquePtr ds_;
   OGRLayer* layer_ = nullptr;
   size_t columns_ = 0;
+  std::vector<bool> percent_;  // excel style: the share columns, written as percentages
 };
 
 // Writes the table as RFC 4180 CSV (LF line ends, quotes where needed). A cell a spreadsheet

@@ -40,7 +40,7 @@ AreasResult analyse_areas(const StudyData& study) {
 
 void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix) {
   write_area_layer(out.stage(prefix + "lsoa.geojson"), study.boundaries, study.imd, result.counts,
-                   study.load.incidents.type_names, result.rates);
+                   study.load.incidents.type_names, result.rates, out.stage(prefix + "lsoa.csv"));
   write_text(out.stage(prefix + "lsoa.qml"), result.by_rate ? lsoa_class_style_qml("rate_per_1000", result.breaks, "per 1,000")
                                                              : lsoa_class_style_qml("incidents", result.breaks, "incidents"));
   CsvTable table{{"imd_decile", "lsoas", "population", "incidents", "share_of_incidents", "incidents_per_1000"}, {}};
@@ -88,8 +88,9 @@ class AreasStage final : public StageWith<NoParams> {
         .name = "areas",
         .purpose = "Count incidents per LSOA and profile them by IMD decile",
         .docs = "docs/method.md#rates-and-the-deprivation-profile",
-        .writes = "Writes DIR/lsoa.geojson (+ lsoa.qml, its QGIS style), DIR/deprivation_profile.csv, DIR/rejects.csv\n"
-                  "and DIR/summary.json; a failed run leaves none of them half-written.",
+        .writes = "Writes DIR/lsoa.geojson (+ lsoa.qml, its QGIS style), DIR/lsoa.csv (the same table, for Excel),\n"
+                  "DIR/deprivation_profile.csv, DIR/rejects.csv and DIR/summary.json; a failed run leaves none of them\n"
+                  "half-written. --csv excel writes every table with a byte order mark and shares as percentages.",
         .example = "hotspot areas --incidents examples/ashfield-mansfield/police-uk \\\n"
                    "    --boundaries shapefiles/nottinghamshire_lsoa11.shp --districts E07000170,E07000174 \\\n"
                    "    --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \\\n"

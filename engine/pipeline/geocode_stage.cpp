@@ -198,7 +198,8 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   OutputFolder out(p.output_dir);
   const std::string out_path = out.stage("geocoded.csv");
   GDALDatasetUniquePtr ds = create_dataset("CSV", out_path);
-  const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", "WRITE_BOM=NO", nullptr};
+  const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED",
+                           csv_style() == CsvStyle::excel ? "WRITE_BOM=YES" : "WRITE_BOM=NO", nullptr};
   OGRLayer* out_layer = ds->CreateLayer("geocoded", nullptr, wkbNone, const_cast<char**>(options));
   if (!out_layer) throw DataError("cannot create '" + out_path + "': " + gdal_last_error());
   const std::vector<int> kept = copied_fields(p, defn, address_fields, report);  // input fields copied to the output

@@ -174,6 +174,11 @@ const OptionSet<RunHeader>& run_options() {
                    "otherwise only local files and PG: databases",
            .example = "false"},
           [](RunHeader& h) -> auto& { return h.allow_network; });
+    s.add({.key = "csv", .default_text = "plain", .choices = {"plain", "excel"},
+           .help = "Tables for Excel: 'excel' writes a byte order mark and shares as percentages (32.43%), as hotspot run "
+                   "--csv excel does; 'plain' UTF-8 and fractions",
+           .example = "excel"},
+          [](RunHeader& h) -> auto& { return h.csv; });
     return s;
   }();
   return set;
@@ -230,6 +235,7 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   config.path = path;
   config.written_at = loader.written_at;
   config.allow_network = header.allow_network;
+  config.csv = header.csv;
   const auto fail = [&](const OptionError& e) { throw UsageError(config_message(config, e)); };
   const auto required = [&](const char* key, bool given) {
     if (!given) fail(OptionError(key, "", "missing (required)"));

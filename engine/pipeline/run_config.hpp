@@ -14,6 +14,7 @@ struct RunHeader {
   std::string title, date, output, marking;
   std::vector<std::string> steps = {"areas"};
   bool allow_network = false;
+  std::string csv = "plain";
 };
 const OptionSet<RunHeader>& run_options();
 
@@ -23,6 +24,7 @@ struct ConfigPlan {
   std::string path;
   std::map<std::string, std::string> written_at;  // "kde.cell" -> "tasking.toml:31:8"
   bool allow_network = false;  // the config's allow_network: sources may be read over a network
+  std::string csv = "plain";   // the config's csv: "excel" or "plain" (outputs/csv_table.hpp)
 };
 
 // Reads a tasking config (TOML; the keys are documented in docs/config.md) into a plan whose

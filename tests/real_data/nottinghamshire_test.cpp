@@ -246,5 +246,5 @@ TEST_CASE("serious violence: per-LSOA counts equal a brute-force oracle, and the
   // The county layer, for the QGIS and ogrinfo checks (679 features in EPSG:4326).
   OutputFolder out(test::output_dir("notts_serious_violence"));
   write_areas(s, r, out);
-  CHECK(out.commit().size() == 3);
+  CHECK(out.commit().size() == 4);  // lsoa.geojson, lsoa.qml, lsoa.csv, deprivation_profile.csv
 }

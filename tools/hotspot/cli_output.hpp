@@ -14,6 +14,7 @@ struct CommonFlags {
   bool quiet = false;  // no progress, no warnings, no human summary
   bool json = false;   // print summary.json to stdout instead of the human summary
   bool allow_network = false;  // read URLs and GDAL's network file systems (core/network.hpp)
+  std::string csv;             // "excel" or "plain" (outputs/csv_table.hpp); "" the config's, else plain
 };
 
 // Progress on stderr when it is a terminal and not --quiet; otherwise nothing.

@@ -11,6 +11,7 @@
 #include "core/network.hpp"
 #include "core/secrets.hpp"
 #include "core/version.hpp"
+#include "outputs/csv_table.hpp"
 #include "pipeline/stage.hpp"
 #include "app_docs.hpp"
 #include "verbs.hpp"
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
     sub->add_flag("--allow-network", flags.allow_network,
                   "Read sources over a network (http://, https://, /vsicurl/, /vsis3/, ...); without it only local files and "
                   "PG: databases are read");
+    sub->add_option("--csv", flags.csv,
+                    "Tables for Excel: 'excel' writes a byte order mark and shares as percentages (32.43%); 'plain' (the "
+                    "default) UTF-8 and fractions")
+        ->check(CLI::IsMember({"plain", "excel"}));
   }
   // The build makes the man page and the bash completion from the command line as declared.
   if (argc == 2 && (std::string(argv[1]) == "--man-page" || std::string(argv[1]) == "--bash-completion")) {
@@ -64,6 +69,7 @@ int main(int argc, char** argv) {
   }
   try {
     set_network_allowed(flags.allow_network);
+    if (flags.csv == "excel") set_csv_style(CsvStyle::excel);
     for (const auto& run : verbs) run();
   } catch (const UsageError& e) {
     fmt::print(stderr, "hotspot: {}\n", redact_secrets(e.what()));

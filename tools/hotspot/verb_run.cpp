@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/network.hpp"
+#include "outputs/csv_table.hpp"
 #include "pipeline/run_config.hpp"
 #include "verbs.hpp"
 
@@ -34,6 +35,7 @@ VerbAction add_run_verb(CLI::App& app, CommonFlags& flags) {
     if (!*verb) return;
     const ConfigPlan loaded = load_run_config(*config, today(), *output);
     if (loaded.allow_network) set_network_allowed(true);
+    if (flags.csv.empty() && loaded.csv == "excel") set_csv_style(CsvStyle::excel);  // --csv wins over the config
     try {
       print_report(execute(loaded.plan, terminal_progress(flags)), flags);
     } catch (const OptionError& e) {  // found against the data, after loading
