@@ -17,8 +17,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${HOTSPOT_SANITIZE_BUILD:-$root/build-sanitize}
 all=(incidents boundaries imd address config)
-# Leaks are findings too; a harness that needs more than 2 GiB or 10 s for one input is one.
-limits=(-timeout=10 -rss_limit_mb=2048 -max_len=65536)
+# Leaks are findings too; so is an input that needs more than 2 GiB or 60 s (wall: a CRS name PROJ must
+# search its database for takes 1 s of CPU under ASan, many more on a busy machine).
+limits=(-timeout=60 -rss_limit_mb=2048 -max_len=65536)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
