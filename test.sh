@@ -15,6 +15,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   cmake --build build-sanitize -j"$(nproc)"
   # Any ASan or UBSan report fails the test it comes from (the build makes them fatal).
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+  export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0}  # libraries' own, each argued there
   ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)" "$@"
   exit
 fi

@@ -22,6 +22,7 @@ all=(incidents boundaries imd address config)
 limits=(-timeout=60 -rss_limit_mb=2048 -max_len=65536)
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/sanitizer/lsan.supp:print_suppressions=0}
 
 inputs_of() {  # the seed and reproducer folders of a harness
   local h=$1

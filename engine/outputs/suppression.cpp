@@ -11,9 +11,12 @@ struct Range {
 };
 
 // The tightest ranges an attacker can give each entry, by propagating every group's sum to a
-// fixed point: shown entries are exact, blanked ones start at [1, top].
-std::vector<Range> attack(const std::vector<uint64_t>& counts, const std::vector<bool>& hidden,
-                          const std::vector<CountGroup>& groups, int64_t top) {
+// fixed point: shown entries are exact, blanked ones start at [1, top]. nullopt when no
+// assignment fits (a secondary blank of min_count or more under the assumption that every blank
+// is under min_count): that attacker learns nothing certain. Found by UBSan: without the check the
+// ranges of an inconsistent system grew without bound and overflowed.
+std::optional<std::vector<Range>> attack(const std::vector<uint64_t>& counts, const std::vector<bool>& hidden,
+                                         const std::vector<CountGroup>& groups, int64_t top) {
   std::vector<Range> r(counts.size());
   for (size_t i = 0; i < counts.size(); ++i) {
     const auto v = static_cast<int64_t>(counts[i]);
@@ -35,9 +38,11 @@ std::vector<Range> attack(const std::vector<uint64_t>& counts, const std::vector
         for (size_t i : g.members) total.lo += static_cast<int64_t>(counts[i]);
         total.hi = total.lo;
       }
+      bool empty = false;
       const auto tighten = [&](Range& x, int64_t a, int64_t b) {
         if (a > x.lo) x.lo = a, changed = true;
         if (b < x.hi) x.hi = b, changed = true;
+        empty = empty || x.lo > x.hi;
       };
       if (g.total) tighten(r[*g.total], lo, hi);
       for (size_t i : g.members) {
@@ -45,6 +50,7 @@ std::vector<Range> attack(const std::vector<uint64_t>& counts, const std::vector
         tighten(r[i], total.lo - (hi - r[i].hi), total.hi - (lo - r[i].lo));
       }
       if (g.total) total = r[*g.total];
+      if (empty) return std::nullopt;
     }
   }
   return r;
@@ -70,9 +76,11 @@ std::optional<std::vector<bool>> suppress_counts(const std::vector<uint64_t>& co
     std::vector<bool> disclosed(counts.size());
     bool any = false;
     for (const int64_t top : {std::max<int64_t>(1, grand), static_cast<int64_t>(m) - 1}) {
-      const std::vector<Range> r = attack(counts, hidden, groups, top);
+      const std::optional<std::vector<Range>> r = attack(counts, hidden, groups, top);
+      if (!r) continue;
       for (size_t i = 0; i < counts.size(); ++i) {
-        if (hidden[i] && r[i].lo == r[i].hi && r[i].lo == static_cast<int64_t>(counts[i])) any = disclosed[i] = true;
+        const Range& x = (*r)[i];
+        if (hidden[i] && x.lo == x.hi && x.lo == static_cast<int64_t>(counts[i])) any = disclosed[i] = true;
       }
       if (any) break;
     }
