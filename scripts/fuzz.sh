@@ -61,11 +61,15 @@ case "${1:-}" in
   run)
     shift
     parallel=1
-    if [[ ${1:-} == -j ]]; then parallel=$2; shift 2; fi
+    if [[ ${1:-} == -j ]]; then parallel=$2; shift 2; elif [[ ${1:-} == -j* ]]; then parallel=${1#-j}; shift; fi
     seconds=${1:-3600}
     [[ $# -gt 0 ]] && shift
+    [[ $seconds =~ ^[0-9]+$ && $parallel =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/fuzz.sh run [-j N] [SECONDS] [HARNESS...]" >&2; exit 1; }
     harnesses=("$@")
     ((${#harnesses[@]})) || harnesses=("${all[@]}")
+    for h in "${harnesses[@]}"; do
+      [[ " ${all[*]} " == *" $h "* ]] || { echo "scripts/fuzz.sh: no harness '$h' (${all[*]})" >&2; exit 1; }
+    done
     "$0" build
     mkdir -p "$build/fuzz-logs"
     one() {
