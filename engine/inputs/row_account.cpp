@@ -36,7 +36,6 @@ uint16_t index_in(Table& table, std::string_view text, uint16_t& last, uint16_t 
 
 void RowAccount::reject(uint32_t file, uint64_t line, std::string_view column, std::string_view reason) {
   static thread_local uint16_t last_column = 0, last_reason = 0;
-  if (reject_reasons.empty()) reject_reasons.emplace_back("rejected for a reason past the 65,535th kind");
   const uint16_t c = column.empty() ? 0 : index_in(reject_columns, column, last_column, 0);
   const uint16_t r = index_in(reject_reasons, reason, last_reason, 0);
   rejects.push_back({line, file, c, r});

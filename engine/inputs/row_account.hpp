@@ -40,7 +40,8 @@ struct RowAccount {
   uint64_t loaded = 0;
   std::vector<Reject> rejects;
   std::vector<std::string> reject_columns{""};
-  std::vector<std::string_view> reject_reasons;  // string literals, or reasons kept by intern_reason
+  // String literals, or reasons kept by intern_reason; the first stands for any past the 65,535th.
+  std::vector<std::string_view> reject_reasons{"rejected for a reason past the 65,535th kind"};
   uint64_t repeated_ids_other_location = 0;  // police.uk Crime IDs seen again elsewhere
   uint64_t repeated_ids_same_location = 0;
   std::vector<std::string> warnings;

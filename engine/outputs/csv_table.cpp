@@ -36,6 +36,14 @@ std::string as_percent(const char* cell) {
 void set_csv_style(CsvStyle s) { style = s; }
 CsvStyle csv_style() { return style; }
 
+CPLStringList csv_layer_options() {
+  CPLStringList options;
+  options.AddString("LINEFORMAT=LF");
+  options.AddString("STRING_QUOTING=IF_NEEDED");
+  options.AddString(csv_style() == CsvStyle::excel ? "WRITE_BOM=YES" : "WRITE_BOM=NO");
+  return options;
+}
+
 bool formula_like(const char* cell) {
   const char c = cell[0];
   if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
@@ -52,8 +60,7 @@ std::string spreadsheet_safe(const char* cell) { return formula_like(cell) ? std
 CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& columns)
     : path_(path), ds_(create_dataset("CSV", path)), columns_(columns.size()) {
   const bool excel = csv_style() == CsvStyle::excel;
-  const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED", excel ? "WRITE_BOM=YES" : "WRITE_BOM=NO", nullptr};
-  layer_ = ds_->CreateLayer("table", nullptr, wkbNone, const_cast<char**>(options));
+  layer_ = ds_->CreateLayer("table", nullptr, wkbNone, csv_layer_options().List());
   if (!layer_) throw DataError("cannot create '" + path + "': " + gdal_last_error());
   for (const auto& c : columns) {
     OGRFieldDefn field(c.c_str(), OFTString);

@@ -20,6 +20,8 @@ struct CsvTable {
 enum class CsvStyle { plain, excel };
 void set_csv_style(CsvStyle style);
 CsvStyle csv_style();
+// GDAL's CSV layer options for the style: LF line ends, quotes where needed, a BOM for Excel.
+CPLStringList csv_layer_options();
 
 // A table written a row at a time, for one too large to hold (rejects.csv of millions of rows);
 // cells as write_csv writes them. close() finishes the file; without it nothing is promised.

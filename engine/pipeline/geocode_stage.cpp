@@ -33,21 +33,24 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// The fields of these names, in order; a name the input lacks is a usage error naming `flag`.
+std::vector<int> fields_named(const OGRFeatureDefn& defn, const std::vector<std::string>& names, const char* flag,
+                              const std::string& input) {
+  std::vector<int> fields;
+  for (const auto& name : names) {
+    const int i = find_field(defn, {name});
+    if (i < 0) throw UsageError(std::string(flag) + " '" + name + "': no such column in '" + input + "'");
+    fields.push_back(i);
+  }
+  return fields;
+}
+
 // The input fields geocoded.csv copies, in input order (GeocodeParams: drop_address,
 // personal_columns, keep_columns); the names of those left out go into the report.
 std::vector<int> copied_fields(const GeocodeParams& p, const OGRFeatureDefn& defn, const std::vector<int>& address_fields,
                                GeocodeReport& report) {
-  const auto named = [&](const std::vector<std::string>& names, const char* flag) {
-    std::vector<int> fields;
-    for (const auto& name : names) {
-      const int i = find_field(defn, {name});
-      if (i < 0) throw UsageError(std::string(flag) + " '" + name + "': no such column in '" + p.input + "'");
-      fields.push_back(i);
-    }
-    return fields;
-  };
-  const std::vector<int> keep = named(p.keep_columns, "--keep-columns");
-  const std::vector<int> personal = named(p.personal_columns, "--personal-columns");
+  const std::vector<int> keep = fields_named(defn, p.keep_columns, "--keep-columns", p.input);
+  const std::vector<int> personal = fields_named(defn, p.personal_columns, "--personal-columns", p.input);
   const auto in = [](const std::vector<int>& list, int i) { return std::find(list.begin(), list.end(), i) != list.end(); };
   std::vector<int> kept;
   for (int i = 0; i < defn.GetFieldCount(); ++i) {
@@ -185,12 +188,7 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   GDALDatasetUniquePtr in = open_vector(p.input, "input");
   OGRLayer* layer = pick_layer(*in, p.layer, p.input);
   const OGRFeatureDefn& defn = *layer->GetLayerDefn();
-  std::vector<int> address_fields;
-  for (const auto& c : p.address_columns) {
-    const int i = find_field(defn, {c});
-    if (i < 0) throw UsageError("--address-column '" + c + "': no such column in '" + p.input + "'");
-    address_fields.push_back(i);
-  }
+  const std::vector<int> address_fields = fields_named(defn, p.address_columns, "--address-column", p.input);
   // A CSV's true line numbers for rejects.csv (after blank lines and multi-line records).
   const std::optional<CsvRecords> records =
       std::string(in->GetDriverName()) == "CSV" ? CsvRecords::scan(p.input) : std::nullopt;
@@ -198,9 +196,7 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   OutputFolder out(p.output_dir);
   const std::string out_path = out.stage("geocoded.csv");
   GDALDatasetUniquePtr ds = create_dataset("CSV", out_path);
-  const char* options[] = {"LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED",
-                           csv_style() == CsvStyle::excel ? "WRITE_BOM=YES" : "WRITE_BOM=NO", nullptr};
-  OGRLayer* out_layer = ds->CreateLayer("geocoded", nullptr, wkbNone, const_cast<char**>(options));
+  OGRLayer* out_layer = ds->CreateLayer("geocoded", nullptr, wkbNone, csv_layer_options().List());
   if (!out_layer) throw DataError("cannot create '" + out_path + "': " + gdal_last_error());
   const std::vector<int> kept = copied_fields(p, defn, address_fields, report);  // input fields copied to the output
   for (const int i : kept) {
