@@ -11,8 +11,10 @@ packages=(build-essential cmake pkg-config
 if [[ "${1:-}" == "--with-tests" ]]; then
   # catch2: unit tests; python3-qgis: the headless QGIS layer check; chromium and poppler-utils:
   # brief.html in a real browser and its PDF; libbenchmark-dev: bench/; clang and its runtimes: the
-  # ASan/UBSan build and the libFuzzer harnesses (scripts/fuzz.sh, ./test.sh --sanitize).
-  packages+=(catch2 python3-qgis qgis-providers chromium poppler-utils libbenchmark-dev clang libclang-rt-14-dev)
+  # ASan/UBSan build and the libFuzzer harnesses (scripts/fuzz.sh, ./test.sh --sanitize); PostgreSQL
+  # and PostGIS: the PostGIS pack test's own server on the loopback address (tests/postgis/server.sh).
+  packages+=(catch2 python3-qgis qgis-providers chromium poppler-utils libbenchmark-dev clang libclang-rt-14-dev
+    postgresql postgresql-15-postgis-3 postgresql-client-15 python3-gdal)
 fi
 missing=()
 for p in "${packages[@]}"; do

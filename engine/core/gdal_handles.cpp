@@ -17,6 +17,8 @@ void init_gdal() {
   std::call_once(once, [] {
     GDALAllRegister();
     CPLSetErrorHandler(CPLQuietErrorHandler);
+    // GeoPackage records when each table last changed: a fixed time keeps reruns byte-identical.
+    CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     if (!network_allowed()) OSRSetPROJEnableNetwork(FALSE);
   });
 }

@@ -5,19 +5,10 @@
 #include <optional>
 
 #include "outputs/csv_table.hpp"
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 
 namespace hotspot {
-namespace {
-
-void add_field(OGRLayer& layer, const char* name, OGRFieldType type) {
-  OGRFieldDefn field(name, type);
-  layer.CreateField(&field);
-}
-
-}  // namespace
-
 std::string type_count_field(const std::string& type_name) {
   std::string out = "n_";
   bool gap = false;
@@ -33,30 +24,29 @@ std::string type_count_field(const std::string& type_name) {
   return out.size() > 2 ? out : "n_unknown_type";
 }
 
-void write_area_layer(const std::string& path, const Boundaries& boundaries, const Imd& imd,
-                      const AreaCounts& counts, const std::vector<std::string>& type_names, const SmoothedRates& rates,
-                      const std::string& csv_path) {
-  GeoJsonLayer out = create_geojson_layer(path, "lsoa", wkbMultiPolygon);
-  OGRLayer& layer = *out.layer;
-  add_field(layer, "lsoa_code", OFTString);
-  add_field(layer, "lsoa_name", OFTString);
-  add_field(layer, "district_code", OFTString);
-  add_field(layer, "district_name", OFTString);
-  add_field(layer, "area_km2", OFTReal);
-  add_field(layer, "incidents", OFTInteger64);
-  for (const auto& t : type_names) add_field(layer, type_count_field(t).c_str(), OFTInteger64);
-  add_field(layer, "population", OFTInteger64);
-  add_field(layer, "rate_per_1000", OFTReal);
-  add_field(layer, "eb_rate_per_1000", OFTReal);
-  add_field(layer, "seb_rate_per_1000", OFTReal);
-  add_field(layer, "imd_rank", OFTInteger);
-  add_field(layer, "imd_decile", OFTInteger);
+void write_area_layer(OutputFolder& out, const std::string& stem, std::string_view style, const Boundaries& boundaries,
+                      const Imd& imd, const AreaCounts& counts, const std::vector<std::string>& type_names,
+                      const SmoothedRates& rates, const std::string& csv_path) {
+  VectorLayer layer(out, stem, "lsoa", wkbMultiPolygon);
+  layer.add_field("lsoa_code", OFTString);
+  layer.add_field("lsoa_name", OFTString);
+  layer.add_field("district_code", OFTString);
+  layer.add_field("district_name", OFTString);
+  layer.add_field("area_km2", OFTReal);
+  layer.add_field("incidents", OFTInteger64);
+  for (const auto& t : type_names) layer.add_field(type_count_field(t).c_str(), OFTInteger64);
+  layer.add_field("population", OFTInteger64);
+  layer.add_field("rate_per_1000", OFTReal);
+  layer.add_field("eb_rate_per_1000", OFTReal);
+  layer.add_field("seb_rate_per_1000", OFTReal);
+  layer.add_field("imd_rank", OFTInteger);
+  layer.add_field("imd_decile", OFTInteger);
   if (imd.has_domains) {
-    for (const char* domain : kImdDomains) add_field(layer, (std::string(domain) + "_decile").c_str(), OFTInteger);
+    for (const char* domain : kImdDomains) layer.add_field((std::string(domain) + "_decile").c_str(), OFTInteger);
   }
 
   std::vector<std::string> names;
-  for (int i = 0; i < layer.GetLayerDefn()->GetFieldCount(); ++i) names.emplace_back(layer.GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < layer.defn()->GetFieldCount(); ++i) names.emplace_back(layer.defn()->GetFieldDefn(i)->GetNameRef());
   std::optional<CsvWriter> table;
   if (!csv_path.empty()) table.emplace(csv_path, names);
   std::vector<std::string> row(names.size());
@@ -65,7 +55,7 @@ void write_area_layer(const std::string& path, const Boundaries& boundaries, con
   for (size_t a = 0; a < boundaries.areas.size(); ++a) {
     const Area& area = boundaries.areas[a];
     const ImdRecord* r = imd.find(area.code);
-    OGRFeature f(layer.GetLayerDefn());
+    OGRFeature f(layer.defn());
     for (int i = 0; i < f.GetFieldCount(); ++i) f.SetFieldNull(i);  // written as null, not left out
     f.SetField("lsoa_code", area.code.c_str());
     f.SetField("lsoa_name", area.name.c_str());
@@ -98,9 +88,10 @@ void write_area_layer(const std::string& path, const Boundaries& boundaries, con
     }
     OGRGeometry* g = OGRGeometryFactory::createFromGEOS(ctx, area.geometry.get());
     f.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(g));
-    out.add(f);
+    layer.add(f);
   }
-  out.close();
+  layer.set_style(style);
+  layer.close();
   if (table) table->close();
 }
 

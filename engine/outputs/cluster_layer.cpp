@@ -3,13 +3,14 @@
 
 #include <cmath>
 
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
+#include "outputs/styles.hpp"
 
 namespace hotspot {
-void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const std::vector<ClusterFeature>& features,
-                         bool with_core_points) {
-  GeoJsonLayer out = create_geojson_layer(path, "clusters", wkbPolygon);
+void write_cluster_layer(OutputFolder& folder, const std::string& stem, GEOSContextHandle_t ctx,
+                         const std::vector<ClusterFeature>& features, bool with_core_points) {
+  VectorLayer out(folder, stem, "clusters", wkbPolygon);
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"cluster_id", OFTInteger},      {"order", OFTInteger},        {"rank", OFTInteger},
       {"name", OFTString},             {"streets", OFTString},       {"ward", OFTString},
@@ -23,10 +24,10 @@ void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const
     if (!with_core_points && std::string(name) == "core_points") continue;
     OGRFieldDefn field(name, type);
     if (std::string(name) == "degenerate") field.SetSubType(OFSTBoolean);
-    out.layer->CreateField(&field);
+    out.add_field(field);
   }
   for (const ClusterFeature& c : features) {
-    OGRFeature f(out.layer->GetLayerDefn());
+    OGRFeature f(out.defn());
     for (int i = 0; i < f.GetFieldCount(); ++i) f.SetFieldNull(i);
     f.SetField("cluster_id", c.id);
     f.SetField("order", c.order);
@@ -51,6 +52,7 @@ void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const
     f.SetGeometryDirectly(OGRGeometryFactory::createFromGEOS(ctx, c.polygon.get()));
     out.add(f);
   }
+  out.set_style(clusters_style_qml());
   out.close();
 }
 

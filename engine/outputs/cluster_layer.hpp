@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/geos_handles.hpp"
+#include "outputs/output_folder.hpp"
 #include "places/place_names.hpp"
 
 namespace hotspot {
@@ -29,10 +30,11 @@ struct ClusterFeature {
   std::optional<int> imd_decile;         // of the LSOA holding the mean centre
 };
 
-// Writes clusters.geojson (RFC 7946, EPSG:4326) from features in EPSG:27700; `core_points` is a
+// Writes the cluster layer STEM (outputs/vector_layer.hpp) with its QGIS style from features in
+// EPSG:27700; `core_points` is a
 // field only when `with_core_points` (DBSCAN). A degenerate cluster's density is null: its
 // polygon is drawn 1 m wide, so incidents per km2 of it would mean nothing.
-void write_cluster_layer(const std::string& path, GEOSContextHandle_t ctx, const std::vector<ClusterFeature>& features,
-                         bool with_core_points);
+void write_cluster_layer(OutputFolder& out, const std::string& stem, GEOSContextHandle_t ctx,
+                         const std::vector<ClusterFeature>& features, bool with_core_points);
 
 }  // namespace hotspot

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/hotspot_layer.hpp"
 
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
+#include "outputs/styles.hpp"
 
 namespace hotspot {
 
-void write_hotspot_layer(const std::string& path, GEOSContextHandle_t ctx, const std::vector<HotspotFeature>& features) {
-  GeoJsonLayer out = create_geojson_layer(path, "hotspots", wkbPolygon);
+void write_hotspot_layer(OutputFolder& folder, const std::string& stem, GEOSContextHandle_t ctx,
+                         const std::vector<HotspotFeature>& features) {
+  VectorLayer out(folder, stem, "hotspots", wkbPolygon);
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"rank", OFTInteger},        {"name", OFTString},         {"streets", OFTString},      {"ward", OFTString},
       {"ward_code", OFTString},    {"district", OFTString},     {"area_km2", OFTReal},       {"cells", OFTInteger64},
@@ -16,12 +18,9 @@ void write_hotspot_layer(const std::string& path, GEOSContextHandle_t ctx, const
       {"rate_change", OFTReal},    {"p_change", OFTReal},
       {"main_lsoa", OFTString},    {"main_lsoa_name", OFTString}, {"imd_decile", OFTInteger},
       {"lsoa_codes", OFTString},   {"lsoa_names", OFTString}};
-  for (const auto& [name, type] : fields) {
-    OGRFieldDefn field(name, type);
-    out.layer->CreateField(&field);
-  }
+  out.add_fields(fields);
   for (const HotspotFeature& h : features) {
-    OGRFeature f(out.layer->GetLayerDefn());
+    OGRFeature f(out.defn());
     for (int i = 0; i < f.GetFieldCount(); ++i) f.SetFieldNull(i);
     f.SetField("rank", h.rank);
     const auto text = [&](const char* field, const std::string& v) {
@@ -53,6 +52,7 @@ void write_hotspot_layer(const std::string& path, GEOSContextHandle_t ctx, const
     f.SetGeometryDirectly(OGRGeometryFactory::createFromGEOS(ctx, h.polygon.get()));
     out.add(f);
   }
+  out.set_style(hotspots_style_qml());
   out.close();
 }
 

@@ -97,6 +97,19 @@ std::string OutputFolder::stage(const std::string& name) {
   return temp.string();
 }
 
+std::string OutputFolder::scratch(const std::string& name) {
+  const std::string path = stage(name);
+  for (auto& s : staged_) {
+    if (s.name == name) s.scratch = true;
+  }
+  return path;
+}
+
+GDALDataset& OutputFolder::geopackage() {
+  if (!geopackage_) geopackage_ = create_dataset("GPKG", stage("pack.gpkg"));
+  return *geopackage_;
+}
+
 std::string OutputFolder::path_of(const std::string& name) const {
   for (const auto& s : staged_) {
     if (s.name == name) return committed_ ? s.final_path : s.temp;
@@ -106,18 +119,29 @@ std::string OutputFolder::path_of(const std::string& name) const {
 
 std::vector<std::string> OutputFolder::staged_names() const {
   std::vector<std::string> names;
-  for (const auto& s : staged_) names.push_back(s.name);
+  for (const auto& s : staged_) {
+    if (!s.scratch) names.push_back(s.name);
+  }
   return names;
 }
 
 std::vector<std::string> OutputFolder::commit() {
+  if (geopackage_) close_dataset(geopackage_, path_of("pack.gpkg"));
   std::vector<std::string> written;
-  for (const auto& [name, temp, final_path] : staged_) {
-    if (!fs::exists(temp)) throw DataError("output '" + final_path + "' was not written");
-    written.push_back(final_path);
+  std::vector<Staged> kept;
+  for (auto& s : staged_) {
+    std::error_code ec;
+    if (s.scratch) {
+      fs::remove(s.temp, ec);
+      continue;
+    }
+    if (!fs::exists(s.temp)) throw DataError("output '" + s.final_path + "' was not written");
+    written.push_back(s.final_path);
+    kept.push_back(std::move(s));
   }
+  staged_ = std::move(kept);
   if (mode_ == Mode::files) {
-    for (const auto& [name, temp, final_path] : staged_) {
+    for (const auto& [name, temp, final_path, scratch] : staged_) {
       std::error_code ec;
       fs::rename(temp, final_path, ec);
       if (ec) throw DataError("output '" + final_path + "': cannot rename into place: " + ec.message());

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "core/gdal_handles.hpp"
+
 namespace hotspot {
 
 // Writes a set of outputs so that a failed or killed run never leaves a partial or mixed result.
@@ -28,10 +30,19 @@ class OutputFolder {
 
   // Path to write `name` (may contain sub-folders, e.g. "areas/lsoa.geojson") to.
   std::string stage(const std::string& name);
+  // Path for a working file the run reads back (the GeoJSON its maps are drawn from, when the
+  // layers are published in another format): path_of finds it, but it is removed before commit()
+  // and is not one of the outputs.
+  std::string scratch(const std::string& name);
+  // The pack's GeoPackage (`pack.gpkg`, staged on first use), which every layer of a
+  // --format gpkg run is written into; commit() closes it, checking that GDAL wrote it whole.
+  GDALDataset& geopackage();
+  // The pack's GeoPackage when a layer has been written to it, else nullptr.
+  GDALDataset* open_geopackage() { return geopackage_.get(); }
   // Where the file staged as `name` is now: its staged path before commit(), its final path after;
   // throws DataError when nothing was staged under that name.
   std::string path_of(const std::string& name) const;
-  // Names of the files staged so far, relative to the folder, in staging order.
+  // Names of the files staged so far (not the scratch files), relative to the folder, in staging order.
   std::vector<std::string> staged_names() const;
   // Puts every staged file in place; returns the final paths.
   std::vector<std::string> commit();
@@ -47,7 +58,9 @@ class OutputFolder {
   std::vector<std::string> created_dirs_;
   struct Staged {
     std::string name, temp, final_path;
+    bool scratch = false;
   };
+  GDALDatasetUniquePtr geopackage_;
   std::vector<Staged> staged_;
   bool committed_ = false;
 };

@@ -42,10 +42,12 @@ CPLJSONObject rows_json(const RowAccount& account) {
   return rows;
 }
 
-void write_json(const std::string& path, const CPLJSONObject& summary) {
+std::string json_text(const CPLJSONObject& summary) {
   CPLJSONDocument doc;
   doc.SetRoot(summary);
-  write_text(path, redact_secrets(doc.SaveAsString()) + "\n");  // no source's password, whoever added it
+  return redact_secrets(doc.SaveAsString()) + "\n";  // no source's password, whoever added it
 }
+
+void write_json(const std::string& path, const CPLJSONObject& summary) { write_text(path, json_text(summary)); }
 
 }  // namespace hotspot

@@ -16,7 +16,10 @@ void write_rejects(const std::string& path, const RowAccount& account, const std
 // The "rows" block of summary.json: read, filtered, loaded, rejected by reason.
 CPLJSONObject rows_json(const RowAccount& account);
 
-// Writes `summary` as indented JSON.
+// `summary` as indented JSON, any source's password masked.
+std::string json_text(const CPLJSONObject& summary);
+
+// Writes json_text(summary).
 void write_json(const std::string& path, const CPLJSONObject& summary);
 
 }  // namespace hotspot

@@ -39,10 +39,10 @@ AreasResult analyse_areas(const StudyData& study) {
 }
 
 void write_areas(const StudyData& study, const AreasResult& result, OutputFolder& out, const std::string& prefix) {
-  write_area_layer(out.stage(prefix + "lsoa.geojson"), study.boundaries, study.imd, result.counts,
-                   study.load.incidents.type_names, result.rates, out.stage(prefix + "lsoa.csv"));
-  write_text(out.stage(prefix + "lsoa.qml"), result.by_rate ? lsoa_class_style_qml("rate_per_1000", result.breaks, "per 1,000")
-                                                             : lsoa_class_style_qml("incidents", result.breaks, "incidents"));
+  const std::string style = result.by_rate ? lsoa_class_style_qml("rate_per_1000", result.breaks, "per 1,000")
+                                            : lsoa_class_style_qml("incidents", result.breaks, "incidents");
+  write_area_layer(out, prefix + "lsoa", style, study.boundaries, study.imd, result.counts, study.load.incidents.type_names,
+                   result.rates, out.stage(prefix + "lsoa.csv"));
   CsvTable table{{"imd_decile", "lsoas", "population", "incidents", "share_of_incidents", "incidents_per_1000"}, {}};
   for (const auto& row : result.profile) {
     table.rows.push_back({row.decile ? std::to_string(row.decile) : "no IMD", std::to_string(row.areas),

@@ -132,10 +132,8 @@ void write_clusters(const StudyData& study, const ClusterResult& result, OutputF
   }
   write_csv(out.stage(prefix + "nni.csv"), nni);
   if (result.method == "nni") return;
-  write_cluster_layer(out.stage(prefix + "clusters.geojson"), study.boundaries.geos->get(), result.features,
-                      result.dbscan.has_value());
-  write_text(out.stage(prefix + "clusters.qml"), clusters_style_qml());
-  write_labelled_points(out.stage(prefix + "points.gpkg"), study.load.incidents, study.area_of, study.boundaries,
+  write_cluster_layer(out, prefix + "clusters", study.boundaries.geos->get(), result.features, result.dbscan.has_value());
+  write_labelled_points(out, prefix + "points", study.load.incidents, study.area_of, study.boundaries,
                         result.point_cluster, result.dbscan ? result.dbscan->core : std::vector<char>{});
 }
 

@@ -15,7 +15,7 @@
 #include "inputs/number_text.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "pipeline/stage.hpp"
 #include "pipeline/study_grid.hpp"
@@ -271,14 +271,14 @@ class GridStage final : public StageWith<GridParams> {
     for (int m : r.months) columns.push_back("m_" + format_month(m));
     CsvTable table{columns, {}};
     // A GeoJSON layer without features has no fields or CRS for QGIS to read: an empty list is the CSV alone.
-    std::optional<GeoJsonLayer> layer;
-    if (!cells.empty()) layer = create_geojson_layer(c.out.stage(stem + ".geojson"), "grid_cells", wkbPolygon);
+    std::optional<VectorLayer> layer;
+    if (!cells.empty()) layer.emplace(c.out, stem, "grid_cells", wkbPolygon);
     for (const auto& name : columns) {
       const bool whole = name == "rank" || name == "incidents" || name.rfind("m_", 0) == 0 || name == "previous_rank" ||
                          name == "previous_incidents" || name == "imd_decile";
       const bool real = name == "easting" || name == "northing" || name == "harm" || name == "rate_change" || name == "p_change";
       OGRFieldDefn field(name.c_str(), whole ? OFTInteger64 : real ? OFTReal : OFTString);
-      if (layer) layer->layer->CreateField(&field);
+      if (layer) layer->add_field(field);
     }
     GEOSContextHandle_t ctx = study.boundaries.geos->get();
     for (const GridCell& g : cells) {

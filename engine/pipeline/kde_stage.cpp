@@ -251,12 +251,11 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   find_hotspots(study, p, r, progress);
   r.ramp = density_ramp(r.surface);
   write_text(out.stage(prefix + "density.qml"), density_style_qml(r.ramp, r.unit));
-  write_hotspot_layer(out.stage(prefix + "hotspots.geojson"), study.boundaries.geos->get(), r.hotspots);
-  write_text(out.stage(prefix + "hotspots.qml"), hotspots_style_qml());
+  write_hotspot_layer(out, prefix + "hotspots", study.boundaries.geos->get(), r.hotspots);
   write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);
   if (r.periods) {
     // A GeoJSON layer without features has no fields or CRS for QGIS to read: an empty list is the CSV alone.
-    if (!r.ceased.empty()) write_hotspot_layer(out.stage(prefix + "ceased_hotspots.geojson"), study.boundaries.geos->get(), r.ceased);
+    if (!r.ceased.empty()) write_hotspot_layer(out, prefix + "ceased_hotspots", study.boundaries.geos->get(), r.ceased);
     write_hotspot_table(out.stage(prefix + "ceased_hotspots.csv"), r.ceased);
   }
   if (p.evaluate) {

@@ -14,7 +14,7 @@
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "pipeline/period_options.hpp"
 #include "pipeline/stage.hpp"
@@ -109,17 +109,14 @@ CsvTable profile_table(const PlaceProfile& p, const StudyData& study) {
 }
 
 // places.geojson: each place's area with its headline figures, for QGIS.
-void write_places_layer(const std::string& path, const PlacesResult& r, const StudyData& study) {
-  GeoJsonLayer layer = create_geojson_layer(path, "places", wkbMultiPolygon);
+void write_places_layer(OutputFolder& out, const std::string& stem, const PlacesResult& r, const StudyData& study) {
+  VectorLayer layer(out, stem, "places", wkbMultiPolygon);
   const std::vector<std::pair<const char*, OGRFieldType>> fields = {
       {"name", OFTString}, {"kind", OFTString}, {"district", OFTString}, {"baseline", OFTInteger64},
       {"current", OFTInteger64}, {"change_percent", OFTReal}, {"p_value", OFTReal}, {"rag", OFTString},
       {"residents", OFTInteger64}, {"rate_per_1000", OFTReal}, {"district_rate_per_1000", OFTReal},
       {"residents_imd_deciles_1_2", OFTReal}, {"top_street", OFTString}};
-  for (const auto& [name, type] : fields) {
-    OGRFieldDefn f(name, type);
-    layer.layer->CreateField(&f);
-  }
+  layer.add_fields(fields);
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
   for (size_t k = 0; k < r.places.size(); ++k) {
     const PlaceProfile& p = r.profiles[k];
@@ -141,14 +138,10 @@ void write_places_layer(const std::string& path, const PlacesResult& r, const St
 // place_points.geojson: the police.uk snap points inside each place (public, anonymised points),
 // with the street and the incidents there in the current period, so that a close-up map shows
 // where in the place violence happens.
-void write_place_points(const std::string& path, const PlacesResult& r, const StudyData& study) {
+void write_place_points(OutputFolder& out, const std::string& stem, const PlacesResult& r, const StudyData& study) {
   const Incidents& inc = study.load.incidents;
-  GeoJsonLayer layer = create_geojson_layer(path, "place_points", wkbPoint);
-  for (const auto& [name, type] : std::vector<std::pair<const char*, OGRFieldType>>{
-           {"place", OFTString}, {"street", OFTString}, {"incidents", OFTInteger64}}) {
-    OGRFieldDefn f(name, type);
-    layer.layer->CreateField(&f);
-  }
+  VectorLayer layer(out, stem, "place_points", wkbPoint);
+  layer.add_fields({{"place", OFTString}, {"street", OFTString}, {"incidents", OFTInteger64}});
   for (const TargetPlace& t : r.places) {
     std::map<std::tuple<double, double, uint32_t>, uint64_t> at;
     for (size_t i = 0; i < inc.size(); ++i) {
@@ -308,8 +301,8 @@ class PlacesStage final : public StageWith<PlacesParams> {
     const PlacesResult r = profile_places(study, params);
     write_csv(c.out.stage(c.prefix + "places.csv"), places_table(r));
     for (const PlaceProfile& p : r.profiles) write_csv(c.out.stage(c.prefix + p.slug + ".csv"), profile_table(p, study));
-    write_places_layer(c.out.stage(c.prefix + "places.geojson"), r, study);
-    write_place_points(c.out.stage(c.prefix + "place_points.geojson"), r, study);
+    write_places_layer(c.out, c.prefix + "places", r, study);
+    write_place_points(c.out, c.prefix + "place_points", r, study);
     StageReport report{"places", {}, {}};
     report.summary.Add("baseline", span_text(r.baseline));
     report.summary.Add("current", span_text(r.current));

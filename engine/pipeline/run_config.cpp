@@ -10,7 +10,9 @@
 
 #include "core/errors.hpp"
 #include "options/toml_ascii.hpp"
+#include "outputs/postgis_pack.hpp"
 #include "outputs/styles.hpp"
+#include "outputs/vector_layer.hpp"
 #include "pipeline/study_options.hpp"
 
 namespace fs = std::filesystem;
@@ -162,7 +164,9 @@ const OptionSet<RunHeader>& run_options() {
            .help = "Names the output folder <output>/<date>", .example = "2024-07-01"},
           [](RunHeader& h) -> auto& { return h.date; });
     s.add({.key = "output", .kind = Kind::path, .required = true,
-           .help = "Folder the dated pack folder is made in; hotspot run --output DIR replaces it", .example = "output"},
+           .help = "Folder the dated pack folder is made in, or a PostGIS database (\"PG:dbname=... host=...\") whose `schema` "
+                   "the run replaces; hotspot run --output replaces it",
+           .example = "output"},
           [](RunHeader& h) -> auto& { return h.output; });
     std::string steps;
     for (const auto& n : stage_names()) steps += (steps.empty() ? "" : ", ") + n;
@@ -179,6 +183,18 @@ const OptionSet<RunHeader>& run_options() {
                    "--csv excel does; 'plain' UTF-8 and fractions",
            .example = "excel"},
           [](RunHeader& h) -> auto& { return h.csv; });
+    s.add({.key = "format", .default_text = "geojson", .choices = layer_format_names(),
+           .help = "How the layers are written, as hotspot run --format does: 'geojson' one RFC 7946 file each "
+                   "(EPSG:4326); 'gpkg' one GeoPackage, pack.gpkg, with every layer and its QGIS style; 'fgb' or 'shp' "
+                   "one FlatGeobuf or Shapefile each. All but GeoJSON keep EPSG:27700. A PG: output ignores it",
+           .example = "gpkg"},
+          [](RunHeader& h) -> auto& { return h.format; });
+    s.add({.key = "schema",
+           .help = "With a PG: output (output = \"PG:...\" or hotspot run --output PG:...): the PostgreSQL schema the run "
+                   "replaces (default hotspot_<date>, e.g. hotspot_2024_07_01); a lower-case letter or _, then lower-case "
+                   "letters, digits or _",
+           .example = "tasking_latest"},
+          [](RunHeader& h) -> auto& { return h.schema; });
     return s;
   }();
   return set;
@@ -236,6 +252,7 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   config.written_at = loader.written_at;
   config.allow_network = header.allow_network;
   config.csv = header.csv;
+  config.format = header.format;
   const auto fail = [&](const OptionError& e) { throw UsageError(config_message(config, e)); };
   const auto required = [&](const char* key, bool given) {
     if (!given) fail(OptionError(key, "", "missing (required)"));
@@ -250,7 +267,23 @@ ConfigPlan load_run_config(const std::string& path, const std::string& today, co
   plan.title = header.title;
   plan.marking = header.marking;
   const std::string output_root = !output_override.empty() ? output_override : header.output;
-  plan.output_dir = (fs::path(output_root) / (header.date.empty() ? today : header.date)).string();
+  const std::string date = header.date.empty() ? today : header.date;
+  if (is_database_output(output_root)) {
+    plan.database = output_root;
+    plan.schema = header.schema;
+    if (plan.schema.empty()) {
+      plan.schema = "hotspot_" + date;
+      std::replace(plan.schema.begin(), plan.schema.end(), '-', '_');
+    }
+    try {
+      check_schema_name(plan.schema, "schema");
+    } catch (const UsageError&) {
+      fail(OptionError("schema", header.schema, "not a schema name: a lower-case letter or _, then lower-case letters, "
+                                                "digits or _ (at most 54)"));
+    }
+  } else {
+    plan.output_dir = (fs::path(output_root) / date).string();
+  }
   try {
     finish_study(study);
     const std::string steps_at = config.written_at.count("steps") ? config.written_at.at("steps") : path;

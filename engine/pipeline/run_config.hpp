@@ -15,6 +15,8 @@ struct RunHeader {
   std::vector<std::string> steps = {"areas"};
   bool allow_network = false;
   std::string csv = "plain";
+  std::string format = "geojson";
+  std::string schema;
 };
 const OptionSet<RunHeader>& run_options();
 
@@ -25,6 +27,7 @@ struct ConfigPlan {
   std::map<std::string, std::string> written_at;  // "kde.cell" -> "tasking.toml:31:8"
   bool allow_network = false;  // the config's allow_network: sources may be read over a network
   std::string csv = "plain";   // the config's csv: "excel" or "plain" (outputs/csv_table.hpp)
+  std::string format = "geojson";  // the config's format (outputs/vector_layer.hpp)
 };
 
 // Reads a tasking config (TOML; the keys are documented in docs/config.md) into a plan whose

@@ -3,16 +3,22 @@
 
 #include <algorithm>
 #include <iterator>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "core/calendar.hpp"
+#include "core/errors.hpp"
 #include "core/version.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
+#include "outputs/postgis_pack.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/run_record.hpp"
 #include "outputs/styles.hpp"
 #include "pipeline/change_options.hpp"
@@ -93,8 +99,38 @@ std::vector<std::string> RunPlan::step_names() const {
   return out;
 }
 
+namespace {
+
+// A private temporary folder, removed with what it holds.
+class TemporaryFolder {
+ public:
+  TemporaryFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "hotspot-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw DataError("cannot create a temporary folder in " + pattern);
+    path_ = pattern;
+  }
+  ~TemporaryFolder() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
 RunReport execute(const RunPlan& plan, const Progress& progress) {
-  OutputFolder out(plan.output_dir);
+  std::optional<TemporaryFolder> temporary;
+  if (!plan.database.empty()) {
+    temporary.emplace();
+    set_layer_format(LayerFormat::gpkg);  // the layers reach PostGIS from the pack's GeoPackage
+  }
+  const std::string folder = temporary ? temporary->path() + "/pack" : plan.output_dir;
+  OutputFolder out(folder);
   RunReport report;
   // Work that needs only the places (a stage's grid) runs while the incidents load.
   const PlacesReady places_ready = [&](const StudyData& places) {
@@ -111,6 +147,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   report.summary.Add("study_area", study_area_json(plan, study));
   report.summary.Add("rows", rows_json(study.load.account));
   report.summary.Add("warnings", strings(study.warnings));
+  if (!plan.database.empty()) report.summary.Add("schema", plan.schema);  // not the connection: it may hold a password
 
   for (const auto& stage : plan.stages) {
     StageContext context{out, plan.step_folders ? stage->info().name + "/" : "", progress, &report.stages};
@@ -132,7 +169,11 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   for (const auto& name : names) text += "  " + name + "\n";
   write_text(out.stage("summary.txt"), text);
   write_json(out.stage("summary.json"), report.summary);
+  if (GDALDataset* gpkg = out.open_geopackage()) {  // the run record travels with the layers
+    gpkg->SetMetadataItem("hotspot_run_record", json_text(report.summary).c_str());
+  }
   report.outputs = out.commit();
+  if (temporary) report.outputs = publish_to_postgis(folder, plan.database, plan.schema, progress);
   return report;
 }
 

@@ -20,7 +20,10 @@ struct RunPlan {
   StudyInputs inputs;
   std::string types_spec = "all";  // as the user wrote it, for the summary
   std::vector<std::shared_ptr<Stage>> stages;  // finished (Stage::finish)
-  std::string output_dir;
+  std::string output_dir;  // the pack's folder; unused when `database` is given
+  // A PostGIS output ("PG:dbname=..."): the pack is written as a GeoPackage pack in a temporary
+  // folder, then published into `schema` (outputs/postgis_pack.hpp).
+  std::string database, schema;
   bool step_folders = true;  // run: each stage in its own sub-folder; a single verb: flat
 
   // The stage of this name, or nullptr.
@@ -37,7 +40,7 @@ struct RunReport {
 };
 
 // Loads the study data once, runs each stage, and writes every output, rejects.csv and
-// summary.json atomically into plan.output_dir. Outputs depend only on the inputs and the
+// summary.json atomically into plan.output_dir (or plan.schema of plan.database). Outputs depend only on the inputs and the
 // plan (no clock, no randomness), so the same run gives byte-identical files. The stages must
 // have been finished (Stage::finish).
 RunReport execute(const RunPlan& plan, const Progress& progress = {});

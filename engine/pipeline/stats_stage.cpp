@@ -14,7 +14,7 @@
 #include "inputs/crime_types.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/styles.hpp"
 #include "pipeline/stage.hpp"
 #include "weights/gal_gwt.hpp"
@@ -143,11 +143,8 @@ void write_stats(const StudyData& study, const StatsParams& params, const StatsR
       {"lisa_z", OFTReal},      {"lisa_p_sim", OFTReal},    {"lisa_quadrant", OFTString}, {"lisa_class", OFTString},
       {"trend_s", OFTReal},     {"trend_z", OFTReal},       {"trend_p", OFTReal},      {"sen_slope", OFTReal},
       {"months_hot", OFTInteger}, {"emerging", OFTString}};
-  GeoJsonLayer layer = create_geojson_layer(out.stage(prefix + "lsoa_stats.geojson"), "lsoa_stats", wkbMultiPolygon);
-  for (const auto& [name, type] : fields) {
-    OGRFieldDefn f(name, type);
-    layer.layer->CreateField(&f);
-  }
+  VectorLayer layer(out, prefix + "lsoa_stats", "lsoa_stats", wkbMultiPolygon);
+  layer.add_fields(fields);
   CsvTable table;
   for (const auto& [name, type] : fields) table.columns.push_back(name);
   const auto number = [](double v, int decimals) { return std::isfinite(v) ? fixed(v, decimals) : std::string(); };
@@ -186,19 +183,11 @@ void write_stats(const StudyData& study, const StatsParams& params, const StatsR
       row[t + 5] = r.emerging[a];
     }
     table.rows.push_back(row);
-    OGRFeature f(layer.layer->GetLayerDefn());
-    for (int i = 0; i < f.GetFieldCount(); ++i) {
-      if (row[i].empty()) {
-        f.SetFieldNull(i);
-      } else {
-        f.SetField(i, row[i].c_str());  // OGR converts the text to the field's type
-      }
-    }
-    f.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(OGRGeometryFactory::createFromGEOS(ctx, area.geometry.get())));
-    layer.add(f);
+    // OGR converts each text to its field's type
+    layer.add_row(row, OGRGeometryFactory::forceToMultiPolygon(OGRGeometryFactory::createFromGEOS(ctx, area.geometry.get())));
   }
+  layer.set_style(lsoa_stats_style_qml());
   layer.close();
-  write_text(out.stage(prefix + "lsoa_stats.qml"), lsoa_stats_style_qml());
   write_csv(out.stage(prefix + "lsoa_stats.csv"), table);
   if (params.save_weights == "gal") write_gal(out.stage(prefix + "weights.gal"), study.boundaries, r.weights);
   if (params.save_weights == "gwt") write_gwt(out.stage(prefix + "weights.gwt"), study.boundaries, r.weights);

@@ -9,7 +9,7 @@
 #include "core/errors.hpp"
 #include "inputs/source_list.hpp"
 #include "outputs/csv_table.hpp"
-#include "outputs/geojson_layer.hpp"
+#include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/run_record.hpp"
 #include "pipeline/stage.hpp"
@@ -120,13 +120,13 @@ void write_residence_cells(const StudyData& study, const SuspectsResult& r, Outp
   const std::vector<std::string> columns = {"easting", "northing", "incidents", "residents", "residents_per_km2",
                                             "incident_share", "resident_share", "difference", "ratio", "suppressed"};
   CsvTable table{columns, {}};
-  std::optional<GeoJsonLayer> layer;
-  if (!r.cells.empty()) layer = create_geojson_layer(out.stage(prefix + "residence_cells.geojson"), "residence_cells", wkbPolygon);
+  std::optional<VectorLayer> layer;
+  if (!r.cells.empty()) layer.emplace(out, prefix + "residence_cells", "residence_cells", wkbPolygon);
   for (const auto& name : columns) {
     const bool whole = name == "incidents" || name == "residents";
     OGRFieldDefn field(name.c_str(), whole ? OFTInteger64 : name == "suppressed" ? OFTInteger : OFTReal);
     if (name == "suppressed") field.SetSubType(OFSTBoolean);
-    if (layer) layer->layer->CreateField(&field);
+    if (layer) layer->add_field(field);
   }
   const double incidents = static_cast<double>(std::max<size_t>(1, study.load.incidents.size()));
   const double residents = static_cast<double>(std::max<size_t>(1, r.load.incidents.size()));
@@ -156,13 +156,13 @@ void write_suspects(const StudyData& study, const SuspectsResult& r, OutputFolde
                     const std::string& prefix) {
   const auto& areas = study.boundaries.areas;
   CsvTable lsoa{{"lsoa_code", "lsoa_name", "district", "imd_decile", "incidents", "suspects"}, {}};
-  GeoJsonLayer layer = create_geojson_layer(out.stage(prefix + "lsoa_suspects.geojson"), "lsoa_suspects", wkbMultiPolygon);
+  VectorLayer layer(out, prefix + "lsoa_suspects", "lsoa_suspects", wkbMultiPolygon);
   for (const auto& [name, type] : std::vector<std::pair<const char*, OGRFieldType>>{
            {"lsoa_code", OFTString}, {"lsoa_name", OFTString}, {"district", OFTString}, {"imd_decile", OFTInteger},
            {"incidents", OFTInteger64}, {"suspects", OFTInteger64}, {"suppressed", OFTInteger}}) {
     OGRFieldDefn f(name, type);
     if (std::string(name) == "suppressed") f.SetSubType(OFSTBoolean);
-    layer.layer->CreateField(&f);
+    layer.add_field(f);
   }
   GEOSContextHandle_t ctx = study.boundaries.geos->get();
   for (size_t a = 0; a < areas.size(); ++a) {
@@ -171,7 +171,7 @@ void write_suspects(const StudyData& study, const SuspectsResult& r, OutputFolde
     lsoa.rows.push_back({areas[a].code, areas[a].name, rec ? rec->district_name : areas[a].district_code,
                          decile ? std::to_string(decile) : "", std::to_string(r.incidents_per_area[a]),
                          shown(r.per_area[a], r.area_hidden[a])});
-    OGRFeature f(layer.layer->GetLayerDefn());
+    OGRFeature f(layer.defn());
     f.SetField("lsoa_code", areas[a].code.c_str());
     f.SetField("lsoa_name", areas[a].name.c_str());
     f.SetField("district", lsoa.rows.back()[2].c_str());

@@ -15,6 +15,7 @@ struct CommonFlags {
   bool json = false;   // print summary.json to stdout instead of the human summary
   bool allow_network = false;  // read URLs and GDAL's network file systems (core/network.hpp)
   std::string csv;             // "excel" or "plain" (outputs/csv_table.hpp); "" the config's, else plain
+  std::string format;          // "geojson", "gpkg", "fgb" or "shp" (outputs/vector_layer.hpp); "" the config's, else geojson
 };
 
 // Progress on stderr when it is a terminal and not --quiet; otherwise nothing.

@@ -12,6 +12,7 @@
 #include "core/secrets.hpp"
 #include "core/version.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/vector_layer.hpp"
 #include "pipeline/stage.hpp"
 #include "app_docs.hpp"
 #include "verbs.hpp"
@@ -46,6 +47,11 @@ int main(int argc, char** argv) {
                     "Tables for Excel: 'excel' writes a byte order mark and shares as percentages (32.43%); 'plain' (the "
                     "default) UTF-8 and fractions")
         ->check(CLI::IsMember({"plain", "excel"}));
+    sub->add_option("--format", flags.format,
+                    "How layers are written: 'geojson' (the default) one RFC 7946 file each in EPSG:4326; 'gpkg' one "
+                    "GeoPackage, pack.gpkg, with every layer and its QGIS style; 'fgb' or 'shp' one FlatGeobuf or "
+                    "Shapefile each; all but GeoJSON in EPSG:27700")
+        ->check(CLI::IsMember(layer_format_names()));
   }
   // The build makes the man page and the bash completion from the command line as declared.
   if (argc == 2 && (std::string(argv[1]) == "--man-page" || std::string(argv[1]) == "--bash-completion")) {
@@ -70,6 +76,7 @@ int main(int argc, char** argv) {
   try {
     set_network_allowed(flags.allow_network);
     if (flags.csv == "excel") set_csv_style(CsvStyle::excel);
+    if (!flags.format.empty()) set_layer_format(parse_layer_format(flags.format, "--format"));
     for (const auto& run : verbs) run();
   } catch (const UsageError& e) {
     fmt::print(stderr, "hotspot: {}\n", redact_secrets(e.what()));

@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/network.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/vector_layer.hpp"
 #include "pipeline/run_config.hpp"
 #include "verbs.hpp"
 
@@ -30,12 +31,15 @@ VerbAction add_run_verb(CLI::App& app, CommonFlags& flags) {
   auto config = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   verb->add_option("config", *config, "Tasking config file (TOML)")->required();
-  verb->add_option("--output", *output, "Replace the config's output folder (the dated folder goes inside)");
+  verb->add_option("--output", *output,
+                   "Replace the config's output: a folder (the dated folder goes inside) or a PostGIS database, "
+                   "\"PG:dbname=... host=...\" (the config's schema, else hotspot_<date>)");
   return [verb, config, output, &flags] {
     if (!*verb) return;
     const ConfigPlan loaded = load_run_config(*config, today(), *output);
     if (loaded.allow_network) set_network_allowed(true);
     if (flags.csv.empty() && loaded.csv == "excel") set_csv_style(CsvStyle::excel);  // --csv wins over the config
+    if (flags.format.empty()) set_layer_format(parse_layer_format(loaded.format, "format"));  // as does --format
     try {
       print_report(execute(loaded.plan, terminal_progress(flags)), flags);
     } catch (const OptionError& e) {  // found against the data, after loading

@@ -3,6 +3,7 @@
 
 #include "core/errors.hpp"
 #include "option_flags.hpp"
+#include "outputs/postgis_pack.hpp"
 #include "pipeline/run_plan.hpp"
 #include "pipeline/study_options.hpp"
 #include "verbs.hpp"
@@ -32,8 +33,15 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
   options->add(*verb, verb_specs(*stage));
   if (info.imd_required) verb->get_option("--imd")->required();
   if (!info.boundaries_required) verb->get_option("--boundaries")->required(false);
-  verb->add_option("--output", *output, "Output folder (created; a rerun replaces it whole, in one atomic step)")->required()->group("Output");
-  return [verb, stage, options, output, &flags] {
+  auto schema = std::make_shared<std::string>();
+  verb->add_option("--output", *output,
+                   "Output folder (created; a rerun replaces it whole, in one atomic step), or a PostGIS database, "
+                   "\"PG:dbname=... host=...\", whose --schema a rerun replaces in one transaction")
+      ->required()
+      ->group("Output");
+  verb->add_option("--schema", *schema, "With --output PG:...: the schema written (default hotspot_" + info.name + ")")
+      ->group("Output");
+  return [verb, stage, options, output, schema, &flags] {
     if (!*verb) return;
     StudyConfig study;
     const std::vector<const OptionSpec*> specs = verb_specs(*stage);
@@ -47,7 +55,14 @@ VerbAction add_stage_verb(CLI::App& app, const std::string& name, CommonFlags& f
       plan.command = stage->info().name;
       plan.inputs = study.inputs;
       plan.types_spec = study.types;
-      plan.output_dir = *output;
+      if (is_database_output(*output)) {
+        plan.database = *output;
+        plan.schema = schema->empty() ? "hotspot_" + plan.command : *schema;
+        check_schema_name(plan.schema, "--schema");
+      } else {
+        if (!schema->empty()) throw UsageError("--schema: only with --output PG:...");
+        plan.output_dir = *output;
+      }
       plan.step_folders = false;
       plan.stages.push_back(stage);
       print_report(execute(plan, terminal_progress(flags)), flags);
