@@ -7,6 +7,16 @@
 
 namespace hotspot {
 
+// A layer of the pack, as a GIS opens it (for the pack's QGIS project).
+struct PackLayer {
+  std::string stem;      // its name in the pack without extension: "kde/hotspots"
+  std::string source;    // relative to the pack: "./kde/hotspots.geojson", "./pack.gpkg|layername=kde_hotspots"
+  std::string provider;  // QGIS's: "ogr" for vectors, "gdal" for rasters
+  std::string geometry;  // "Point", "Line" or "Polygon"; "" for a raster
+  int epsg = 27700;      // its CRS
+  std::string qml;       // its QGIS style, "" for none
+};
+
 // Writes a set of outputs so that a failed or killed run never leaves a partial or mixed result.
 //
 // A pack (the default) is one folder written whole: every file is staged in a hidden sibling
@@ -42,6 +52,9 @@ class OutputFolder {
   // Where the file staged as `name` is now: its staged path before commit(), its final path after;
   // throws DataError when nothing was staged under that name.
   std::string path_of(const std::string& name) const;
+  // Records a layer written into the pack (in writing order), for its QGIS project.
+  void add_layer(PackLayer layer) { layers_.push_back(std::move(layer)); }
+  const std::vector<PackLayer>& layers() const { return layers_; }
   // Names of the files staged so far (not the scratch files), relative to the folder, in staging order.
   std::vector<std::string> staged_names() const;
   // Puts every staged file in place; returns the final paths.
@@ -61,6 +74,7 @@ class OutputFolder {
     bool scratch = false;
   };
   GDALDatasetUniquePtr geopackage_;
+  std::vector<PackLayer> layers_;
   std::vector<Staged> staged_;
   bool committed_ = false;
 };

@@ -11,7 +11,8 @@ std::string_view lsoa_style_qml();      // LSOAs coloured by rate_per_1000, five
 std::string_view clusters_style_qml();  // clusters by NNH order; one-point clusters as dots sized by incidents
 std::string_view lsoa_stats_style_qml();  // Gi* bins in ArcGIS's hot (red) and cold (blue) colours
 std::string_view hotspots_style_qml();    // hotspots in red, labelled "rank. name" with a halo, rank 1 placed first
-std::string_view density_style_template_qml();  // density.tif's ramp, its values set by data_styles.hpp
+std::string_view density_style_template_qml();
+std::string_view layout_template_xml();  // pack.qgs's print layout, made by scripts/make_layout.py (outputs/qgis_project.hpp)  // density.tif's ramp, its values set by data_styles.hpp
 
 // Writes `text` to `path`; throws DataError.
 void write_text(const std::string& path, std::string_view text);

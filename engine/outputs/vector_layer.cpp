@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <memory>
 
 #include "core/crs.hpp"
@@ -264,6 +265,18 @@ void VectorLayer::close() {
     if (full != kept) renames.emplace_back(full, kept);
   }
   const bool in_pack_gpkg = !targets_.front().own;
+  PackLayer record{.stem = stem_, .provider = "ogr", .qml = renamed_fields(style_, renames)};
+  const OGRwkbGeometryType type = wkbFlatten(defn_->GetGeomType());
+  record.geometry = type == wkbPoint || type == wkbMultiPoint ? "Point"
+                    : type == wkbLineString || type == wkbMultiLineString ? "Line" : "Polygon";
+  if (in_pack_gpkg) {
+    record.source = "./pack.gpkg|layername=" + table_name(stem_);
+  } else {
+    const std::string ext = std::filesystem::path(targets_.front().path).extension().string();
+    record.source = "./" + stem_ + ext;
+    if (ext == ".geojson") record.epsg = 4326;
+  }
+  out_->add_layer(record);
   if (!style_.empty()) {
     if (in_pack_gpkg) {
       store_style(*targets_.front().ds, table_name(stem_), style_, targets_.front().path);

@@ -250,7 +250,9 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
   find_hotspots(study, p, r, progress);
   r.ramp = density_ramp(r.surface);
-  write_text(out.stage(prefix + "density.qml"), density_style_qml(r.ramp, r.unit));
+  const std::string density_style = density_style_qml(r.ramp, r.unit);
+  write_text(out.stage(prefix + "density.qml"), density_style);
+  out.add_layer({.stem = prefix + "density", .source = "./" + prefix + "density.tif", .provider = "gdal", .qml = density_style});
   write_hotspot_layer(out, prefix + "hotspots", study.boundaries.geos->get(), r.hotspots);
   write_hotspot_table(out.stage(prefix + "hotspots.csv"), r.hotspots);
   if (r.periods) {

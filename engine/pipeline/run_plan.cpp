@@ -18,6 +18,7 @@
 #include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
 #include "outputs/postgis_pack.hpp"
+#include "outputs/qgis_project.hpp"
 #include "outputs/vector_layer.hpp"
 #include "outputs/run_record.hpp"
 #include "outputs/styles.hpp"
@@ -159,6 +160,11 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   draw_maps(report.map_context, report.stages, out, progress);
   const WebPage web = web_map(report.stages, out, page_title(plan), plan.marking);
   if (!web.layers.empty()) write_text(out.stage("map.html"), map_html(web));
+  // A GIS user's way in: every layer in one QGIS project (a database's tables have none: its
+  // layers are opened from the database).
+  if (!out.layers().empty() && plan.database.empty()) {
+    write_text(out.stage("pack.qgs"), qgis_project(page_title(plan), report.map_context.extent, out.layers()));
+  }
   write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);
   // brief.html, summary.txt and summary.json are staged last: the outputs they list are complete.
   for (const char* name : {"brief.html", "summary.txt", "summary.json"}) out.stage(name);
