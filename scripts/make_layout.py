@@ -50,8 +50,8 @@ def main():
     m.setCrs(QgsCoordinateReferenceSystem("EPSG:27700"))
     m.setFrameEnabled(True)
     layout.addLayoutItem(m)
-    place(m, 10, 20, 205, 170)
-    half_width = 50000 * 205 / 170  # the frame's shape, so that setting the extent keeps the frame
+    place(m, 10, 20, 190, 170)
+    half_width = 50000 * 190 / 170  # the frame's shape, so that setting the extent keeps the frame
     m.setExtent(QgsRectangle(450000 - half_width, 300000, 450000 + half_width, 400000))
     m.setKeepLayerSet(False)  # the project's visible layers
 
@@ -63,7 +63,7 @@ def main():
     legend.setLegendFilterByMapEnabled(True)  # only what the map shows: the layers ticked when it is exported
     legend.setResizeToContents(False)
     layout.addLayoutItem(legend)
-    place(legend, 220, 20, 67, 150)
+    place(legend, 205, 20, 82, 150)
 
     bar = QgsLayoutItemScaleBar(layout)
     bar.setId("scale bar")
@@ -85,7 +85,7 @@ def main():
     arrow.setLinkedMap(m)
     arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
     layout.addLayoutItem(arrow)
-    place(arrow, 200, 22, 12, 16)
+    place(arrow, 185, 22, 12, 16)
 
     credit = QgsLayoutItemLabel(layout)
     credit.setId("attribution")

@@ -8,11 +8,13 @@
   order purple, third and above black;
 - engine/outputs/styles/lsoa_stats.qml: LSOAs by Gi* bin, hot spots red and cold spots blue;
 - engine/outputs/styles/density.qml: density.tif as a pseudocolour ramp, not drawn below the first
-  stop (the engine sets the stops from each surface).
+  stop (the engine sets the stops from each surface);
+- engine/outputs/styles/places.qml: places outlined purple; cells.qml: grid and residence cells
+  outlined orange over a light fill; points.qml: incident points as small dark dots.
 engine/outputs/styles/hotspots.qml is kept by hand since (labels "rank. name" with a halo, rank 1
 placed first by a data-defined priority); this script does not write it.
 
-Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py [lsoa clusters lsoa_stats density]
+Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_styles.py [lsoa clusters lsoa_stats density places cells points]
 """
 import os
 import sys
@@ -108,9 +110,32 @@ def density():
     return save(layer, "density.qml")
 
 
+def outlined(name, colour, width, fill="0,0,0,0"):
+    """A polygon layer outlined (places: purple; grid and residence cells: orange over a light fill)."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", name, "memory")
+    layer.renderer().setSymbol(QgsFillSymbol.createSimple({"color": fill, "outline_color": colour, "outline_width": width}))
+    return save(layer, f"{name}.qml")
+
+
+def places():
+    return outlined("places", "#7b3294", "0.8")
+
+
+def cells():
+    return outlined("cells", "#d95f0e", "0.5", "254,153,41,90")
+
+
+def points():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "points", "memory")
+    layer.renderer().setSymbol(QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": "40,40,40,200", "outline_color": "255,255,255,255", "outline_width": "0.1", "size": "1.4"}))
+    return save(layer, "points.qml")
+
+
 app = QgsApplication([], False)
 app.initQgis()
-styles = {"lsoa": lsoa, "clusters": clusters, "lsoa_stats": lsoa_stats, "density": density}
+styles = {"lsoa": lsoa, "clusters": clusters, "lsoa_stats": lsoa_stats, "density": density, "places": places, "cells": cells,
+          "points": points}
 ok = all(styles[name]() for name in (sys.argv[1:] or styles))
 sys.stdout.flush()
 os._exit(0 if ok else 1)  # exitQgis() can crash tearing down headless Qt

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/point_layer.hpp"
 
+#include "outputs/styles.hpp"
 #include "outputs/vector_layer.hpp"
 #include "inputs/crime_types.hpp"
 
@@ -25,6 +26,7 @@ void write_labelled_points(OutputFolder& out, const std::string& stem, const Inc
     f.SetGeometryDirectly(new OGRPoint(incidents.x[i], incidents.y[i]));
     layer.add(f);
   }
+  layer.set_style(points_style_qml());
   layer.close();
 }
 

@@ -60,11 +60,11 @@ void spatialrefsys(CPLXMLNode* parent, int epsg) {
   CPLFree(proj4);
 }
 
-// The study area widened by 5% and to the layout map's shape (205 x 170 mm).
+// The study area widened by 5% and to the layout map's shape (190 x 170 mm).
 Extent framed(const Extent& e) {
   const double cx = (e.xmin + e.xmax) / 2, cy = (e.ymin + e.ymax) / 2;
   double w = std::max(1.0, e.xmax - e.xmin) * 1.05, h = std::max(1.0, e.ymax - e.ymin) * 1.05;
-  const double aspect = 205.0 / 170.0;
+  const double aspect = 190.0 / 170.0;
   if (w / h < aspect) {
     w = h * aspect;
   } else {

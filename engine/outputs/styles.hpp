@@ -12,6 +12,9 @@ std::string_view clusters_style_qml();  // clusters by NNH order; one-point clus
 std::string_view lsoa_stats_style_qml();  // Gi* bins in ArcGIS's hot (red) and cold (blue) colours
 std::string_view hotspots_style_qml();    // hotspots in red, labelled "rank. name" with a halo, rank 1 placed first
 std::string_view density_style_template_qml();
+std::string_view places_style_qml();  // places outlined purple
+std::string_view cells_style_qml();   // grid and residence cells outlined orange over a light fill
+std::string_view points_style_qml();  // incident points as small dark dots
 std::string_view layout_template_xml();  // pack.qgs's print layout, made by scripts/make_layout.py (outputs/qgis_project.hpp)  // density.tif's ramp, its values set by data_styles.hpp
 
 // Writes `text` to `path`; throws DataError.

@@ -15,6 +15,7 @@
 #include "inputs/number_text.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/styles.hpp"
 #include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "pipeline/stage.hpp"
@@ -298,7 +299,10 @@ class GridStage final : public StageWith<GridParams> {
       layer->add_row(row, OGRGeometryFactory::createFromGEOS(ctx, square.get()));
       table.rows.push_back(std::move(row));
     }
-    if (layer) layer->close();
+    if (layer) {
+      layer->set_style(cells_style_qml());
+      layer->close();
+    }
     write_csv(c.out.stage(stem + ".csv"), table);
   }
 };

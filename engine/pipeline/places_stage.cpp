@@ -14,6 +14,7 @@
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/styles.hpp"
 #include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "pipeline/period_options.hpp"
@@ -132,6 +133,7 @@ void write_places_layer(OutputFolder& out, const std::string& stem, const Places
     OGRGeometry* g = OGRGeometryFactory::createFromGEOS(ctx, r.places[k].geometry.get());
     layer.add_row(row, OGRGeometryFactory::forceToMultiPolygon(g));
   }
+  layer.set_style(places_style_qml());
   layer.close();
 }
 
@@ -152,6 +154,7 @@ void write_place_points(OutputFolder& out, const std::string& stem, const Places
       layer.add_row({t.name, inc.location_names[location], std::to_string(n)}, new OGRPoint(x, y));
     }
   }
+  layer.set_style(points_style_qml());
   layer.close();
 }
 

@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "inputs/source_list.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/styles.hpp"
 #include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/run_record.hpp"
@@ -146,7 +147,10 @@ void write_residence_cells(const StudyData& study, const SuspectsResult& r, Outp
     GeomPtr square = cells_polygon(ctx, r.grid, {c});
     layer->add_row(row, OGRGeometryFactory::createFromGEOS(ctx, square.get()));
   }
-  if (layer) layer->close();
+  if (layer) {
+    layer->set_style(cells_style_qml());
+    layer->close();
+  }
   write_csv(out.stage(prefix + "residence_cells.csv"), table);
 }
 
@@ -186,6 +190,7 @@ void write_suspects(const StudyData& study, const SuspectsResult& r, OutputFolde
     f.SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(OGRGeometryFactory::createFromGEOS(ctx, areas[a].geometry.get())));
     layer.add(f);
   }
+  layer.set_style(cells_style_qml());
   layer.close();
   write_csv(out.stage(prefix + "lsoa_suspects.csv"), lsoa);
   const uint64_t incidents = study.load.incidents.size(), suspects = r.load.incidents.size();

@@ -65,6 +65,7 @@ def check_project(pack):
             table = re.search(r"layername=([^|]+)", source)
             qml = styles.get(table.group(1)) if table else open(os.path.splitext(base)[0] + ".qml").read() \
                 if os.path.exists(os.path.splitext(base)[0] + ".qml") else None
+            check(qml is not None, f"{name}: has a style of its own (a .qml beside it, or a layer_styles row)")
             if qml:
                 want = renderer_in(qml)
                 check(layer.renderer().type() == want, f"{name}: styled as its style says ({layer.renderer().type()}, {want})")
@@ -91,7 +92,7 @@ def check_gpkg_styles(pack):
     ds = ogr.Open(gpkg)
     styled = QgsVectorLayer(f"{gpkg}|layername=layer_styles", "styles", "ogr")
     styles = {f["f_table_name"]: renderer_in(f["styleQML"]) for f in styled.getFeatures()}
-    check(len(styles) >= 4, f"{gpkg}: {len(styles)} styles in layer_styles")
+    check(len(styles) == ds.GetLayerCount() - 1, f"{gpkg}: {len(styles)} styles in layer_styles, one per layer")
     for i in range(ds.GetLayerCount()):
         name = ds.GetLayer(i).GetName()
         if name == "layer_styles":
