@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/postgis_pack.hpp"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -183,6 +185,28 @@ std::vector<std::string> publish_to_postgis(const std::string& folder, const std
   if (db.dataset().CommitTransaction() != OGRERR_NONE) db.fail("cannot commit");
   for (auto& t : tables) t = schema + "." + t;
   return tables;
+}
+
+PackTarget::PackTarget(std::string output, std::string schema) : output_(std::move(output)), schema_(std::move(schema)) {
+  if (!is_database_output(output_)) {
+    folder_ = output_;
+    return;
+  }
+  check_schema_name(schema_, "schema");
+  std::string pattern = (fs::temp_directory_path() / "hotspot-XXXXXX").string();
+  if (!::mkdtemp(pattern.data())) throw DataError("cannot create a temporary folder in " + pattern);
+  temporary_ = pattern;
+  folder_ = temporary_ + "/pack";
+}
+
+PackTarget::~PackTarget() {
+  std::error_code ec;
+  if (!temporary_.empty()) fs::remove_all(temporary_, ec);
+}
+
+std::vector<std::string> PackTarget::publish(std::vector<std::string> committed, const Progress& progress) const {
+  if (!database()) return committed;
+  return publish_to_postgis(folder_, output_, schema_, progress);
 }
 
 }  // namespace hotspot

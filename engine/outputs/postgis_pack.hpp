@@ -30,4 +30,23 @@ void check_schema_name(const std::string& schema, const std::string& what);
 std::vector<std::string> publish_to_postgis(const std::string& folder, const std::string& connection,
                                             const std::string& schema, const Progress& progress = {});
 
+// Where a pack goes: `output` is a folder, written in place, or a PostGIS database, for which the
+// pack is written in a private temporary folder (removed with this) and published into `schema`.
+class PackTarget {
+ public:
+  PackTarget(std::string output, std::string schema);
+  ~PackTarget();
+  PackTarget(const PackTarget&) = delete;
+  PackTarget& operator=(const PackTarget&) = delete;
+  bool database() const { return !temporary_.empty(); }
+  // The folder to write the pack in (OutputFolder).
+  const std::string& folder() const { return folder_; }
+  // Once the pack is committed: its outputs as the user sees them, the folder's files or the
+  // schema's tables (published now).
+  std::vector<std::string> publish(std::vector<std::string> committed, const Progress& progress = {}) const;
+
+ private:
+  std::string output_, schema_, temporary_, folder_;
+};
+
 }  // namespace hotspot

@@ -23,6 +23,7 @@
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/output_folder.hpp"
+#include "outputs/postgis_pack.hpp"
 #include "outputs/run_record.hpp"
 #include "places/area_locator.hpp"
 
@@ -193,7 +194,8 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   const std::optional<CsvRecords> records =
       std::string(in->GetDriverName()) == "CSV" ? CsvRecords::scan(p.input) : std::nullopt;
 
-  OutputFolder out(p.output_dir);
+  const PackTarget target(p.output_dir, p.schema);
+  OutputFolder out(target.folder());
   const std::string out_path = out.stage("geocoded.csv");
   GDALDatasetUniquePtr ds = create_dataset("CSV", out_path);
   OGRLayer* out_layer = ds->CreateLayer("geocoded", nullptr, wkbNone, csv_layer_options().List());
@@ -393,7 +395,7 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   outputs.Add("summary.json");
   s.Add("outputs", outputs);
   write_json(out.stage("summary.json"), s);
-  report.outputs = out.commit();
+  report.outputs = target.publish(out.commit(), progress);
   return report;
 }
 

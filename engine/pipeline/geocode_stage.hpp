@@ -28,7 +28,8 @@ struct GeocodeParams {
   bool drop_address = false;
   std::vector<std::string> personal_columns, keep_columns;
   bool rejects_with_address = false;   // a private copy: rejects.csv also holds the address
-  std::string output_dir;
+  std::string output_dir;  // a folder, or a PostGIS database ("PG:...") whose `schema` the run replaces
+  std::string schema = "hotspot_geocode";
 };
 
 // `hotspot geocode`'s options, declared once: its flags and --help are made from them.

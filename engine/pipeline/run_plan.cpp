@@ -3,15 +3,11 @@
 
 #include <algorithm>
 #include <iterator>
-#include <cstdlib>
-#include <filesystem>
 #include <map>
-#include <optional>
 
 #include <fmt/format.h>
 
 #include "core/calendar.hpp"
-#include "core/errors.hpp"
 #include "core/version.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
@@ -100,38 +96,10 @@ std::vector<std::string> RunPlan::step_names() const {
   return out;
 }
 
-namespace {
-
-// A private temporary folder, removed with what it holds.
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "hotspot-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw DataError("cannot create a temporary folder in " + pattern);
-    path_ = pattern;
-  }
-  ~TemporaryFolder() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-}  // namespace
-
 RunReport execute(const RunPlan& plan, const Progress& progress) {
-  std::optional<TemporaryFolder> temporary;
-  if (!plan.database.empty()) {
-    temporary.emplace();
-    set_layer_format(LayerFormat::gpkg);  // the layers reach PostGIS from the pack's GeoPackage
-  }
-  const std::string folder = temporary ? temporary->path() + "/pack" : plan.output_dir;
-  OutputFolder out(folder);
+  const PackTarget target(plan.database.empty() ? plan.output_dir : plan.database, plan.schema);
+  if (target.database()) set_layer_format(LayerFormat::gpkg);  // the layers reach PostGIS from the pack's GeoPackage
+  OutputFolder out(target.folder());
   RunReport report;
   // Work that needs only the places (a stage's grid) runs while the incidents load.
   const PlacesReady places_ready = [&](const StudyData& places) {
@@ -178,8 +146,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   if (GDALDataset* gpkg = out.open_geopackage()) {  // the run record travels with the layers
     gpkg->SetMetadataItem("hotspot_run_record", json_text(report.summary).c_str());
   }
-  report.outputs = out.commit();
-  if (temporary) report.outputs = publish_to_postgis(folder, plan.database, plan.schema, progress);
+  report.outputs = target.publish(out.commit(), progress);
   return report;
 }
 

@@ -76,7 +76,7 @@ TEST_CASE("cli: the example run is complete, accounted for, and byte-identical w
                         "maps/clusters.png", "maps/grid.png", "places/places.csv", "places/oak-tree.csv",
                         "places/kirkby-cross-portland.csv", "places/bellamy-estate.csv", "places/coxmoor.csv",
                         "places/places.geojson", "places/place_points.geojson", "maps/places.png", "maps/place-oak-tree.png",
-                        "maps/place-coxmoor.png", "indicators/indicators.csv", "brief.html", "summary.txt"}) {
+                        "maps/place-coxmoor.png", "indicators/indicators.csv", "brief.html", "summary.txt", "pack.qgs"}) {
     const std::string a = slurp(dir + "/first/2024-07-01/" + f);
     CHECK_FALSE(a.empty());
     CHECK(a == slurp(dir + "/second/2024-07-01/" + f));

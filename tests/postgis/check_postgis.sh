@@ -36,11 +36,12 @@ read_back() {  # the schema's layers, read back from the database by ogr2ogr int
 read_back "$work/read-back.gpkg"
 /usr/bin/python3 "$repo/tests/postgis/compare_layers.py" "$gpkg" "$work/read-back.gpkg" $layers >&2 ||
   fail "PostGIS differs from the GeoPackage"
-# summary.json differs by the schema it records
-psql "$conn" -qAt -c "SELECT name, md5(content) FROM $schema.pack_files WHERE name <> 'summary.json' ORDER BY name" >"$work/files.db"
+# The summaries differ by the schema they record and the outputs they list; a database has no
+# QGIS project (its layers are opened from the database).
+psql "$conn" -qAt -c "SELECT name, md5(content) FROM $schema.pack_files WHERE name NOT IN ('summary.json', 'summary.txt') ORDER BY name" >"$work/files.db"
 psql "$conn" -qAt -c "SELECT convert_from(content, 'UTF8') FROM $schema.pack_files WHERE name = 'summary.json'" |
   grep -q "\"schema\":\"$schema\"" || fail "summary.json in pack_files does not record the schema"
-(cd "$work/gpkg/2024-07-01" && find . -type f ! -name '*.csv' ! -name pack.gpkg ! -name .hotspot-pack ! -name summary.json | sed 's|^\./||' | sort |
+(cd "$work/gpkg/2024-07-01" && find . -type f ! -name '*.csv' ! -name pack.gpkg ! -name .hotspot-pack ! -name 'summary.*' ! -name pack.qgs | sed 's|^\./||' | sort |
   while read -r f; do echo "$f|$(md5sum <"$f" | cut -d' ' -f1)"; done) >"$work/files.pack"
 cmp -s "$work/files.db" "$work/files.pack" || { diff "$work/files.db" "$work/files.pack" | head; fail "pack_files differs from the pack's files"; }
 echo "  pack_files: $(wc -l <"$work/files.db") files equal" >&2
@@ -84,10 +85,25 @@ ogr2ogr -f PostgreSQL "PG:$conn" shapefiles/nottinghamshire_lsoa11.shp -nln publ
   --output "$work/from-db" >"$work/areas.out" 2>"$work/areas.err" || { cat "$work/areas.err"; fail "areas with boundaries from PostGIS"; }
 "$hotspot" areas --incidents examples/ashfield-mansfield/police-uk --boundaries "PG:$conn tables=public.lsoa_boundaries" \
   --imd examples/ashfield-mansfield/imd2019/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv \
-  --output "PG:$conn" --schema areas_from_db --format gpkg --json >"$work/areas-db.out" 2>"$work/areas-db.err"
+  --output "PG:$conn" --schema areas_from_db --json >"$work/areas-db.out" 2>"$work/areas-db.err" ||
+  { cat "$work/areas-db.err"; fail "areas into PostGIS"; }
+lsoas=$(psql "$conn" -qAt -c "SELECT count(*) FROM public.lsoa_boundaries")
+[[ $(psql "$conn" -qAt -c "SELECT count(*) FROM areas_from_db.lsoa") == "$lsoas" ]] || fail "areas_from_db.lsoa does not hold the $lsoas LSOAs"
+# geocode publishes its table too; the gazetteer (one CSV file) refuses a database, masking the password.
+"$hotspot" geocode --input examples/ashfield-mansfield/addresses.csv --address-column address \
+  --postcodes examples/ashfield-mansfield/codepoint-open/ng17-19.csv \
+  --localities examples/ashfield-mansfield/codepoint-open/codelist.csv \
+  --boundaries shapefiles/nottinghamshire_lsoa11.shp --drop-address --output "PG:$conn" >"$work/geocode.out" 2>"$work/geocode.err" ||
+  { cat "$work/geocode.err"; fail "geocode into PostGIS"; }
+[[ $(psql "$conn" -qAt -c "SELECT count(*) FROM hotspot_geocode.geocoded") -gt 0 ]] || fail "hotspot_geocode.geocoded is empty"
+set +e
+"$hotspot" gazetteer streets --incidents examples/ashfield-mansfield/police-uk/2024-01 --output "PG:$conn" >"$work/gazetteer.out" 2>"$work/gazetteer.err"
+code=$?
+set -e
+[[ $code == 1 ]] && grep -q 'password=\*\*\*' "$work/gazetteer.err" || { cat "$work/gazetteer.err"; fail "the gazetteer into PostGIS: exit $code"; }
 grep -q 'password=\*\*\*' "$work/from-db/summary.json" || fail "summary.json does not record the boundaries' source, masked"
 port=$(sed -E 's/.*port=([0-9]+).*/\1/' <<<"$conn")
-PGPASSWORD=$password pg_dump -h 127.0.0.1 -p "$port" -U hotspot -d hotspot -n "$schema" -n areas_from_db >"$work/dump.sql"
+PGPASSWORD=$password pg_dump -h 127.0.0.1 -p "$port" -U hotspot -d hotspot -n "$schema" -n areas_from_db -n hotspot_geocode >"$work/dump.sql"
 [[ $(wc -c <"$work/dump.sql") -gt 1000000 ]] || fail "the dump is too small to hold the pack"
 found=$(grep -rlaF -- "$password" "$work" || true)
 [[ -z "$found" ]] || fail "the password appears in: $found"

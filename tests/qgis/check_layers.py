@@ -55,12 +55,19 @@ def undrawn_problems(layer):
     return [f"{len(undrawn)} features drawn by no rule of the style (ids {undrawn[:5]})"] if undrawn else []
 
 
+def walk(root):
+    """os.walk without hidden folders: a run being written stages its pack in one (.NAME.staging-PID)."""
+    for d, dirs, names in os.walk(root):
+        dirs[:] = [x for x in dirs if not x.startswith(".")]
+        yield d, dirs, names
+
+
 def main(root, expected_path):
     with open(expected_path) as f:
         expected = json.load(f)
     layers = sorted(
         os.path.relpath(os.path.join(d, n), root)
-        for d, _, names in os.walk(root) for n in names if n.endswith(".geojson") and not n.startswith("."))
+        for d, _, names in walk(root) for n in names if n.endswith(".geojson") and not n.startswith("."))
     app = QgsApplication([], False)
     app.initQgis()
     failures, passed, used = [], 0, set()
@@ -108,7 +115,7 @@ def main(root, expected_path):
             passed += 1
             print(f"ok  {rel}: {layer.featureCount()} features, {layer.crs().authid()}")
     # Rasters with a style beside them: the style loads and colours the surface with a ramp.
-    rasters = sorted(os.path.relpath(os.path.join(d, n), root) for d, _, names in os.walk(root)
+    rasters = sorted(os.path.relpath(os.path.join(d, n), root) for d, _, names in walk(root)
                      for n in names if n.endswith(".tif") and not n.startswith(".")
                      and os.path.exists(os.path.join(d, n[: -len(".tif")] + ".qml")))
     for rel in rasters:

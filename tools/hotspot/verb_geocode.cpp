@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include "pipeline/geocode_stage.hpp"
+#include "core/errors.hpp"
 #include "outputs/output_folder.hpp"
+#include "outputs/postgis_pack.hpp"
 #include "pipeline/street_gazetteer.hpp"
 #include "option_flags.hpp"
 #include "verbs.hpp"
@@ -28,11 +30,18 @@ VerbAction add_geocode_verb(CLI::App& app, CommonFlags& flags) {
   auto options = std::make_shared<OptionFlags>();
   auto output = std::make_shared<std::string>();
   options->add(*verb, geocode_options().specs());
-  verb->add_option("--output", *output, "Output folder (created; a rerun replaces it whole, in one atomic step)")->required()->group("Output");
-  return [verb, options, output, &flags] {
+  auto schema = std::make_shared<std::string>("hotspot_geocode");
+  verb->add_option("--output", *output,
+                   "Output folder (created; a rerun replaces it whole, in one atomic step), or a PostGIS database, "
+                   "\"PG:dbname=... host=...\", whose --schema a rerun replaces in one transaction")
+      ->required()
+      ->group("Output");
+  verb->add_option("--schema", *schema, "With --output PG:...: the schema written (default hotspot_geocode)")->group("Output");
+  return [verb, options, output, schema, &flags] {
     if (!*verb) return;
     GeocodeParams p;
     p.output_dir = *output;
+    p.schema = *schema;
     options->apply(*verb, [&](const OptionSpec& spec, const Value& v) { geocode_options().set(p, spec.qualified(), v); });
     GeocodeReport r;
     try {
@@ -79,6 +88,7 @@ VerbAction add_gazetteer_verb(CLI::App& app, CommonFlags& flags) {
   }
   return [streets, sources, boundaries, output, &flags] {
     if (!*streets) return;
+    if (is_database_output(*output)) throw UsageError("--output '" + *output + "': the gazetteer is a CSV file; name one");
     const StreetGazetteer g = build_street_gazetteer(*sources, *boundaries);
     const std::filesystem::path target(*output);
     OutputFolder out(target.parent_path().empty() ? "." : target.parent_path().string(), OutputFolder::Mode::files);
