@@ -17,6 +17,9 @@ class UnionFind {
     return a;
   }
 
+  // How many elements the set whose root is `root` holds.
+  uint32_t size_of_root(uint32_t root) const { return size_[root]; }
+
   void unite(uint32_t a, uint32_t b) {
     a = find(a);
     b = find(b);

@@ -42,7 +42,7 @@ class Database {
                                    gdal_last_error("no message from PostgreSQL")));
   }
 
-  // Runs a statement; `check`: fail on an error.
+  // Runs a statement; throws DataError when it fails.
   void run(const std::string& sql) {
     CPLErrorReset();
     OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);

@@ -8,8 +8,10 @@
 
 namespace hotspot {
 
-// Draws points uniformly in the study area (the union of the areas): uniform in its bounding
-// box, kept when it falls in an area. The boundaries must outlive the sampler.
+// Draws points uniformly in the study area: a triangle of the areas' triangulation chosen in
+// proportion to its area, then a uniform point in it (exact, and no rejection). Areas are taken
+// not to overlap, as a boundary set's do. Safe to call from several threads at once; the
+// boundaries are read only while it is made.
 class RandomPointSampler {
  public:
   explicit RandomPointSampler(const Boundaries& boundaries);

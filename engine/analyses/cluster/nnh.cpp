@@ -2,6 +2,7 @@
 #include "analyses/cluster/nnh.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <string>
@@ -11,7 +12,9 @@
 #include "core/locations.hpp"
 #include "analyses/union_find.hpp"
 #include "core/errors.hpp"
+#include "core/parallel.hpp"
 #include "core/point_index.hpp"
+#include "core/seeds.hpp"
 
 namespace hotspot {
 namespace {
@@ -45,6 +48,56 @@ std::vector<std::vector<uint32_t>> linked_groups(const std::vector<double>& x, c
   std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
     return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
   });
+  return groups;
+}
+
+// linked_groups(...).size(), for the simulations, by a grid of cells as wide as the threshold
+// instead of a k-d tree: two points closer than it lie in the same or neighbouring cells, so each
+// point is compared with those of its cell and of the four cells after it. The distance is the
+// k-d tree's to the bit ((ax-bx)^2 + (ay-by)^2, strictly under threshold^2), so the counts are the same.
+size_t count_linked_groups(const std::vector<double>& x, const std::vector<double>& y, double threshold_m, int min_points) {
+  const size_t n = x.size();
+  if (n == 0) return 0;
+  const double xmin = *std::min_element(x.begin(), x.end()), ymin = *std::min_element(y.begin(), y.end());
+  const double xmax = *std::max_element(x.begin(), x.end());
+  const int64_t cols = static_cast<int64_t>((xmax - xmin) / threshold_m) + 2;
+  std::vector<std::pair<int64_t, uint32_t>> cell_of(n);  // (cell, point), sorted by cell
+  for (uint32_t i = 0; i < n; ++i) {
+    const auto cx = static_cast<int64_t>((x[i] - xmin) / threshold_m), cy = static_cast<int64_t>((y[i] - ymin) / threshold_m);
+    cell_of[i] = {cy * cols + cx, i};
+  }
+  std::sort(cell_of.begin(), cell_of.end());
+  const double below = std::nextafter(threshold_m * threshold_m, 0.0);
+  UnionFind sets(n);
+  const auto cell_range = [&](int64_t cell) {
+    const auto lo = std::lower_bound(cell_of.begin(), cell_of.end(), std::pair<int64_t, uint32_t>{cell, 0});
+    auto hi = lo;
+    while (hi != cell_of.end() && hi->first == cell) ++hi;
+    return std::pair{lo, hi};
+  };
+  for (auto run = cell_of.begin(); run != cell_of.end();) {
+    const int64_t cell = run->first;
+    auto end = run;
+    while (end != cell_of.end() && end->first == cell) ++end;
+    for (auto p = run; p != end; ++p) {  // within the cell
+      for (auto q = p + 1; q != end; ++q) {
+        const double dx = x[p->second] - x[q->second], dy = y[p->second] - y[q->second];
+        if (dx * dx + dy * dy <= below) sets.unite(p->second, q->second);
+      }
+    }
+    for (const int64_t next : {cell + 1, cell + cols - 1, cell + cols, cell + cols + 1}) {  // east, and the row above
+      const auto [lo, hi] = cell_range(next);
+      for (auto p = run; p != end; ++p) {
+        for (auto q = lo; q != hi; ++q) {
+          const double dx = x[p->second] - x[q->second], dy = y[p->second] - y[q->second];
+          if (dx * dx + dy * dy <= below) sets.unite(p->second, q->second);
+        }
+      }
+    }
+    run = end;
+  }
+  size_t groups = 0;
+  for (uint32_t i = 0; i < n; ++i) groups += sets.find(i) == i && sets.size_of_root(i) >= static_cast<uint32_t>(min_points);
   return groups;
 }
 
@@ -132,17 +185,24 @@ NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double
   }
 
   if (params.simulations > 0 && !result.orders.empty() && result.orders[0].threshold_m > 0) {
-    std::mt19937_64 rng(params.seed);
-    std::vector<double> counts;
-    std::vector<double> rx(x.size()), ry(x.size());
+    // Each simulation draws from its own generator (seed ^ splitmix64(s)), so that they run on
+    // every core and give the same counts at any thread count.
+    const size_t runs = static_cast<size_t>(params.simulations);
+    std::vector<double> counts(runs);
+    std::atomic<size_t> done{0};
+    const size_t workers = worker_count(runs);
+    parallel_for(workers, [&](size_t w) {
+      std::vector<double> rx(x.size()), ry(x.size());
+      for (size_t s = slice_begin(runs, w, workers); s < slice_begin(runs, w + 1, workers); ++s) {
+        std::mt19937_64 rng(params.seed ^ splitmix64(s));
+        for (size_t i = 0; i < x.size(); ++i) std::tie(rx[i], ry[i]) = random_point(rng);
+        counts[s] = static_cast<double>(count_linked_groups(rx, ry, result.orders[0].threshold_m, params.min_points));
+        const size_t finished = ++done;
+        if (w == 0) report(progress, "nnh simulations", static_cast<double>(finished) / static_cast<double>(runs));
+      }
+    });
     int at_least = 0;
-    for (int s = 0; s < params.simulations; ++s) {
-      for (size_t i = 0; i < x.size(); ++i) std::tie(rx[i], ry[i]) = random_point(rng);
-      const auto groups = linked_groups(rx, ry, result.orders[0].threshold_m, params.min_points);
-      counts.push_back(static_cast<double>(groups.size()));
-      at_least += static_cast<int>(groups.size()) >= result.orders[0].clusters;
-      report(progress, "nnh simulations", static_cast<double>(s + 1) / params.simulations);
-    }
+    for (double c : counts) at_least += c >= result.orders[0].clusters;
     result.simulation = NnhSimulation{params.simulations, percentile(counts, 0.0), percentile(counts, 0.025),
                                       percentile(counts, 0.5), percentile(counts, 0.975), percentile(counts, 1.0),
                                       (1.0 + at_least) / (params.simulations + 1.0)};

@@ -50,7 +50,7 @@ struct NnhResult {
   std::vector<std::string> notes;      // why the hierarchy stopped
 };
 
-// Draws one point uniformly at random in the study area.
+// Draws one point uniformly at random in the study area; called from several threads at once.
 using RandomPoint = std::function<std::pair<double, double>(std::mt19937_64&)>;
 
 // Nearest Neighbour Hierarchical clustering, CrimeStat's rule: at each order, pairs of points
@@ -58,7 +58,9 @@ using RandomPoint = std::function<std::pair<double, double>(std::mt19937_64&)>;
 // points are that order's clusters; their mean centres are the next order's points. The
 // threshold is fixed, or 0.5·√(A/N) − z(p)·0.26136·√(A/N²) for the N points of the order, with
 // z(p) the standard normal quantile of 1 − p. It stops when an order finds no cluster, has fewer
-// than min_points points, or its threshold would be <= 0. Throws UsageError for bad parameters.
+// than min_points points, or its threshold would be <= 0. The simulations (first order under
+// complete spatial randomness) run on every core, simulation s drawing from seed ^ splitmix64(s).
+// Throws UsageError for bad parameters.
 NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double area_m2, const NnhParams& params,
               const RandomPoint& random_point = {}, const Progress& progress = {});
 

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <map>
+#include <numeric>
+
+#include "core/seeds.hpp"
+
 #include "analyses/cluster/nnh.hpp"
 #include "core/errors.hpp"
 
@@ -98,4 +104,54 @@ TEST_CASE("nnh: fixed threshold, seeded simulations and bad parameters", "[analy
   const NnhResult none = nnh(f.x, f.y, 1e8, few);
   CHECK(none.clusters.empty());
   CHECK_FALSE(none.notes.empty());
+}
+
+TEST_CASE("nnh: each simulation's cluster count equals a brute-force linking of its own seeded points",
+          "[analyses][cluster][nnh]") {
+  // 400 points redrawn in a 600 m square, 39 runs: about two neighbours within 25 m each, so that
+  // links run in every direction between the cells of the grid the count uses.
+  NnhParams p;
+  p.threshold_m = 25;
+  p.min_points = 3;
+  p.simulations = 39;
+  p.seed = 12345;
+  const RandomPoint square = [](std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> u(450000, 450600);
+    const double px = u(rng);
+    return std::pair{px, u(rng)};
+  };
+  std::vector<double> x(400), y(400);
+  std::mt19937_64 observed(1);
+  for (size_t i = 0; i < x.size(); ++i) std::tie(x[i], y[i]) = square(observed);
+  const NnhResult r = nnh(x, y, 3.6e5, p, square);
+  // The same points drawn by hand, simulation s from seed ^ splitmix64(s), linked pair by pair.
+  std::vector<double> counts;
+  for (int s = 0; s < p.simulations; ++s) {
+    std::mt19937_64 rng(p.seed ^ splitmix64(static_cast<uint64_t>(s)));
+    std::vector<double> px(x.size()), py(x.size());
+    for (size_t i = 0; i < px.size(); ++i) std::tie(px[i], py[i]) = square(rng);
+    std::vector<size_t> group(px.size());
+    std::iota(group.begin(), group.end(), 0);
+    const std::function<size_t(size_t)> root = [&](size_t i) { return group[i] == i ? i : group[i] = root(group[i]); };
+    for (size_t i = 0; i < px.size(); ++i) {
+      for (size_t j = i + 1; j < px.size(); ++j) {
+        const double dx = px[i] - px[j], dy = py[i] - py[j];
+        if (dx * dx + dy * dy < 25.0 * 25.0) group[root(i)] = root(j);
+      }
+    }
+    std::map<size_t, int> size;
+    for (size_t i = 0; i < px.size(); ++i) ++size[root(i)];
+    int clusters = 0;
+    for (const auto& [g, n] : size) clusters += n >= 3;
+    counts.push_back(clusters);
+  }
+  std::sort(counts.begin(), counts.end());
+  REQUIRE(r.simulation);
+  CHECK(r.simulation->min == counts.front());
+  CHECK(r.simulation->max == counts.back());
+  CHECK(r.simulation->median == counts[19]);
+  CHECK(counts.front() > 10);  // clusters in every run: the test compares something
+  int at_least = 0;
+  for (double c : counts) at_least += c >= r.orders[0].clusters;
+  CHECK(r.simulation->p_value == Approx((1.0 + at_least) / 40));
 }
