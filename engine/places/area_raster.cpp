@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "places/area_raster.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 
 #include <gdal_alg.h>
@@ -55,18 +57,40 @@ std::vector<uint8_t> cells_in_areas(const Boundaries& areas, const Grid& grid) {
   return out;
 }
 
-std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid) {
+AreaBoxes::AreaBoxes(const Boundaries& areas) : ctx_(areas.geos->get()), ids_(areas.areas.size()) {
+  tree_ = StrTreePtr(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_});
+  for (size_t i = 0; i < ids_.size(); ++i) {
+    ids_[i] = i;
+    GEOSSTRtree_insert_r(ctx_, tree_.get(), areas.areas[i].geometry.get(), &ids_[i]);
+  }
+}
+
+std::vector<size_t> AreaBoxes::meeting(const Extent& box) const {
+  GeomPtr query(GEOSGeom_createRectangle_r(ctx_, box.xmin, box.ymin, box.xmax, box.ymax), GeomDeleter{ctx_});
+  std::vector<size_t> out;
+  GEOSSTRtree_query_r(
+      ctx_, tree_.get(), query.get(), [](void* item, void* found) { static_cast<std::vector<size_t>*>(found)->push_back(*static_cast<size_t*>(item)); },
+      &out);
+  std::sort(out.begin(), out.end(), std::greater<>());
+  return out;
+}
+
+std::vector<int32_t> area_of_cells(const Boundaries& areas, const Grid& grid, const AreaBoxes* boxes) {
   const double east = grid.west + static_cast<double>(grid.cols) * grid.cell;
   const double south = grid.north - static_cast<double>(grid.rows) * grid.cell;
   // The highest code first, so that the lowest wins where areas overlap.
   std::vector<size_t> index;
   std::vector<double> burn;
-  for (size_t i = areas.areas.size(); i-- > 0;) {
-    const Extent e = areas.extent_of(i);
-    if (e.xmax < grid.west || e.xmin > east || e.ymax < south || e.ymin > grid.north) continue;
-    index.push_back(i);
-    burn.push_back(static_cast<double>(i));
+  if (boxes) {
+    index = boxes->meeting({grid.west, south, east, grid.north});
+  } else {
+    for (size_t i = areas.areas.size(); i-- > 0;) {
+      const Extent e = areas.extent_of(i);
+      if (e.xmax < grid.west || e.xmin > east || e.ymax < south || e.ymin > grid.north) continue;
+      index.push_back(i);
+    }
   }
+  for (size_t i : index) burn.push_back(static_cast<double>(i));
   std::vector<int32_t> out(static_cast<size_t>(grid.cells()), -1);
   burn_areas(areas, index, burn, grid, out, GDT_Int32);
   return out;

@@ -15,9 +15,10 @@ namespace {
 
 // The boundary area of each of `cells` (-1 none), from the areas burnt into their window of
 // the grid.
-std::vector<int32_t> areas_of(const Boundaries& boundaries, const Grid& g, const std::vector<int64_t>& cells) {
+std::vector<int32_t> areas_of(const Boundaries& boundaries, const AreaBoxes& boxes, const Grid& g,
+                              const std::vector<int64_t>& cells) {
   const Window window = window_of(g, cells);
-  const std::vector<int32_t> in_window = area_of_cells(boundaries, window.grid);
+  const std::vector<int32_t> in_window = area_of_cells(boundaries, window.grid, &boxes);
   std::vector<int32_t> out;
   out.reserve(cells.size());
   for (int64_t c : cells) out.push_back(in_window[static_cast<size_t>(window.index_of(c, g.cols))]);
@@ -26,11 +27,11 @@ std::vector<int32_t> areas_of(const Boundaries& boundaries, const Grid& g, const
 
 // A hotspot's record from its cells: incidents, density, and the LSOAs its cell centres fall in.
 // `incidents_in` counts the incidents of each hot cell that has any.
-HotspotFeature describe(const Boundaries& boundaries, const Imd& imd, const DensitySurface& s,
+HotspotFeature describe(const Boundaries& boundaries, const AreaBoxes& boxes, const Imd& imd, const DensitySurface& s,
                         const std::vector<int64_t>& cells, const std::unordered_map<int64_t, uint64_t>& incidents_in) {
   HotspotFeature h;
   const Grid& g = s.grid;
-  const std::vector<int32_t> area_of_cell = areas_of(boundaries, g, cells);
+  const std::vector<int32_t> area_of_cell = areas_of(boundaries, boxes, g, cells);
   h.cells = static_cast<int64_t>(cells.size());
   h.area_km2 = static_cast<double>(cells.size()) * g.cell * g.cell / 1e6;
   std::map<int32_t, int64_t> cells_in_area;
@@ -86,8 +87,9 @@ std::vector<HotspotFeature> hotspots_of_cells(const DensitySurface& surface, con
   GEOSContextHandle_t ctx = boundaries.geos->get();
   const double incidents = static_cast<double>(std::max<uint64_t>(1, included));
   std::vector<HotspotFeature> out;
+  const AreaBoxes boxes(boundaries);  // once: each hotspot looks up the areas near it
   for (const auto& cells : connected_groups(g, hot)) {
-    HotspotFeature h = describe(boundaries, imd, surface, cells, incidents_in);
+    HotspotFeature h = describe(boundaries, boxes, imd, surface, cells, incidents_in);
     h.share = static_cast<double>(h.incidents) / incidents;
     h.polygon = cells_polygon(ctx, g, cells);
     h.cell_ids = cells;
