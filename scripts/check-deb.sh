@@ -40,4 +40,7 @@ in_root man -l /usr/share/man/man1/hotspot.1 >/dev/null 2>&1 || in_root test -s 
 in_root hotspot run /usr/share/hotspot/examples/ashfield-mansfield/tasking.toml --output /tmp/out --quiet
 in_root test -s /tmp/out/2024-07-01/brief.html
 in_root test -s /tmp/out/2024-07-01/kde/hotspots.geojson
+in_root test -s /tmp/out/2024-07-01/pack.qgs
+in_root hotspot run /usr/share/hotspot/examples/ashfield-mansfield/tasking.toml --output /tmp/out-gpkg --format gpkg --quiet
+in_root test -s /tmp/out-gpkg/2024-07-01/pack.gpkg
 echo "check-deb: the installed hotspot ran the installed example in a clean Debian 12 root" >&2
