@@ -12,20 +12,12 @@
 #include "core/secrets.hpp"
 #include "outputs/output_folder.hpp"
 #include "outputs/styles.hpp"
+#include "outputs/vector_layer.hpp"
 
 namespace fs = std::filesystem;
 
 namespace hotspot {
 namespace {
-
-// A table's name from a pack file's path: "kde/hotspots.csv" -> "kde_hotspots".
-std::string table_of(const std::string& relative) {
-  std::string name = fs::path(relative).replace_extension().string();
-  for (char& c : name) {
-    if (c == '/' || c == '-' || c == '.' || c == ' ') c = '_';
-  }
-  return name;
-}
 
 class Database {
  public:
@@ -152,7 +144,7 @@ std::vector<std::string> publish_to_postgis(const std::string& folder, const std
     if (rel == "pack.gpkg" || rel == kPackMarker) continue;
     if (path.extension() == ".csv") {
       GDALDatasetUniquePtr csv = open_vector(path.string(), "table", {"AUTODETECT_TYPE=YES", "QUOTED_FIELDS_AS_STRING=YES", "EMPTY_STRING_AS_NULL=YES"}, {"CSV"});
-      std::string name = table_of(rel);
+      std::string name = pack_table_name(rel);
       if (taken.count(name)) name += "_table";
       copy_layer(db, *csv->GetLayer(0), staging, name, {});
       tables.push_back(name);

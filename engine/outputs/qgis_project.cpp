@@ -13,6 +13,7 @@
 #include "core/errors.hpp"
 #include "core/gdal_handles.hpp"
 #include "outputs/styles.hpp"
+#include "outputs/vector_layer.hpp"
 
 namespace hotspot {
 namespace {
@@ -32,7 +33,8 @@ void attribute(CPLXMLNode* node, const char* name, const std::string& value) {
 
 // A document's root element (its <!DOCTYPE> left out); throws DataError naming `what`.
 Xml parse(std::string_view document, const std::string& what) {
-  const size_t at = document.find("<qgis") != std::string_view::npos && what != "layout" ? document.find("<qgis") : document.find('<');
+  size_t at = document.find("<qgis");  // a style; the layout has no such element
+  if (at == std::string_view::npos) at = document.find('<');
   Xml root(CPLParseXMLString(std::string(document.substr(at == std::string_view::npos ? 0 : at)).c_str()));
   if (!root) throw DataError("cannot read the QGIS " + what + ": " + gdal_last_error());
   return root;
@@ -79,8 +81,7 @@ std::string number(double v) { return fmt::format("{:.3f}", v); }
 // 3.22 gives a layer a new id, breaking its tree node, when the id is too short to be one of
 // its own. The UUID comes from the name, so that the project is the same at every run.
 std::string id_of(const std::string& stem) {
-  std::string id = stem;
-  std::replace(id.begin(), id.end(), '/', '_');
+  const std::string id = pack_table_name(stem);
   uint64_t h1 = 1469598103934665603ULL, h2 = 0x9E3779B97F4A7C15ULL;  // FNV-1a, twice seeded
   for (unsigned char c : stem) {
     h1 = (h1 ^ c) * 1099511628211ULL;

@@ -70,15 +70,6 @@ OGRGeometry* valid_after_rounding(OGRGeometry* g) {
 
 std::atomic<LayerFormat> format_in_use{LayerFormat::geojson};
 
-// The pack GeoPackage's name for a layer: "kde/hotspots" -> "kde_hotspots".
-std::string table_name(const std::string& stem) {
-  std::string name = stem;
-  for (char& c : name) {
-    if (c == '/') c = '_';
-  }
-  return name;
-}
-
 // `qml` with each shortened field name in place of its full one, where the style names a field:
 // attr="rate_per_1000" and "rate_per_1000" in an expression (&quot; in the XML).
 std::string renamed_fields(std::string qml, const std::vector<std::pair<std::string, std::string>>& renames) {
@@ -124,6 +115,14 @@ void store_style(GDALDataset& gpkg, const std::string& table, const std::string&
 
 }  // namespace
 
+std::string pack_table_name(const std::string& path) {
+  std::string name = std::filesystem::path(path).replace_extension().string();
+  for (char& c : name) {
+    if (c == '/' || c == '-' || c == '.' || c == ' ') c = '_';
+  }
+  return name;
+}
+
 void set_layer_format(LayerFormat format) { format_in_use = format; }
 LayerFormat layer_format() { return format_in_use; }
 
@@ -155,27 +154,27 @@ VectorLayer::VectorLayer(OutputFolder& out, std::string stem, const std::string&
   const LayerFormat format = layer_format();
   OGRSpatialReference bng = working_crs();
   const auto own = [&](const char* driver, const std::string& path, const std::vector<const char*>& options,
-                       OGRSpatialReference crs, const std::string& name) {
+                       OGRSpatialReference crs) {
     Target t;
     t.path = path;
     t.own = create_dataset(driver, path);
     t.ds = t.own.get();
     std::vector<const char*> o = options;
     o.push_back(nullptr);
-    t.layer = t.ds->CreateLayer(name.c_str(), &crs, type, const_cast<char**>(o.data()));
+    t.layer = t.ds->CreateLayer(layer_name.c_str(), &crs, type, const_cast<char**>(o.data()));
     if (!t.layer) throw DataError("cannot create layer in '" + path + "': " + gdal_last_error());
     return t;
   };
   const auto geojson = [&](const std::string& path) {
     OGRSpatialReference wgs84 = crs_from_user("EPSG:4326", "GeoJSON");
-    Target t = own("GeoJSON", path, {"RFC7946=YES", "COORDINATE_PRECISION=6", "SIGNIFICANT_FIGURES=12"}, wgs84, layer_name);
+    Target t = own("GeoJSON", path, {"RFC7946=YES", "COORDINATE_PRECISION=6", "SIGNIFICANT_FIGURES=12"}, wgs84);
     t.to_wgs84 = from_working_crs(wgs84, "GeoJSON '" + path + "'");
     return t;
   };
-  const std::string name = table_name(stem_);
   if (format == LayerFormat::geojson) {
-    targets_.push_back(points ? own("GPKG", out.stage(stem_ + ".gpkg"), {}, bng, layer_name) : geojson(out.stage(stem_ + ".geojson")));
+    targets_.push_back(points ? own("GPKG", out.stage(stem_ + ".gpkg"), {}, bng) : geojson(out.stage(stem_ + ".geojson")));
   } else if (format == LayerFormat::gpkg) {
+    const std::string name = pack_table_name(stem_);
     Target t;
     t.ds = &out.geopackage();
     t.path = out.path_of("pack.gpkg");
@@ -183,10 +182,10 @@ VectorLayer::VectorLayer(OutputFolder& out, std::string stem, const std::string&
     if (!t.layer) throw DataError("cannot create layer '" + name + "' in '" + t.path + "': " + gdal_last_error());
     targets_.push_back(std::move(t));
   } else if (format == LayerFormat::fgb) {
-    targets_.push_back(own("FlatGeobuf", out.stage(stem_ + ".fgb"), {}, bng, layer_name));
+    targets_.push_back(own("FlatGeobuf", out.stage(stem_ + ".fgb"), {}, bng));
   } else {
     for (const char* sidecar : {".shx", ".dbf", ".prj", ".cpg"}) out.stage(stem_ + sidecar);
-    targets_.push_back(own("ESRI Shapefile", out.stage(stem_ + ".shp"), {"ENCODING=UTF-8", "RESIZE=YES"}, bng, layer_name));
+    targets_.push_back(own("ESRI Shapefile", out.stage(stem_ + ".shp"), {"ENCODING=UTF-8", "RESIZE=YES"}, bng));
     targets_.back().shapefile = true;
   }
   if (format != LayerFormat::geojson && !points) targets_.push_back(geojson(out.scratch(stem_ + ".geojson")));
@@ -270,7 +269,7 @@ void VectorLayer::close() {
   record.geometry = type == wkbPoint || type == wkbMultiPoint ? "Point"
                     : type == wkbLineString || type == wkbMultiLineString ? "Line" : "Polygon";
   if (in_pack_gpkg) {
-    record.source = "./pack.gpkg|layername=" + table_name(stem_);
+    record.source = "./pack.gpkg|layername=" + pack_table_name(stem_);
   } else {
     const std::string ext = std::filesystem::path(targets_.front().path).extension().string();
     record.source = "./" + stem_ + ext;
@@ -279,7 +278,7 @@ void VectorLayer::close() {
   out_->add_layer(record);
   if (!style_.empty()) {
     if (in_pack_gpkg) {
-      store_style(*targets_.front().ds, table_name(stem_), style_, targets_.front().path);
+      store_style(*targets_.front().ds, pack_table_name(stem_), style_, targets_.front().path);
     } else {
       write_text(out_->stage(stem_ + ".qml"), renamed_fields(style_, renames));
     }

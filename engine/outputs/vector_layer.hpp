@@ -30,6 +30,11 @@ inline const std::vector<std::string>& layer_format_names() {
   return names;
 }
 
+// A pack file's name as a table's, in the pack's GeoPackage or a database: its path without the
+// extension, '/', '-', '.' and ' ' made '_' ("kde/hotspots" -> "kde_hotspots",
+// "places/oak-tree.csv" -> "places_oak_tree").
+std::string pack_table_name(const std::string& path);
+
 // One layer of a pack, written in the process's LayerFormat. Features are given in EPSG:27700.
 // Unless the format is GeoJSON, the layer is also written as a scratch GeoJSON under the same
 // name, which the pack's maps and map.html read and which is not published.

@@ -116,7 +116,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   report.summary.Add("study_area", study_area_json(plan, study));
   report.summary.Add("rows", rows_json(study.load.account));
   report.summary.Add("warnings", strings(study.warnings));
-  if (!plan.database.empty()) report.summary.Add("schema", plan.schema);  // not the connection: it may hold a password
+  if (target.database()) report.summary.Add("schema", plan.schema);  // not the connection: it may hold a password
 
   for (const auto& stage : plan.stages) {
     StageContext context{out, plan.step_folders ? stage->info().name + "/" : "", progress, &report.stages};
@@ -130,7 +130,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   if (!web.layers.empty()) write_text(out.stage("map.html"), map_html(web));
   // A GIS user's way in: every layer in one QGIS project (a database's tables have none: its
   // layers are opened from the database).
-  if (!out.layers().empty() && plan.database.empty()) {
+  if (!out.layers().empty() && !target.database()) {
     write_text(out.stage("pack.qgs"), qgis_project(page_title(plan), report.map_context.extent, out.layers()));
   }
   write_rejects(out.stage("rejects.csv"), study.load.account, study.load.incidents.files);

@@ -69,29 +69,24 @@ size_t count_linked_groups(const std::vector<double>& x, const std::vector<doubl
   std::sort(cell_of.begin(), cell_of.end());
   const double below = std::nextafter(threshold_m * threshold_m, 0.0);
   UnionFind sets(n);
-  const auto cell_range = [&](int64_t cell) {
-    const auto lo = std::lower_bound(cell_of.begin(), cell_of.end(), std::pair<int64_t, uint32_t>{cell, 0});
-    auto hi = lo;
-    while (hi != cell_of.end() && hi->first == cell) ++hi;
-    return std::pair{lo, hi};
+  const auto in_cell = [&](int64_t cell) {
+    return std::equal_range(cell_of.begin(), cell_of.end(), std::pair<int64_t, uint32_t>{cell, 0},
+                            [](const auto& a, const auto& b) { return a.first < b.first; });
+  };
+  const auto link = [&](uint32_t a, uint32_t b) {
+    const double dx = x[a] - x[b], dy = y[a] - y[b];
+    if (dx * dx + dy * dy <= below) sets.unite(a, b);
   };
   for (auto run = cell_of.begin(); run != cell_of.end();) {
     const int64_t cell = run->first;
-    auto end = run;
-    while (end != cell_of.end() && end->first == cell) ++end;
+    const auto end = in_cell(cell).second;
     for (auto p = run; p != end; ++p) {  // within the cell
-      for (auto q = p + 1; q != end; ++q) {
-        const double dx = x[p->second] - x[q->second], dy = y[p->second] - y[q->second];
-        if (dx * dx + dy * dy <= below) sets.unite(p->second, q->second);
-      }
+      for (auto q = p + 1; q != end; ++q) link(p->second, q->second);
     }
     for (const int64_t next : {cell + 1, cell + cols - 1, cell + cols, cell + cols + 1}) {  // east, and the row above
-      const auto [lo, hi] = cell_range(next);
+      const auto [lo, hi] = in_cell(next);
       for (auto p = run; p != end; ++p) {
-        for (auto q = lo; q != hi; ++q) {
-          const double dx = x[p->second] - x[q->second], dy = y[p->second] - y[q->second];
-          if (dx * dx + dy * dy <= below) sets.unite(p->second, q->second);
-        }
+        for (auto q = lo; q != hi; ++q) link(p->second, q->second);
       }
     }
     run = end;
