@@ -120,12 +120,16 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
 
   for (const auto& stage : plan.stages) {
     StageContext context{out, plan.step_folders ? stage->info().name + "/" : "", progress, &report.stages};
+    const std::string step = "step " + stage->info().name;
+    hotspot::report(progress, step, 0.0);
     StageReport r = stage->run(study, context);
+    hotspot::report(progress, step, 1.0);
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));
   }
   report.map_context = map_context(plan.inputs, study);
   draw_maps(report.map_context, report.stages, out, progress);
+  hotspot::report(progress, "writing pages", 0.0);
   const WebPage web = web_map(report.stages, out, page_title(plan), plan.marking);
   if (!web.layers.empty()) write_text(out.stage("map.html"), map_html(web));
   // A GIS user's way in: every layer in one QGIS project (a database's tables have none: its
@@ -146,6 +150,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   if (GDALDataset* gpkg = out.open_geopackage()) {  // the run record travels with the layers
     gpkg->SetMetadataItem("hotspot_run_record", json_text(report.summary).c_str());
   }
+  hotspot::report(progress, "writing pages", 1.0);
   report.outputs = target.publish(out.commit(), progress);
   return report;
 }

@@ -80,7 +80,7 @@ TEST_CASE("every verb's --help is its declarations: each flag with its help line
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Catch::StartsWith(info.purpose));
     CHECK_THAT(r.out, Catch::Contains(info.writes) && Catch::Contains("Example:\n  " + info.example));
-    std::set<std::string> declared = {"--help", "--quiet", "--json", "--allow-network", "--csv", "--format", "--output", "--schema"};
+    std::set<std::string> declared = {"--help", "--quiet", "--json", "--allow-network", "--csv", "--format", "--timings", "--output", "--schema"};
     std::vector<const OptionSpec*> specs = study_options().specs();
     for (const OptionSpec* s : stage->options()) specs.push_back(s);
     for (const OptionSpec* s : specs) {

@@ -3,8 +3,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,12 +18,37 @@
 namespace hotspot::cli {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+// Each phase's first and last report, in the order the phases began (for --timings).
+struct Phase {
+  std::string name;
+  Clock::time_point first, last;
+};
+std::mutex phases_mutex;
+std::vector<Phase> phases;
+
+void note_phase(std::string_view name) {
+  const auto now = Clock::now();
+  const std::lock_guard lock(phases_mutex);
+  for (auto& p : phases) {
+    if (p.name == name) {
+      p.last = now;
+      return;
+    }
+  }
+  phases.push_back({std::string(name), now, now});
+}
+
 }  // namespace
 
 Progress terminal_progress(const CommonFlags& flags) {
-  if (flags.quiet || !isatty(STDERR_FILENO)) return {};
+  const bool show = !flags.quiet && isatty(STDERR_FILENO);
+  if (!show && !flags.timings) return {};
   auto last = std::make_shared<int>(-1);
-  return [last](std::string_view stage, double done) {
+  return [last, show, timings = flags.timings](std::string_view stage, double done) {
+    if (timings) note_phase(stage);
+    if (!show) return;
     const int percent = static_cast<int>(done * 100.0);
     if (percent == *last) return;
     *last = percent;
@@ -27,6 +56,15 @@ Progress terminal_progress(const CommonFlags& flags) {
     if (percent >= 100) *last = -1;
     std::fflush(stderr);
   };
+}
+
+void print_timings(const CommonFlags& flags) {
+  if (!flags.timings) return;
+  const std::lock_guard lock(phases_mutex);
+  fmt::print(stderr, "timings (wall, first to last report of each phase):\n");
+  for (const auto& p : phases) {
+    fmt::print(stderr, "  {:<28} {:8.3f} s\n", p.name, std::chrono::duration<double>(p.last - p.first).count());
+  }
 }
 
 std::string unknown_flag_message(const CLI::App& app) {
@@ -55,6 +93,7 @@ std::string unknown_flag_message(const CLI::App& app) {
 }
 
 void print_report(const RunReport& report, const CommonFlags& flags) {
+  print_timings(flags);
   if (flags.json) {
     fmt::print("{}\n", redact_secrets(report.summary.Format(CPLJSONObject::PrettyFormat::Pretty)));
     return;

@@ -16,10 +16,15 @@ struct CommonFlags {
   bool allow_network = false;  // read URLs and GDAL's network file systems (core/network.hpp)
   std::string csv;             // "excel" or "plain" (outputs/csv_table.hpp); "" the config's, else plain
   std::string format;          // "geojson", "gpkg", "fgb" or "shp" (outputs/vector_layer.hpp); "" the config's, else geojson
+  bool timings = false;        // each step's wall time on stderr after the run
 };
 
-// Progress on stderr when it is a terminal and not --quiet; otherwise nothing.
+// Progress on stderr when it is a terminal and not --quiet; with --timings it also notes when
+// each phase (a step, a long part of one) is first and last heard of.
 Progress terminal_progress(const CommonFlags& flags);
+
+// With --timings, each phase's wall time to stderr ("step kde  3.210 s"), in the order they began.
+void print_timings(const CommonFlags& flags);
 
 // "unknown flag --boundries (did you mean --boundaries?)" when the command line holds a flag its
 // verb does not know; "" when it holds none.

@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
                     "GeoPackage, pack.gpkg, with every layer and its QGIS style; 'fgb' or 'shp' one FlatGeobuf or "
                     "Shapefile each; all but GeoJSON in EPSG:27700")
         ->check(CLI::IsMember(layer_format_names()));
+    sub->add_flag("--timings", flags.timings,
+                  "After the run, print on stderr the wall time of each step and of each long part of one");
   }
   // The build makes the man page and the bash completion from the command line as declared.
   if (argc == 2 && (std::string(argv[1]) == "--man-page" || std::string(argv[1]) == "--bash-completion")) {

@@ -2,6 +2,7 @@
 #include "analyses/density/bandwidth_choice.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/parallel.hpp"
 #include "inputs/crime_types.hpp"
 
 namespace hotspot {
@@ -33,28 +35,17 @@ class Trials {
   double hit_rate(double h, std::optional<double> tau) {
     const auto key = std::make_pair(h, tau.value_or(0.0));
     if (const auto it = done_.find(key); it != done_.end()) return it->second;
-    DensityParams dp;
-    dp.kernel = p_.kernel;
-    dp.bandwidth_m = h;
-    uint64_t hits = 0;
-    for (const Fold& f : folds_) {
-      if (f.x.empty()) continue;
-      std::vector<double> w(f.x.size(), 1.0);
-      if (tau) {
-        for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
-      }
-      const DensitySurface s = density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp);
-      CellCounts counts;
-      for (size_t i = 0; i < w.size(); ++i) {
-        if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
-      }
-      std::vector<int64_t> hot;
-      for (const auto& g : tasking_hotspots(s, counts, p_.budget)) hot.insert(hot.end(), g.begin(), g.end());
-      std::sort(hot.begin(), hot.end());
-      for (int64_t c : f.check) hits += c >= 0 && std::binary_search(hot.begin(), hot.end(), c);
-      report(progress_, "choosing the bandwidth", std::min(1.0, static_cast<double>(++step_) / static_cast<double>(expected_)));
-    }
-    const double rate = static_cast<double>(hits) / static_cast<double>(incidents_);
+    // The folds on both cores, each its own surface; their hits are summed in fold order.
+    std::vector<uint64_t> fold_hits(folds_.size(), 0);
+    std::atomic<size_t> next{0};
+    parallel_for(worker_count(folds_.size()), [&](size_t) {
+      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(folds_[k], h, tau);
+    });
+    step_ += folds_.size();
+    report(progress_, "choosing the bandwidth", std::min(1.0, static_cast<double>(step_) / static_cast<double>(expected_)));
+    uint64_t total = 0;
+    for (uint64_t n : fold_hits) total += n;
+    const double rate = static_cast<double>(total) / static_cast<double>(incidents_);
     done_[key] = rate;
     trials_.push_back({h, tau, rate});
     return rate;
@@ -63,6 +54,29 @@ class Trials {
   std::vector<BandwidthTrial> take() { return std::move(trials_); }
 
  private:
+  // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
+  uint64_t hits(const Fold& f, double h, std::optional<double> tau) const {
+    if (f.x.empty()) return 0;
+    DensityParams dp;
+    dp.kernel = p_.kernel;
+    dp.bandwidth_m = h;
+    std::vector<double> w(f.x.size(), 1.0);
+    if (tau) {
+      for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
+    }
+    const DensitySurface s = density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp);
+    CellCounts counts;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
+    }
+    std::vector<int64_t> hot;
+    for (const auto& g : tasking_hotspots(s, counts, p_.budget)) hot.insert(hot.end(), g.begin(), g.end());
+    std::sort(hot.begin(), hot.end());
+    uint64_t n = 0;
+    for (int64_t c : f.check) n += c >= 0 && std::binary_search(hot.begin(), hot.end(), c);
+    return n;
+  }
+
   const std::vector<Fold>& folds_;
   const DensitySurface& grid_;
   const ChoiceParams& p_;

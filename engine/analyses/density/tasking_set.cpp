@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include "analyses/density/cell_ranking.hpp"
@@ -25,11 +26,21 @@ struct Group {
 using Key = std::tuple<int64_t, uint32_t>;  // (-incidents, first)
 Key key_of(const Group& g) { return {-g.incidents, g.first}; }
 
+// A zeroed vector of one entry per grid cell, kept by each thread for one Growth at a time: a
+// county's grid has millions of cells, and the bandwidth search grows hotspots hundreds of times.
+thread_local bool scratch_taken = false;
+std::vector<uint32_t>& scratch(const Grid& grid) {
+  thread_local std::vector<uint32_t> joined;
+  if (scratch_taken) throw std::logic_error("tasking_hotspots: two growths at once on one thread");
+  scratch_taken = true;
+  if (joined.size() != static_cast<size_t>(grid.cells())) joined.assign(static_cast<size_t>(grid.cells()), 0);
+  return joined;
+}
+
 class Growth {
  public:
   Growth(const Grid& grid, const std::vector<int64_t>& order, const CellCounts& counts)
-      : grid_(grid), order_(order), joined_(static_cast<size_t>(grid.cells()), 0), sets_(order.size()),
-        groups_(order.size()) {
+      : grid_(grid), order_(order), joined_(scratch(grid)), sets_(order.size()), groups_(order.size()) {
     incidents_.reserve(order.size());
     count_.reserve(order.size());
     for (int64_t c : order) {
@@ -53,6 +64,7 @@ class Growth {
     }
     for (uint32_t r : merged_) leaving(r, groups_[r]);
     joined_[static_cast<size_t>(c)] = i + 1;
+    joined_count_ = i + 1;
     Group g{1, incidents_[i], count_[i], i};
     for (uint32_t r : merged_) {
       g.cells += groups_[r].cells;
@@ -64,13 +76,21 @@ class Growth {
     groups_[sets_.find(i)] = g;
   }
 
+  ~Growth() {
+    for (uint32_t i = 0; i < joined_count_; ++i) joined_[static_cast<size_t>(order_[i])] = 0;
+    scratch_taken = false;
+  }
+  Growth(const Growth&) = delete;
+  Growth& operator=(const Growth&) = delete;
+
   uint32_t root(uint32_t i) { return sets_.find(i); }
   const Group& group(uint32_t root) const { return groups_[root]; }
 
  private:
   const Grid& grid_;
   const std::vector<int64_t>& order_;
-  std::vector<uint32_t> joined_;  // per grid cell: order + 1 once joined
+  std::vector<uint32_t>& joined_;  // per grid cell: order + 1 once joined (the thread's scratch, zeroed again on leaving)
+  uint32_t joined_count_ = 0;
   UnionFind sets_;
   std::vector<Group> groups_;     // valid at roots
   std::vector<int64_t> incidents_;
@@ -92,28 +112,30 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& s, cons
   // The cells by density, fetched in growing batches: most surfaces end within a few budgets.
   for (int64_t fetch = 4 * budget;; fetch *= 4) {
     const std::vector<int64_t> order = top_cells(s, fetch);
-    Growth growth(s.grid, order, counts);
-    std::set<std::pair<Key, uint32_t>> ranked;  // groups that may be hotspots, with their roots
-    int64_t ranked_cells = 0;
     size_t taken = 0;
     bool ended = false;
-    for (uint32_t i = 0; i < order.size() && !ended; ++i) {
-      growth.join(i, [&](uint32_t r, const Group& g) {
-        if (ranked.erase({key_of(g), r})) ranked_cells -= g.cells;
-      });
-      const uint32_t r = growth.root(i);
-      if (growth.group(r).count >= least) {
-        ranked.insert({key_of(growth.group(r)), r});
-        ranked_cells += growth.group(r).cells;
+    {  // `growth` gives its scratch back before `kept` takes it
+      Growth growth(s.grid, order, counts);
+      std::set<std::pair<Key, uint32_t>> ranked;  // groups that may be hotspots, with their roots
+      int64_t ranked_cells = 0;
+      for (uint32_t i = 0; i < order.size() && !ended; ++i) {
+        growth.join(i, [&](uint32_t r, const Group& g) {
+          if (ranked.erase({key_of(g), r})) ranked_cells -= g.cells;
+        });
+        const uint32_t r = growth.root(i);
+        if (growth.group(r).count >= least) {
+          ranked.insert({key_of(growth.group(r)), r});
+          ranked_cells += growth.group(r).cells;
+        }
+        int64_t area = ranked_cells;  // all of them, while they are no more than `top`
+        if (ranked.size() > top) {
+          area = 0;
+          size_t n = 0;
+          for (auto it = ranked.begin(); n < top; ++it, ++n) area += growth.group(it->second).cells;
+        }
+        ended = area > budget;
+        if (!ended) taken = i + 1;
       }
-      int64_t area = ranked_cells;  // all of them, while they are no more than `top`
-      if (ranked.size() > top) {
-        area = 0;
-        size_t n = 0;
-        for (auto it = ranked.begin(); n < top; ++it, ++n) area += growth.group(it->second).cells;
-      }
-      ended = area > budget;
-      if (!ended) taken = i + 1;
     }
     if (!ended && static_cast<int64_t>(order.size()) == fetch) continue;  // more cells to join
     // The groups of the first `taken` cells, ranked as above.
