@@ -119,7 +119,8 @@ ClusterResult analyse_clusters(const StudyData& study, const ClusterParams& para
   return r;
 }
 
-void write_clusters(const StudyData& study, const ClusterResult& result, OutputFolder& out, const std::string& prefix) {
+void write_clusters(const StudyData& study, const ClusterResult& result, OutputFolder& out, const std::string& prefix,
+                    bool points) {
   CsvTable nni{{"k", "observed_mean_m", "expected_mean_m", "ratio", "z", "p_clustered", "points", "area_km2",
                 "tied_share"},
                {}};
@@ -133,6 +134,7 @@ void write_clusters(const StudyData& study, const ClusterResult& result, OutputF
   write_csv(out.stage(prefix + "nni.csv"), nni);
   if (result.method == "nni") return;
   write_cluster_layer(out, prefix + "clusters", study.boundaries.geos->get(), result.features, result.dbscan.has_value());
+  if (!points) return;
   write_labelled_points(out, prefix + "points", study.load.incidents, study.area_of, study.boundaries,
                         result.point_cluster, result.dbscan ? result.dbscan->core : std::vector<char>{});
 }
@@ -278,8 +280,8 @@ class ClusterStage final : public StageWith<ClusterParams> {
         .name = "cluster",
         .purpose = "Nearest neighbour index, and NNH or DBSCAN clusters of incidents",
         .docs = "docs/method.md#clusters",
-        .writes = "Writes DIR/nni.csv and, for nnh and dbscan, DIR/clusters.geojson (+ clusters.qml) and DIR/points.gpkg\n"
-                  "(the incidents with their cluster, for your own use), plus rejects.csv and summary.json.\n"
+        .writes = "Writes DIR/nni.csv and, for nnh and dbscan, DIR/clusters.geojson (+ clusters.qml) and, with --points,\n"
+                  "DIR/points.gpkg (the incidents with their cluster, for your own use), plus rejects.csv and summary.json.\n"
                   "The study area (for the NNI and NNH's threshold) is the boundaries' total area.",
         .example = "hotspot cluster --method nnh --probability 0.01 --simulations 99 --shape ellipse2 \\\n"
                    "    --incidents examples/ashfield-mansfield/police-uk --types serious-violence \\\n"
@@ -291,7 +293,7 @@ class ClusterStage final : public StageWith<ClusterParams> {
 
   StageReport run(const StudyData& study, StageContext& c) override {
     const ClusterResult r = analyse_clusters(study, params, c.progress);
-    write_clusters(study, r, c.out, c.prefix);
+    write_clusters(study, r, c.out, c.prefix, params.points);
     StageReport report{"cluster", cluster_json(params, r), cluster_text(r)};
     brief_section(r, c.prefix, report);
     return report;
@@ -336,6 +338,12 @@ class ClusterStage final : public StageWith<ClusterParams> {
       s.add({.section = "cluster", .key = "seed", .flag = "--seed", .kind = Kind::whole, .min = 0,
              .help = "NNH: seed of the simulations", .example = "5000000001", .group = g},
             [](P& p) -> auto& { return p.nnh.seed; });
+      s.add({.section = "cluster", .key = "points", .flag = "--points", .kind = Kind::flag,
+             .help = "Also write points.gpkg: every incident with its source file and line, month, type, LSOA and "
+                     "cluster, for your own use in QGIS (a row and a spatial index entry per incident: the slowest "
+                     "output of a large run)",
+             .example = "true", .group = g},
+            [](P& p) -> auto& { return p.points; });
       s.add({.section = "cluster", .key = "k_orders", .flag = "--k-orders", .kind = Kind::whole, .min = 1,
              .help = "NNI: also the mean distance to the 2nd .. K-th neighbour", .example = "3", .group = g},
             [](P& p) -> auto& { return p.nni.k_orders; });

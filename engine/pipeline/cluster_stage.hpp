@@ -21,6 +21,7 @@ struct ClusterParams {
   NnhParams nnh;
   NniParams nni;
   std::optional<ClusterShape> shape;  // default: hull for DBSCAN, ellipse1 for NNH
+  bool points = false;  // also the incidents with their cluster as points.gpkg (costly: a row and an index entry each)
 };
 
 // Throws UsageError unless method is nni, nnh or dbscan.
@@ -38,8 +39,9 @@ struct ClusterResult {
 
 ClusterResult analyse_clusters(const StudyData& study, const ClusterParams& params, const Progress& progress = {});
 
-// Stages nni.csv and, for nnh/dbscan, clusters.geojson (+ clusters.qml) and points.gpkg.
+// Stages nni.csv and, for nnh/dbscan, clusters.geojson (+ clusters.qml) and, with `points`,
+// points.gpkg.
 void write_clusters(const StudyData& study, const ClusterResult& result, OutputFolder& out,
-                    const std::string& prefix = "");
+                    const std::string& prefix = "", bool points = false);
 
 }  // namespace hotspot
