@@ -12,16 +12,25 @@ import subprocess
 import sys
 import time
 
-name, rounds, commands = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-times = [[] for _ in commands]
-for r in range(rounds + 1):
-    for i, command in enumerate(commands):
-        start = time.perf_counter()
-        subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if r > 0:
-            times[i].append(time.perf_counter() - start)
-base = statistics.median(times[0])
-for command, t in zip(commands, times):
-    m = statistics.median(t)
-    print(f"{name}: median {m:.3f} s (min {min(t):.3f}, max {max(t):.3f}; {len(t)} runs, taking turns; "
-          f"{m / base:.2f} x the first) {command.split()[0]}")
+
+
+def taking_turns(commands, rounds):
+    """Each command's wall times over `rounds` rounds, after a warm-up round."""
+    times = [[] for _ in commands]
+    for r in range(rounds + 1):
+        for i, command in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(command, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if r > 0:
+                times[i].append(time.perf_counter() - start)
+    return times
+
+
+if __name__ == "__main__":
+    name, rounds, commands = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    times = taking_turns(commands, rounds)
+    base = statistics.median(times[0])
+    for command, t in zip(commands, times):
+        m = statistics.median(t)
+        print(f"{name}: median {m:.3f} s (min {min(t):.3f}, max {max(t):.3f}; {len(t)} runs, taking turns; "
+              f"{m / base:.2f} x the first) {command.split()[0]}")

@@ -15,8 +15,11 @@ are A of them, so that, like LSOAs, they hold similar numbers of people and are 
 large in the country. Each is a square with an LSOA-like code (E01900000 + k) and name; the
 incidents' LSOA code column names the area each falls in.
 
+The areas' IMD ranks are a shuffle, and each has 1,000..2,199 residents.
+
 Writes DIR/police-uk/2023-MM/2023-MM-synthetic-street.csv, DIR/areas.gpkg (layer `areas`, fields
-LSOA11CD and LSOA11NM, EPSG:27700) and DIR/national.toml (a pack over them, as bench/national.sh runs).
+LSOA11CD and LSOA11NM, EPSG:27700), DIR/imd.csv and DIR/population.csv (IoD2019 Files 1 and 6's
+columns) and DIR/national.toml (a pack over them, as bench/national.sh runs).
 
 Usage: /usr/bin/python3 bench/make_national.py DIR [INCIDENTS] [AREAS]
 """
@@ -124,6 +127,21 @@ for k, (_, cx, cy, size) in enumerate(cells):
 layer.CommitTransaction()
 ds = None
 
+# The IMD ranks and population (IoD2019 Files 1 and 6's columns): a district per 100 areas, ranks a
+# shuffle of 1..A, about 1,600 residents each.
+district = [f"E0{9100000 + k // 100:07d}" for k in range(len(cells))]
+rank = rng.permutation(len(cells)) + 1
+people = rng.integers(1000, 2200, len(cells))
+with open(os.path.join(out, "imd.csv"), "w") as f:
+    f.write("LSOA code (2011),LSOA name (2011),Local Authority District code (2019),Local Authority District name (2019),"
+            "Index of Multiple Deprivation (IMD) Rank,Index of Multiple Deprivation (IMD) Decile\n")
+    f.writelines(f"{codes[k]},{names[k]},{district[k]},Synthetic {district[k]},{rank[k]},{(rank[k] - 1) * 10 // len(cells) + 1}\n"
+                 for k in range(len(cells)))
+with open(os.path.join(out, "population.csv"), "w") as f:
+    f.write("LSOA code (2011),LSOA name (2011),Local Authority District code (2019),Local Authority District name (2019),"
+            "Total population: mid 2015 (excluding prisoners)\n")
+    f.writelines(f"{codes[k]},{names[k]},{district[k]},Synthetic {district[k]},{people[k]}\n" for k in range(len(cells)))
+
 # The incidents, month by month, in police.uk's columns.
 lon, lat = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True).transform(x, y)
 month = rng.integers(1, 13, n_incidents)
@@ -156,6 +174,10 @@ sources = ["police-uk"]
 [boundaries]
 source = "areas.gpkg"
 
+[imd]
+ranks = "imd.csv"
+population = "population.csv"
+
 [period]
 from = "2023-01"
 to = "2023-12"
@@ -169,7 +191,7 @@ eps = 100
 min_points = 10
 
 [stats]
-value = "count"
+value = "rate"
 permutations = 999
 seed = 42
 

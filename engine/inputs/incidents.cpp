@@ -533,6 +533,7 @@ void Incidents::keep_only(const std::vector<char>& keep) {
 IncidentLoad read_incidents(const std::vector<std::string>& sources, const IncidentColumns& columns,
                             const IncidentFilter& filter, const Progress& progress) {
   std::vector<SourceBatch> batches = read_sources(sources, columns, filter, progress);
+  report(progress, "merging the sources", 0.0);
 
   // Merge in source order, so that type indices and "seen earlier" do not depend on threads.
   IncidentLoad load;
@@ -600,6 +601,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     }
     b = SourceBatch{};  // free as we go
   }
+  report(progress, "merging the sources", 1.0);
   for (const auto& source : sources) inc.files.push_back(redact_secrets(source));  // every output names them
   account.loaded = inc.size();
   if (account.repeated_ids_other_location) {

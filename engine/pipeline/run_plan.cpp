@@ -151,7 +151,9 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     gpkg->SetMetadataItem("hotspot_run_record", json_text(report.summary).c_str());
   }
   hotspot::report(progress, "writing pages", 1.0);
+  hotspot::report(progress, "putting the pack in place", 0.0);
   report.outputs = target.publish(out.commit(), progress);
+  hotspot::report(progress, "putting the pack in place", 1.0);
   return report;
 }
 

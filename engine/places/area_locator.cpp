@@ -14,7 +14,8 @@ AreaLocator::AreaLocator(const Boundaries& boundaries)
     : boundaries_(boundaries),
       ctx_(boundaries.geos->get()),
       ids_(boundaries.areas.size()),
-      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}) {
+      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}),
+      interior_(boundaries, kEdgeTolerance_m) {
   std::iota(ids_.begin(), ids_.end(), size_t{0});
   for (size_t i = 0; i < boundaries.areas.size(); ++i) {
     const GEOSGeometry* g = boundaries.areas[i].geometry.get();
@@ -87,12 +88,21 @@ AreaLocator::Located AreaLocator::locate_all(const std::vector<double>& x, const
   const Locations loc = distinct_locations(x, y);
   std::vector<int32_t> area(loc.size());
   std::vector<char> edge(loc.size());
-  const size_t step = std::max<size_t>(loc.size() / 100, 1);
+  std::vector<uint32_t> exact;  // the locations in cells an edge comes near
   for (size_t k = 0; k < loc.size(); ++k) {
+    if (const std::optional<int32_t> a = interior_.area_of(loc.x[k], loc.y[k])) {
+      area[k] = *a;
+    } else {
+      exact.push_back(static_cast<uint32_t>(k));
+    }
+  }
+  const size_t step = std::max<size_t>(exact.size() / 100, 1);
+  for (size_t i = 0; i < exact.size(); ++i) {
+    const uint32_t k = exact[i];
     bool on_edge = false;
     area[k] = locate(loc.x[k], loc.y[k], &on_edge);
     edge[k] = on_edge;
-    if (k % step == 0) report(progress, "locating incidents", static_cast<double>(k) / static_cast<double>(loc.size()));
+    if (i % step == 0) report(progress, "locating incidents", static_cast<double>(i) / static_cast<double>(exact.size()));
   }
   Located out;
   out.area.resize(x.size());

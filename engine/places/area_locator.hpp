@@ -6,6 +6,7 @@
 #include "core/geos_handles.hpp"
 #include "core/progress.hpp"
 #include "inputs/boundaries.hpp"
+#include "places/interior_cells.hpp"
 
 namespace hotspot {
 
@@ -39,7 +40,8 @@ class AreaLocator {
     std::vector<int32_t> area;  // per point
     uint64_t on_edge = 0;       // points the edge rule decided
   };
-  // locate() for every point; points sharing exact coordinates are located once.
+  // locate() for every point; points sharing exact coordinates are located once, and a point in a
+  // cell no edge comes near (InteriorCells) takes its cell's area without the exact test.
   Located locate_all(const std::vector<double>& x, const std::vector<double>& y, const Progress& progress = {}) const;
 
  private:
@@ -51,6 +53,7 @@ class AreaLocator {
   std::vector<PreparedPtr> prepared_;
   std::vector<size_t> ids_;        // stable addresses handed to the STRtree as items
   StrTreePtr tree_;
+  InteriorCells interior_;
 };
 
 }  // namespace hotspot
