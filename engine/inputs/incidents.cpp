@@ -97,11 +97,19 @@ CoordinateSource resolve_coordinates(OGRLayer& layer, const IncidentColumns& c, 
   return out;
 }
 
+// FNV-1a of a Crime ID, never 0 (0 stands for no ID). Two of a national year's 6 million IDs
+// share a hash with odds of about one in a million; the check it serves only counts repeats.
+uint64_t id_hash(std::string_view id) {
+  if (id.empty()) return 0;
+  uint64_t h = 14695981039346656037ULL;
+  for (const unsigned char c : id) h = (h ^ c) * 1099511628211ULL;
+  return h ? h : 1;
+}
+
 // One source read on its own (safe to run beside other sources on other threads).
 struct SourceBatch {
   RowAccount account;  // counts and rejects of this source only
   std::vector<double> x, y;          // EPSG:27700
-  std::vector<double> raw_x, raw_y;  // as read, for the repeated Crime ID check (sources with IDs only)
   std::vector<int32_t> month;
   std::vector<int64_t> start, end;   // with date columns only
   std::vector<uint16_t> type;        // index into type_names of this batch
@@ -109,15 +117,23 @@ struct SourceBatch {
   std::vector<uint32_t> location;    // index into location_names of this batch
   std::vector<std::string> location_names;
   std::vector<uint64_t> line;
-  std::vector<std::string> crime_id;  // empty when the source has no Crime ID column
+  // A 64-bit hash of each row's Crime ID (0: none), for the repeated Crime ID check; empty when the
+  // source has no Crime ID column. police.uk's IDs are 64 characters: their text would be most of
+  // the memory a national year takes.
+  std::vector<uint64_t> crime_id;
 };
 
 // The share of a source read so far, for progress on one large file: from the feature count
 // where the driver knows it cheaply, else from the file size and the bytes of the first rows.
 class ReadFraction {
  public:
-  ReadFraction(OGRLayer& layer, const std::string& path) {
-    if (layer.TestCapability(OLCFastFeatureCount)) rows_expected_ = static_cast<double>(layer.GetFeatureCount(FALSE));
+  // `rows`: the rows the source holds, when known (a CSV's scan), else 0.
+  ReadFraction(OGRLayer& layer, const std::string& path, uint64_t rows) {
+    if (rows > 0) {
+      rows_expected_ = static_cast<double>(rows);
+    } else if (layer.TestCapability(OLCFastFeatureCount)) {
+      rows_expected_ = static_cast<double>(layer.GetFeatureCount(FALSE));
+    }
     VSIStatBufL stat;
     if (VSIStatL(path.c_str(), &stat) == 0) file_bytes_ = static_cast<double>(stat.st_size);
   }
@@ -261,7 +277,19 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     const auto id = static_cast<uint64_t>(std::max<GIntBig>(fid, 0));
     return records ? records->record(id) : CsvRecord{is_csv ? id + 1 : id, 1, false, -1};
   };
-  ReadFraction read_so_far(*layer, path);
+  ReadFraction read_so_far(*layer, path, records ? records->records() : 0);
+  // The columns read; GDAL need not make text of the others (a police.uk row has 12, 6 of them used).
+  {
+    std::set<int> used = {type_field, month_field, id_field, force_field, location_field, coords.x_field, coords.y_field,
+                          times.start, times.start_time, times.end, times.end_time};
+    used.insert(address_fields.begin(), address_fields.end());
+    std::vector<const char*> ignored;
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+      if (!used.count(i)) ignored.push_back(defn.GetFieldDefn(i)->GetNameRef());
+    }
+    ignored.push_back(nullptr);
+    if (ignored.size() > 1) layer->SetIgnoredFields(ignored.data());
+  }
   layer->ResetReading();
   CPLErrorReset();  // GDAL ends a read early on some errors (a line over its limit): checked after the loop
   for (auto& feature : *layer) {
@@ -425,11 +453,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     }
     b.location.push_back(at->second);
     b.line.push_back(line);
-    if (id_field >= 0) {
-      b.raw_x.push_back(x);
-      b.raw_y.push_back(y);
-      b.crime_id.emplace_back(feature->GetFieldAsString(id_field));
-    }
+    if (id_field >= 0) b.crime_id.push_back(id_hash(feature->GetFieldAsString(id_field)));
   }
 
   if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
@@ -557,7 +581,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     index = static_cast<uint32_t>(inc.location_names.size());
     inc.location_names.push_back(name);
   }
-  std::unordered_map<std::string, std::pair<double, double>> first_location;
+  std::vector<std::pair<uint64_t, uint32_t>> ids;  // (Crime ID hash, incident) for the rows with an ID
   for (uint32_t f = 0; f < batches.size(); ++f) {
     SourceBatch& b = batches[f];
     account.read += b.account.read;
@@ -580,13 +604,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     for (const auto& name : b.location_names) location_remap.push_back(locations.at(name));
     for (size_t i = 0; i < b.x.size(); ++i) {
       if (std::isnan(b.x[i])) continue;  // rejected: transformation failed
-      if (!b.crime_id.empty() && !b.crime_id[i].empty()) {
-        auto [it, fresh] = first_location.try_emplace(b.crime_id[i], b.raw_x[i], b.raw_y[i]);
-        if (!fresh) {
-          const bool same = it->second.first == b.raw_x[i] && it->second.second == b.raw_y[i];
-          ++(same ? account.repeated_ids_same_location : account.repeated_ids_other_location);
-        }
-      }
+      if (!b.crime_id.empty() && b.crime_id[i]) ids.emplace_back(b.crime_id[i], static_cast<uint32_t>(inc.x.size()));
       inc.x.push_back(b.x[i]);
       inc.y.push_back(b.y[i]);
       inc.month.push_back(b.month[i]);
@@ -601,6 +619,17 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     }
     b = SourceBatch{};  // free as we go
   }
+  // A Crime ID seen before: at the place it was first seen (in source and row order), or elsewhere.
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 0, first = 0; i < ids.size(); ++i) {
+    if (i == 0 || ids[i].first != ids[i - 1].first) {
+      first = i;
+      continue;
+    }
+    const uint32_t a = ids[first].second, k = ids[i].second;
+    ++(inc.x[a] == inc.x[k] && inc.y[a] == inc.y[k] ? account.repeated_ids_same_location : account.repeated_ids_other_location);
+  }
+  ids = {};
   report(progress, "merging the sources", 1.0);
   for (const auto& source : sources) inc.files.push_back(redact_secrets(source));  // every output names them
   account.loaded = inc.size();

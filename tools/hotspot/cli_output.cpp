@@ -27,6 +27,7 @@ struct Phase {
 };
 std::mutex phases_mutex;
 std::vector<Phase> phases;
+const Clock::time_point process_start = Clock::now();  // static initialisation: as the process starts
 
 void note_phase(std::string_view name) {
   const auto now = Clock::now();
@@ -61,10 +62,13 @@ Progress terminal_progress(const CommonFlags& flags) {
 void print_timings(const CommonFlags& flags) {
   if (!flags.timings) return;
   const std::lock_guard lock(phases_mutex);
-  fmt::print(stderr, "timings (wall, first to last report of each phase):\n");
+  const auto since = [](Clock::time_point t) { return std::chrono::duration<double>(t - process_start).count(); };
+  fmt::print(stderr, "timings (wall, each phase from its first report to its last; from the start):\n");
   for (const auto& p : phases) {
-    fmt::print(stderr, "  {:<28} {:8.3f} s\n", p.name, std::chrono::duration<double>(p.last - p.first).count());
+    fmt::print(stderr, "  {:<28} {:8.3f} s   {:8.3f} .. {:.3f}\n", p.name, since(p.last) - since(p.first), since(p.first),
+               since(p.last));
   }
+  fmt::print(stderr, "  {:<28} {:8.3f} s\n", "all, to the summary", since(Clock::now()));
 }
 
 std::string unknown_flag_message(const CLI::App& app) {
