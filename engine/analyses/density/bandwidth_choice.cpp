@@ -22,24 +22,31 @@ struct Fold {
   std::vector<int> age;            // months from the fold's nearest month, per fitted incident
   std::vector<int64_t> fit_cells;  // per fitted incident
   std::vector<int64_t> check;      // cells of the left-out incidents (-1 outside the grid)
+  std::vector<double> out_x, out_y;  // the left-out incidents
 };
 
 std::string tau_text(std::optional<double> tau) { return tau ? fmt::format("tau {:g} months", *tau) : "no decay"; }
 
 class Trials {
  public:
-  Trials(const std::vector<Fold>& folds, const DensitySurface& grid, const ChoiceParams& p, uint64_t incidents,
-         const Progress& progress, size_t expected)
-      : folds_(folds), grid_(grid), p_(p), incidents_(incidents), progress_(progress), expected_(expected) {}
+  Trials(const std::vector<double>& x, const std::vector<double>& y, const std::vector<Fold>& folds,
+         const DensitySurface& grid, const ChoiceParams& p, const Progress& progress, size_t expected)
+      : x_(x), y_(y), folds_(folds), grid_(grid), p_(p), incidents_(x.size()), progress_(progress), expected_(expected) {}
 
   double hit_rate(double h, std::optional<double> tau) {
     const auto key = std::make_pair(h, tau.value_or(0.0));
     if (const auto it = done_.find(key); it != done_.end()) return it->second;
-    // The folds on both cores, each its own surface; their hits are summed in fold order.
+    // Without decay every incident weighs 1 in every fold, so a fold's surface is the surface of
+    // all incidents less that of its own: the kernels of all are summed once per bandwidth, and
+    // each fold sums only its own. The folds go on both cores; their hits are summed in fold order.
+    DensityParams dp;
+    dp.kernel = p_.kernel;
+    dp.bandwidth_m = h;
+    const std::vector<double> whole = tau ? std::vector<double>{} : kernel_sums(kernel_centres(x_, y_, dp), grid_.grid, dp);
     std::vector<uint64_t> fold_hits(folds_.size(), 0);
     std::atomic<size_t> next{0};
     parallel_for(worker_count(folds_.size()), [&](size_t) {
-      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(folds_[k], h, tau);
+      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(folds_[k], dp, tau, whole);
     });
     step_ += folds_.size();
     report(progress_, "choosing the bandwidth", std::min(1.0, static_cast<double>(step_) / static_cast<double>(expected_)));
@@ -55,16 +62,15 @@ class Trials {
 
  private:
   // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
-  uint64_t hits(const Fold& f, double h, std::optional<double> tau) const {
+  // With tau, the surface is made from the fold's own weights; without, from `whole` (all incidents).
+  uint64_t hits(const Fold& f, const DensityParams& dp, std::optional<double> tau, const std::vector<double>& whole) const {
     if (f.x.empty()) return 0;
-    DensityParams dp;
-    dp.kernel = p_.kernel;
-    dp.bandwidth_m = h;
     std::vector<double> w(f.x.size(), 1.0);
     if (tau) {
       for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
     }
-    const DensitySurface s = density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp);
+    const DensitySurface s = tau ? density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp)
+                                 : density_surface_without(whole, kernel_centres(f.out_x, f.out_y, dp), grid_.grid, grid_.mask, dp);
     CellCounts counts;
     for (size_t i = 0; i < w.size(); ++i) {
       if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
@@ -77,6 +83,8 @@ class Trials {
     return n;
   }
 
+  const std::vector<double>& x_;
+  const std::vector<double>& y_;
   const std::vector<Fold>& folds_;
   const DensitySurface& grid_;
   const ChoiceParams& p_;
@@ -168,6 +176,8 @@ BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector
   for (size_t i = 0; i < x.size(); ++i) {
     const int64_t cell = g.cell_of(x[i], y[i]);
     fs[fold[i]].check.push_back(cell);
+    fs[fold[i]].out_x.push_back(x[i]);
+    fs[fold[i]].out_y.push_back(y[i]);
     for (size_t f = 0; f < folds; ++f) {
       if (f == fold[i]) continue;
       fs[f].x.push_back(x[i]);
@@ -187,7 +197,7 @@ BandwidthChoice choose_bandwidth(const std::vector<double>& x, const std::vector
     taus = {std::nullopt};
     for (double t : candidate_taus()) taus.push_back(t);
   }
-  Trials trials(fs, study_grid, p, x.size(), progress, folds * (2 * hs.size() + taus.size()));
+  Trials trials(x, y, fs, study_grid, p, progress, folds * (2 * hs.size() + taus.size()));
   // By turns: the bandwidths without decay (or at the fixed tau), the taus at the best, then the
   // bandwidths again at the best tau.
   double h = best_of(hs, [&](double b) { return trials.hit_rate(b, p.tau_months); });

@@ -140,18 +140,16 @@ void add_kernels(const KernelCentres& kc, const Grid& g, const DensityParams& pa
   }
 }
 
-DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, std::vector<uint8_t> mask,
-                               const DensityParams& params, const Progress& progress) {
-  DensitySurface s;
-  s.grid = grid;
-  s.mask = std::move(mask);
-  s.study_cells = std::count_if(s.mask.begin(), s.mask.end(), [](uint8_t m) { return m != 0; });
-  s.value.assign(static_cast<size_t>(grid.cells()), 0.0f);
-  constexpr int64_t kBandRows = 32;
+namespace {
+
+constexpr int64_t kBandRows = 32;
+
+// Runs band_done(row0, nrows, sums) for each band of kBandRows rows, sums holding the kernel sums
+// of `centres` in it, on every core; band_done is called from many threads, each band once.
+template <typename BandDone>
+void for_each_band(const KernelCentres& centres, const Grid& grid, const DensityParams& params, BandDone&& band_done) {
   const int64_t bands = (grid.rows + kBandRows - 1) / kBandRows;
   std::atomic<int64_t> next{0};
-  int64_t done = 0;  // under progress_mutex
-  std::mutex progress_mutex;
   auto work = [&] {
     std::vector<double> band(static_cast<size_t>(kBandRows * grid.cols));
     for (int64_t b = next++; b < bands; b = next++) {
@@ -159,17 +157,61 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
       const int64_t nrows = std::min(kBandRows, grid.rows - row0);
       std::fill(band.begin(), band.end(), 0.0);
       add_kernels(centres, grid, params, row0, nrows, band.data());
-      const size_t offset = static_cast<size_t>(row0 * grid.cols);
-      for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
-        if (s.mask[offset + k]) s.value[offset + k] = static_cast<float>(band[k]);
-      }
-      if (progress) {
-        const std::lock_guard lock(progress_mutex);
-        report(progress, "kernel density", static_cast<double>(++done) / static_cast<double>(bands));
-      }
+      band_done(row0, nrows, band.data());
     }
   };
   parallel_for(worker_count(static_cast<size_t>(bands)), [&](size_t) { work(); });
+}
+
+DensitySurface empty_surface(const Grid& grid, std::vector<uint8_t> mask) {
+  DensitySurface s;
+  s.grid = grid;
+  s.mask = std::move(mask);
+  s.study_cells = std::count_if(s.mask.begin(), s.mask.end(), [](uint8_t m) { return m != 0; });
+  s.value.assign(static_cast<size_t>(grid.cells()), 0.0f);
+  return s;
+}
+
+}  // namespace
+
+DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, std::vector<uint8_t> mask,
+                               const DensityParams& params, const Progress& progress) {
+  DensitySurface s = empty_surface(grid, std::move(mask));
+  const int64_t bands = (grid.rows + kBandRows - 1) / kBandRows;
+  int64_t done = 0;  // under progress_mutex
+  std::mutex progress_mutex;
+  for_each_band(centres, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
+    const size_t offset = static_cast<size_t>(row0 * grid.cols);
+    for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
+      if (s.mask[offset + k]) s.value[offset + k] = static_cast<float>(band[k]);
+    }
+    if (progress) {
+      const std::lock_guard lock(progress_mutex);
+      report(progress, "kernel density", static_cast<double>(++done) / static_cast<double>(bands));
+    }
+  });
+  return s;
+}
+
+std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params) {
+  std::vector<double> out(static_cast<size_t>(grid.cells()), 0.0);
+  for_each_band(centres, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
+    std::copy(band, band + nrows * grid.cols, out.begin() + row0 * grid.cols);
+  });
+  return out;
+}
+
+DensitySurface density_surface_without(const std::vector<double>& whole, const KernelCentres& less, const Grid& grid,
+                                       std::vector<uint8_t> mask, const DensityParams& params) {
+  DensitySurface s = empty_surface(grid, std::move(mask));
+  for_each_band(less, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
+    const size_t offset = static_cast<size_t>(row0 * grid.cols);
+    for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
+      if (!s.mask[offset + k]) continue;
+      const double all = whole[offset + k], rest = all - band[k];
+      s.value[offset + k] = rest > 1e-9 * all ? static_cast<float>(rest) : 0.0f;
+    }
+  });
   return s;
 }
 

@@ -53,4 +53,13 @@ struct DensitySurface {
 DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, std::vector<uint8_t> mask,
                                const DensityParams& params, const Progress& progress = {});
 
+// The kernel sums of `centres` at every cell of the grid (no mask), in double, on every core.
+std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params);
+
+// The surface of the incidents of `whole` (its kernel_sums) less those of `less` (a subset of
+// them): a leave-some-out surface at the cost of the left-out kernels alone. A cell whose
+// difference is within rounding (1e-9 of its whole sum) of zero gets 0.
+DensitySurface density_surface_without(const std::vector<double>& whole, const KernelCentres& less, const Grid& grid,
+                                       std::vector<uint8_t> mask, const DensityParams& params);
+
 }  // namespace hotspot
