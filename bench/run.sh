@@ -9,12 +9,14 @@
 # `qgis_process`, hyperfine) on the same points; gazetteer load and geocoding of 1,000,000 messy
 # addresses (engine, one core) and the whole `hotspot geocode` command on them; every map of the
 # example's brief drawn from its pack (maps_bench); the Knox test of near repeats with 999
-# permutations on 50,000 events (knox_bench).
+# permutations on 50,000 events (knox_bench); each whole command against its fastest peer
+# (bench/peers.py: scikit-learn, QGIS, PostGIS, R spdep; the README's table is rewritten from it);
+# the county pack (bench/county.sh) and a national synthetic year (bench/national.sh).
 # Usage: bench/run.sh            (results also saved in build-bench/bench-results.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --with-tests
-for p in hyperfine python3-geopandas python3-rtree python3-sklearn qgis; do
+for p in hyperfine python3-geopandas python3-rtree python3-sklearn qgis r-cran-spdep r-cran-sf; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=" $p"
 done
 if [[ -n "${missing:-}" ]]; then
@@ -78,3 +80,15 @@ hf() {
 # The tasking benchmarks: auto bandwidth and recency on the county against the fixed run, and the
 # held-out hit rates against QGIS's heatmap (bench/tasking.sh; appended to the results).
 bench/tasking.sh | tee -a "$out"
+# Each whole command against its fastest peer, taking turns (bench/peers.py; PostGIS on a throwaway
+# loopback server), and the README's table between its peers-table marks rewritten from it.
+tests/postgis/server.sh start build-bench/postgis.state
+trap 'tests/postgis/server.sh stop build-bench/postgis.state' EXIT
+/usr/bin/python3 bench/peers.py "$PWD/build-bench/tools/hotspot" "$data" "$PWD/build-bench/peers" \
+  "$(cat build-bench/postgis.state)" 5 2>/dev/null | grep '^|' >build-bench/peers-table.md
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+{ echo "# whole commands against their peers at $commit"; cat build-bench/peers-table.md; } | tee -a "$out"
+/usr/bin/python3 bench/readme_table.py build-bench/peers-table.md README.md "$commit"
+# The county pack (median of 5 whole runs, per step) and a national synthetic year.
+HOTSPOT=build-bench/tools/hotspot bench/county.sh 5 | tee -a "$out"
+HOTSPOT=build-bench/tools/hotspot bench/national.sh | tee -a "$out"

@@ -189,6 +189,9 @@ VectorLayer::VectorLayer(OutputFolder& out, std::string stem, const std::string&
     targets_.back().shapefile = true;
   }
   if (format != LayerFormat::geojson && !points) targets_.push_back(geojson(out.scratch(stem_ + ".geojson")));
+  // What the maps draw: read through OGR many times over (each map, each layer of it), a binary
+  // file in the maps' CRS reads some 30 times faster than the GeoJSON.
+  if (!points) targets_.push_back(own("FlatGeobuf", out.scratch(map_source_name(stem_ + ".geojson")), {"SPATIAL_INDEX=NO"}, bng));
 }
 
 VectorLayer::~VectorLayer() = default;

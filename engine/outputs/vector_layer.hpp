@@ -35,9 +35,17 @@ inline const std::vector<std::string>& layer_format_names() {
 // "places/oak-tree.csv" -> "places_oak_tree").
 std::string pack_table_name(const std::string& path);
 
+// The scratch file a pack layer's maps draw from, by the layer's name in the pack
+// ("kde/hotspots.geojson" -> "kde/hotspots.map.fgb"): a FlatGeobuf in EPSG:27700.
+inline std::string map_source_name(const std::string& geojson_name) {
+  return geojson_name.substr(0, geojson_name.size() - (geojson_name.size() >= 8 && geojson_name.ends_with(".geojson") ? 8 : 0)) +
+         ".map.fgb";
+}
+
 // One layer of a pack, written in the process's LayerFormat. Features are given in EPSG:27700.
 // Unless the format is GeoJSON, the layer is also written as a scratch GeoJSON under the same
-// name, which the pack's maps and map.html read and which is not published.
+// name, which map.html reads and which is not published; and every layer but `points` as a
+// scratch FlatGeobuf the maps draw from (map_source_name).
 //
 // Declare the fields (add_field), then add features built on defn(); set_style() gives its QGIS
 // style; close() finishes it.

@@ -258,19 +258,22 @@ void brief_section(const ClusterResult& r, const std::string& prefix, StageRepor
   report.brief.push_back({"clusters", "Clusters", html});
   if (r.features.empty()) return;
   // Clusters whose incidents share one point have no area: a dot sized by incidents shows them.
-  const std::string first = "[order] = 1";
-  report.maps.push_back(
-      {.id = "clusters", .section = "clusters",
-       .title = fmt::format("{} clusters (first order; higher orders outlined)", r.method == "nnh" ? "NNH" : "DBSCAN"),
-       .layers = {{.source = prefix + "clusters.geojson",
-                   .symbols = {{.filter = "[order] > 1", .stroke = "#542788", .stroke_width = 2.5,
-                                .legend = "higher-order cluster"},
-                               {.filter = first + " and not ([degenerate] = 1)", .fill = "#2166ac", .fill_opacity = 0.35,
-                                .stroke = "#2166ac", .stroke_width = 1.2, .legend = "first-order cluster (ellipse)"},
-                               {.filter = first + " and [degenerate] = 1", .fill = "#2166ac", .fill_opacity = 0.7,
-                                .stroke = "#ffffff", .marker_width = "4 + [incidents] / 8",
-                                .legend = "incidents at one point (dot sized by incidents)"},
-                               {.filter = first + " and [rank] <= 10", .label = "[rank]", .label_size = 11}}}}});
+  // DBSCAN has one order; NNH's higher orders are outlined over the first.
+  const bool nnh = r.method == "nnh";
+  const std::string first = nnh ? "[order] = 1" : "[order] >= 1";
+  std::vector<MapSymbol> symbols;
+  if (nnh) symbols.push_back({.filter = "[order] > 1", .stroke = "#542788", .stroke_width = 2.5, .legend = "higher-order cluster"});
+  symbols.push_back({.filter = first + " and not ([degenerate] = 1)", .fill = "#2166ac", .fill_opacity = 0.35,
+                     .stroke = "#2166ac", .stroke_width = 1.2,
+                     .legend = fmt::format("{} ({})", nnh ? "first-order cluster" : "cluster",
+                                           r.shape == ClusterShape::hull ? "convex hull" : "ellipse")});
+  symbols.push_back({.filter = first + " and [degenerate] = 1", .fill = "#2166ac", .fill_opacity = 0.7, .stroke = "#ffffff",
+                     .marker_width = "4 + [incidents] / 8", .legend = "incidents at one point (dot sized by incidents)"});
+  symbols.push_back({.filter = first + " and [rank] <= 10", .label = "[rank]", .label_size = 11});
+  report.maps.push_back({.id = "clusters",
+                         .section = "clusters",
+                         .title = nnh ? "NNH clusters (first order; higher orders outlined)" : "DBSCAN clusters",
+                         .layers = {{.source = prefix + "clusters.geojson", .symbols = std::move(symbols)}}});
 }
 
 class ClusterStage final : public StageWith<ClusterParams> {

@@ -26,7 +26,7 @@ chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/brief.pdf" "$
 pages=$(pdfinfo "$out/brief.pdf" | awk '/^Pages:/ {print $2}')
 [[ "$pages" -ge 2 ]] || { echo "FAIL: $pages PDF pages"; exit 1; }
 for ((p = 1; p <= pages; p++)); do
-  pdftotext -f "$p" -l "$p" "$out/brief.pdf" - | grep -qF "$marking" || { echo "FAIL: page $p has no marking '$marking'"; exit 1; }
+  pdftotext -f "$p" -l "$p" "$out/brief.pdf" - | grep -F "$marking" >/dev/null || { echo "FAIL: page $p has no marking '$marking'"; exit 1; }
 done
 pdftoppm -r 60 -png -f 1 -l 3 "$out/brief.pdf" "$out/page"
 first_page=$(ls "$out"/page-*1.png 2>/dev/null | head -1)  # pdftoppm pads the number: page-1 or page-01

@@ -39,8 +39,9 @@ read_back "$work/read-back.gpkg"
 # The summaries differ by the schema they record and the outputs they list; a database has no
 # QGIS project (its layers are opened from the database).
 psql "$conn" -qAt -c "SELECT name, md5(content) FROM $schema.pack_files WHERE name NOT IN ('summary.json', 'summary.txt') ORDER BY name" >"$work/files.db"
-psql "$conn" -qAt -c "SELECT convert_from(content, 'UTF8') FROM $schema.pack_files WHERE name = 'summary.json'" |
-  grep -q "\"schema\":\"$schema\"" || fail "summary.json in pack_files does not record the schema"
+# (Read whole before matching: grep -q stopping early would fail psql by SIGPIPE under pipefail.)
+summary=$(psql "$conn" -qAt -c "SELECT convert_from(content, 'UTF8') FROM $schema.pack_files WHERE name = 'summary.json'")
+grep -q "\"schema\":\"$schema\"" <<<"$summary" || fail "summary.json in pack_files does not record the schema"
 (cd "$work/gpkg/2024-07-01" && find . -type f ! -name '*.csv' ! -name pack.gpkg ! -name .hotspot-pack ! -name 'summary.*' ! -name pack.qgs | sed 's|^\./||' | sort |
   while read -r f; do echo "$f|$(md5sum <"$f" | cut -d' ' -f1)"; done) >"$work/files.pack"
 cmp -s "$work/files.db" "$work/files.pack" || { diff "$work/files.db" "$work/files.pack" | head; fail "pack_files differs from the pack's files"; }
@@ -54,6 +55,13 @@ snapshot() {  # every row of every table of the schema
 }
 before=$(snapshot)
 tables_before=$(psql "$conn" -qAt -c "SELECT count(*) FROM pg_tables WHERE schemaname = '$schema'")
+# Another session reads a table of the schema in an open transaction, so that the run's swap
+# (DROP SCHEMA ... CASCADE) waits for it: the run cannot finish before it is seen writing, however
+# fast it writes.
+coproc LOCKER { psql "$conn" -qAt 2>&1; }
+first_table=$(psql "$conn" -qAt -c "SELECT tablename FROM pg_tables WHERE schemaname = '$schema' ORDER BY 1 LIMIT 1")
+echo "BEGIN; LOCK TABLE $schema.$first_table IN ACCESS SHARE MODE; SELECT 'locked';" >&"${LOCKER[1]}"
+read -r -t 30 locked <&"${LOCKER[0]}" && [[ $locked == locked ]] || fail "could not hold a lock on $schema.$first_table"
 "$hotspot" run "$config" --output "PG:$conn" -q &
 pid=$!
 killed=0
@@ -66,6 +74,9 @@ for _ in $(seq 1 2000); do
   sleep 0.02
 done
 wait "$pid" 2>/dev/null || true
+echo "COMMIT;" >&"${LOCKER[1]}"
+exec {LOCKER[1]}>&-
+wait "$LOCKER_PID" 2>/dev/null || true
 ((killed)) || fail "the run finished before it could be killed while writing"
 [[ $(psql "$conn" -qAt -c "SELECT count(*) FROM pg_namespace WHERE nspname = '${schema}__staging'") == 1 ]] || fail "the killed run left no staging schema (was it killed while writing?)"
 [[ $(snapshot) == "$before" ]] || fail "the killed run changed schema $schema"

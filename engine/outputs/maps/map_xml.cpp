@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/maps/map_xml.hpp"
 
+#include "outputs/vector_layer.hpp"
+
 #include <cpl_conv.h>
 #include <cpl_minixml.h>
 
@@ -157,18 +159,26 @@ std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const Pac
   if (!context.wards.empty() && !context.wards_name_field.empty()) {
     labels.emplace_back("ward_names", context_names(context.wards, context.wards_srs, context.wards_name_field, 9, "#555555", false));
   }
-  const auto file_of = [&](const MapLayer& l) {
-    return l.in_pack ? pack_path(l.source) : std::filesystem::absolute(l.source).string();
+  // A pack layer is drawn from its scratch FlatGeobuf in EPSG:27700 when the pack has one.
+  const auto source_of = [&](const MapLayer& l) -> std::pair<std::string, std::string> {
+    if (!l.in_pack) return {std::filesystem::absolute(l.source).string(), l.srs};
+    if (l.ramp.empty()) {
+      const std::string drawn = pack_path(map_source_name(l.source));
+      if (std::filesystem::exists(drawn)) return {drawn, "epsg:27700"};
+    }
+    return {pack_path(l.source), l.srs};
   };
   for (const auto& [name, layer] : layers) {
     add_styles(map, name, layer, false);
-    add_layer(map, name, file_of(layer), layer.srs, !layer.ramp.empty(), {name});
+    const auto [file, srs] = source_of(layer);
+    add_layer(map, name, file, srs, !layer.ramp.empty(), {name});
   }
   for (const auto& [name, layer] : labels) {
     const bool any = std::any_of(layer.symbols.begin(), layer.symbols.end(), [](const MapSymbol& s) { return !s.label.empty(); });
     if (!any) continue;
     add_styles(map, name + "_labels", layer, true);
-    add_layer(map, name + "_labels", file_of(layer), layer.srs, false, {name + "_labels"});
+    const auto [file, srs] = source_of(layer);
+    add_layer(map, name + "_labels", file, srs, false, {name + "_labels"});
   }
   char* xml = CPLSerializeXMLTree(map);
   std::string out(xml);
