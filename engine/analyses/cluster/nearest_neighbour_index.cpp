@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyses/cluster/nearest_neighbour_index.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "core/locations.hpp"
 #include "analyses/normal_tails.hpp"
 #include "core/errors.hpp"
+#include "core/parallel.hpp"
 #include "core/point_index.hpp"
 
 namespace hotspot {
@@ -24,25 +26,41 @@ NniResult nearest_neighbour_index(const std::vector<double>& x, const std::vecto
 
   const Locations loc = group_locations(x, y);
   const PointIndex index(loc.x, loc.y);
-  std::vector<double> sum(k_max + 1, 0.0);  // sum over points of the k-th neighbour distance
-  uint64_t tied = 0;
-  std::vector<uint32_t> near;
-  std::vector<double> d2;
-  std::vector<double> dist;  // k-th distances for one point of the location
-  for (size_t u = 0; u < loc.size(); ++u) {
-    const uint32_t w = loc.weight[u];
-    if (w > 1) tied += w;
-    // The other w-1 points of the location come first, at distance 0; then the nearest
-    // locations with their weights. k_max + 1 locations always cover k_max other points.
-    dist.assign(std::min<size_t>(w - 1, k_max), 0.0);
-    if (dist.size() < k_max) {
-      index.nearest(loc.x[u], loc.y[u], k_max + 1, near, d2);
-      for (size_t j = 0; j < near.size() && dist.size() < k_max; ++j) {
-        if (near[j] == u) continue;
-        for (uint32_t c = 0; c < loc.weight[near[j]] && dist.size() < k_max; ++c) dist.push_back(std::sqrt(d2[j]));
+  // The locations in fixed chunks, on every core: each chunk's sums are added in chunk order, so
+  // the result does not depend on the number of threads.
+  constexpr size_t kChunk = 16384;
+  const size_t chunks = (loc.size() + kChunk - 1) / kChunk;
+  std::vector<std::vector<double>> chunk_sum(chunks, std::vector<double>(k_max + 1, 0.0));
+  std::vector<uint64_t> chunk_tied(chunks, 0);
+  std::atomic<size_t> next{0};
+  parallel_for(worker_count(chunks), [&](size_t) {
+    std::vector<uint32_t> near;
+    std::vector<double> d2;
+    std::vector<double> dist;  // k-th distances for one point of the location
+    for (size_t c; (c = next++) < chunks;) {
+      std::vector<double>& sum = chunk_sum[c];  // sum over points of the k-th neighbour distance
+      for (size_t u = c * kChunk; u < std::min(loc.size(), (c + 1) * kChunk); ++u) {
+        const uint32_t w = loc.weight[u];
+        if (w > 1) chunk_tied[c] += w;
+        // The other w-1 points of the location come first, at distance 0; then the nearest
+        // locations with their weights. k_max + 1 locations always cover k_max other points.
+        dist.assign(std::min<size_t>(w - 1, k_max), 0.0);
+        if (dist.size() < k_max) {
+          index.nearest(loc.x[u], loc.y[u], k_max + 1, near, d2);
+          for (size_t j = 0; j < near.size() && dist.size() < k_max; ++j) {
+            if (near[j] == u) continue;
+            for (uint32_t m = 0; m < loc.weight[near[j]] && dist.size() < k_max; ++m) dist.push_back(std::sqrt(d2[j]));
+          }
+        }
+        for (size_t k = 1; k <= k_max; ++k) sum[k] += static_cast<double>(w) * dist[k - 1];
       }
     }
-    for (size_t k = 1; k <= k_max; ++k) sum[k] += static_cast<double>(w) * dist[k - 1];
+  });
+  std::vector<double> sum(k_max + 1, 0.0);
+  uint64_t tied = 0;
+  for (size_t c = 0; c < chunks; ++c) {
+    for (size_t k = 1; k <= k_max; ++k) sum[k] += chunk_sum[c][k];
+    tied += chunk_tied[c];
   }
 
   NniResult r;
