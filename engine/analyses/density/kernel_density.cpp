@@ -207,9 +207,7 @@ DensitySurface density_surface_without(const std::vector<double>& whole, const K
   for_each_band(less, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
     const size_t offset = static_cast<size_t>(row0 * grid.cols);
     for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
-      if (!s.mask[offset + k]) continue;
-      const double all = whole[offset + k], rest = all - band[k];
-      s.value[offset + k] = rest > 1e-9 * all ? static_cast<float>(rest) : 0.0f;
+      if (s.mask[offset + k]) s.value[offset + k] = static_cast<float>(whole[offset + k] - band[k]);
     }
   });
   return s;

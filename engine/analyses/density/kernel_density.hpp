@@ -57,8 +57,8 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
 std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params);
 
 // The surface of the incidents of `whole` (its kernel_sums) less those of `less` (a subset of
-// them): a leave-some-out surface at the cost of the left-out kernels alone. A cell whose
-// difference is within rounding (1e-9 of its whole sum) of zero gets 0.
+// them): a leave-some-out surface at the cost of the left-out kernels alone. Where only the
+// left-out incidents reach, it is exactly 0: both sums add the same kernels in the same order.
 DensitySurface density_surface_without(const std::vector<double>& whole, const KernelCentres& less, const Grid& grid,
                                        std::vector<uint8_t> mask, const DensityParams& params);
 

@@ -147,6 +147,48 @@ TEST_CASE("kde: the surface is the same whatever the banding, and masked cells s
   CHECK(s.study_cells == g.cells() - (g.cells() + 2) / 3);
 }
 
+TEST_CASE("kde: a surface without some incidents is the surface of the rest, and 0 where only they reach", "[kde]") {
+  // Two groups apart: leaving out the eastern one leaves cells only it reached, which must be 0
+  // (not the rounding left of whole - part), and the rest equal to the western group's surface.
+  std::vector<double> x, y, west_x, west_y, east_x, east_y;
+  for (int i = 0; i < 3000; ++i) {
+    const bool east = i % 3 == 0;
+    const double px = (east ? 1700 : 1000) + (i * 37) % 400, py = 2000 + (i * 53) % 1300;
+    x.push_back(px);
+    y.push_back(py);
+    (east ? east_x : west_x).push_back(px);
+    (east ? east_y : west_y).push_back(py);
+  }
+  const Grid g{950, 3400, 10, 120, 150};
+  std::vector<uint8_t> mask(static_cast<size_t>(g.cells()), 1);
+  for (size_t k = 0; k < mask.size(); k += 7) mask[k] = 0;
+  for (const double h : {60.0, 150.0}) {
+    DensityParams p;
+    p.bandwidth_m = h;
+    const std::vector<double> all = kernel_sums(kernel_centres(x, y, p), g, p);
+    const std::vector<double> all_alone = whole_grid(x, y, g, p);
+    const DensitySurface without = density_surface_without(all, kernel_centres(east_x, east_y, p), g, mask, p);
+    const DensitySurface rest = density_surface(kernel_centres(west_x, west_y, p), g, mask, p);
+    size_t zero_by_difference = 0;
+    for (size_t k = 0; k < mask.size(); ++k) {
+      INFO("h " << h << ", cell " << k);
+      REQUIRE(all[k] == Approx(all_alone[k]).epsilon(1e-12));  // kernel_sums is the plain surface, unmasked
+      if (!mask[k]) {
+        REQUIRE(without.value[k] == 0.0f);
+        continue;
+      }
+      if (rest.value[k] == 0.0f) {
+        REQUIRE(without.value[k] == 0.0f);
+        zero_by_difference += all[k] > 0;
+      } else {
+        REQUIRE(without.value[k] == Approx(rest.value[k]).epsilon(1e-5));
+      }
+    }
+    CHECK(zero_by_difference > 100);  // the eastern group alone reaches cells: the test sees them
+    CHECK(without.study_cells == rest.study_cells);
+  }
+}
+
 TEST_CASE("kde: bad bandwidths and grids are refused with the flag named", "[kde]") {
   DensityParams p;
   p.bandwidth_m = 0;
