@@ -76,7 +76,6 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
   for (int m = first; m && m <= last; m = next_month(m)) r.months.push_back(m);
 
   std::unordered_map<int64_t, GridCell> cells;
-  std::unordered_map<int64_t, std::vector<uint32_t>> ids_in, previous_ids_in;  // for the names
   const std::vector<int64_t> cell_of = incident_cells(study, r.grid);
   for (size_t i = 0; i < inc.size(); ++i) {
     const int64_t c = cell_of[i];
@@ -87,7 +86,6 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     if (!r.periods || r.periods->is_current(inc, i)) {
       ++g.incidents;
       g.harm += w;
-      ids_in[c].push_back(static_cast<uint32_t>(i));
       ++r.current_incidents;
       if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
       const auto at = std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]);
@@ -95,7 +93,6 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
     } else {
       ++g.previous_incidents;
       g.previous_harm += w;
-      previous_ids_in[c].push_back(static_cast<uint32_t>(i));
       ++r.previous_incidents;
     }
   }
@@ -132,6 +129,15 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       listed.push_back(&g);
     }
   }
+  // The incidents of the listed cells, now and before, in load order, for their names.
+  std::unordered_map<int64_t, std::pair<std::vector<uint32_t>, std::vector<uint32_t>>> ids_in;
+  for (const GridCell* cell : listed) ids_in[cell->cell];
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const auto at = ids_in.find(cell_of[i]);
+    if (at == ids_in.end()) continue;
+    auto& [now, before] = at->second;
+    ((!r.periods || r.periods->is_current(inc, i)) ? now : before).push_back(static_cast<uint32_t>(i));
+  }
   for (GridCell* cell : listed) {
     GridCell g = std::move(*cell);
     g.easting = r.grid.centre_x(g.cell % r.grid.cols);
@@ -143,7 +149,8 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       const ImdRecord* imd = study.imd.find(a.code);
       district = imd ? imd->district_name : !a.district_name.empty() ? a.district_name : a.district_code;
     }
-    g.name = namer.name(g.rank ? ids_in[g.cell] : previous_ids_in[g.cell], district);  // a ceased cell by its past
+    const auto& [now, before] = ids_in[g.cell];
+    g.name = namer.name(g.rank ? now : before, district);  // a ceased cell by its past
     (g.rank ? r.top : r.ceased).push_back(std::move(g));
   }
   std::sort(r.ceased.begin(), r.ceased.end(), [](const GridCell& a, const GridCell& b) { return *a.previous_rank < *b.previous_rank; });

@@ -14,8 +14,7 @@ AreaLocator::AreaLocator(const Boundaries& boundaries)
     : boundaries_(boundaries),
       ctx_(boundaries.geos->get()),
       ids_(boundaries.areas.size()),
-      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}),
-      interior_(boundaries, kEdgeTolerance_m) {
+      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}) {
   std::iota(ids_.begin(), ids_.end(), size_t{0});
   for (size_t i = 0; i < boundaries.areas.size(); ++i) {
     const GEOSGeometry* g = boundaries.areas[i].geometry.get();
@@ -88,9 +87,15 @@ AreaLocator::Located AreaLocator::locate_all(const std::vector<double>& x, const
   const Locations loc = distinct_locations(x, y);
   std::vector<int32_t> area(loc.size());
   std::vector<char> edge(loc.size());
-  std::vector<uint32_t> exact;  // the locations in cells an edge comes near
+  std::vector<uint32_t> exact;  // the locations in cells an edge comes near (all, without the shortcut)
+  constexpr size_t kShortcutFrom = 4096;  // locations
+  const InteriorCells* shortcut = nullptr;
+  if (loc.size() >= kShortcutFrom) {
+    std::call_once(interior_made_, [&] { interior_ = std::make_unique<InteriorCells>(boundaries_, kEdgeTolerance_m); });
+    shortcut = interior_.get();
+  }
   for (size_t k = 0; k < loc.size(); ++k) {
-    if (const std::optional<int32_t> a = interior_.area_of(loc.x[k], loc.y[k])) {
+    if (const std::optional<int32_t> a = shortcut ? shortcut->area_of(loc.x[k], loc.y[k]) : std::nullopt) {
       area[k] = *a;
     } else {
       exact.push_back(static_cast<uint32_t>(k));

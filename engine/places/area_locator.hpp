@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 #include "core/geos_handles.hpp"
@@ -40,8 +42,9 @@ class AreaLocator {
     std::vector<int32_t> area;  // per point
     uint64_t on_edge = 0;       // points the edge rule decided
   };
-  // locate() for every point; points sharing exact coordinates are located once, and a point in a
-  // cell no edge comes near (InteriorCells) takes its cell's area without the exact test.
+  // locate() for every point; points sharing exact coordinates are located once, and, when there
+  // are thousands of locations, a point in a cell no edge comes near (InteriorCells) takes its
+  // cell's area without the exact test.
   Located locate_all(const std::vector<double>& x, const std::vector<double>& y, const Progress& progress = {}) const;
 
  private:
@@ -53,7 +56,10 @@ class AreaLocator {
   std::vector<PreparedPtr> prepared_;
   std::vector<size_t> ids_;        // stable addresses handed to the STRtree as items
   StrTreePtr tree_;
-  InteriorCells interior_;
+  // The raster shortcut, made by the first locate_all of many points (naming a few hotspots by
+  // their LSOA does not pay for it).
+  mutable std::once_flag interior_made_;
+  mutable std::unique_ptr<InteriorCells> interior_;
 };
 
 }  // namespace hotspot
