@@ -78,7 +78,9 @@ ClusterResult analyse_clusters(const StudyData& study, const ClusterParams& para
   const double area_m2 = study.boundaries.total_area_m2();
   ClusterResult r;
   r.method = params.method;
+  report(progress, "nearest neighbour index", 0.0);
   r.nni = nearest_neighbour_index(inc.x, inc.y, area_m2, params.nni);
+  report(progress, "nearest neighbour index", 1.0);
   r.point_cluster.assign(inc.size(), -1);
   if (params.method == "nni") return r;
 
