@@ -36,9 +36,14 @@ std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
   for (size_t c = 0; c < s.value.size(); ++c) {
     if (bucket_of(c) >= low) out.push_back(static_cast<int64_t>(c));
   }
-  // By value, ties by index; the first n are the top cells.
-  std::stable_sort(out.begin(), out.end(), [&](int64_t a, int64_t b) { return s.value[a] > s.value[b]; });
-  if (static_cast<int64_t>(out.size()) > n) out.resize(static_cast<size_t>(n));
+  // By value, ties by index; the first n are the top cells (only they need sorting).
+  const auto before = [&](int64_t a, int64_t b) { return s.value[a] != s.value[b] ? s.value[a] > s.value[b] : a < b; };
+  if (static_cast<int64_t>(out.size()) > n) {
+    std::partial_sort(out.begin(), out.begin() + n, out.end(), before);
+    out.resize(static_cast<size_t>(n));
+  } else {
+    std::sort(out.begin(), out.end(), before);
+  }
   return out;
 }
 
