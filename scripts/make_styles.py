@@ -75,7 +75,7 @@ def clusters():
     root = QgsRuleBasedRenderer.Rule(None)
     for label, expression, symbol in [
             ("first order: incidents at one point (dot sized by incidents)", '"order" = 1 AND "degenerate"', dots()),
-            ("first order (ellipse)", '"order" = 1 AND NOT "degenerate"', outline("#2166ac", "0.5")),
+            ("first order (ellipse or hull)", '"order" = 1 AND NOT "degenerate"', outline("#2166ac", "0.5")),
             ("second order", '"order" = 2', outline("#542788", "0.9")),
             ("third order and above", '"order" >= 3', outline("#000000", "1.3"))]:
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))

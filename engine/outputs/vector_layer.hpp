@@ -38,8 +38,8 @@ std::string pack_table_name(const std::string& path);
 // The scratch file a pack layer's maps draw from, by the layer's name in the pack
 // ("kde/hotspots.geojson" -> "kde/hotspots.map.fgb"): a FlatGeobuf in EPSG:27700.
 inline std::string map_source_name(const std::string& geojson_name) {
-  return geojson_name.substr(0, geojson_name.size() - (geojson_name.size() >= 8 && geojson_name.ends_with(".geojson") ? 8 : 0)) +
-         ".map.fgb";
+  const std::string_view ext = ".geojson";
+  return geojson_name.substr(0, geojson_name.size() - (geojson_name.ends_with(ext) ? ext.size() : 0)) + ".map.fgb";
 }
 
 // One layer of a pack, written in the process's LayerFormat. Features are given in EPSG:27700.

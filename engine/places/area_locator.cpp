@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 
 #include "core/locations.hpp"
 
@@ -13,14 +12,8 @@ namespace hotspot {
 AreaLocator::AreaLocator(const Boundaries& boundaries)
     : boundaries_(boundaries),
       ctx_(boundaries.geos->get()),
-      ids_(boundaries.areas.size()),
-      tree_(GEOSSTRtree_create_r(ctx_, 10), StrTreeDeleter{ctx_}) {
-  std::iota(ids_.begin(), ids_.end(), size_t{0});
-  for (size_t i = 0; i < boundaries.areas.size(); ++i) {
-    const GEOSGeometry* g = boundaries.areas[i].geometry.get();
-    prepared_.emplace_back(GEOSPrepare_r(ctx_, g), PreparedDeleter{ctx_});
-    GEOSSTRtree_insert_r(ctx_, tree_.get(), g, &ids_[i]);
-  }
+      boxes_(boundaries) {
+  for (const Area& a : boundaries.areas) prepared_.emplace_back(GEOSPrepare_r(ctx_, a.geometry.get()), PreparedDeleter{ctx_});
 }
 
 int32_t AreaLocator::first_holding(const GEOSGeometry* point, const std::vector<size_t>& candidates) const {
@@ -36,12 +29,8 @@ int32_t AreaLocator::locate(double x, double y, bool* on_edge) const {
   GeomPtr reach(GEOSGeom_createRectangle_r(ctx_, x - kEdgeTolerance_m, y - kEdgeTolerance_m, x + kEdgeTolerance_m,
                                            y + kEdgeTolerance_m),
                 GeomDeleter{ctx_});
-  std::vector<size_t> candidates;
-  GEOSSTRtree_query_r(
-      ctx_, tree_.get(), reach.get(),
-      [](void* item, void* out) { static_cast<std::vector<size_t>*>(out)->push_back(*static_cast<size_t*>(item)); },
-      &candidates);
-  std::sort(candidates.begin(), candidates.end());  // the tree's order is not part of the rule
+  std::vector<size_t> candidates = boxes_.meeting(reach.get());
+  std::reverse(candidates.begin(), candidates.end());  // in code order, the rule's
   // The nearest boundary point within the tolerance, if any; most points settle before it: an
   // area holding the point farther than the tolerance from its boundary is the answer.
   double nearest = std::numeric_limits<double>::infinity(), ex = 0, ey = 0;

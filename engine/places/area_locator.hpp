@@ -8,11 +8,12 @@
 #include "core/geos_handles.hpp"
 #include "core/progress.hpp"
 #include "inputs/boundaries.hpp"
+#include "places/area_raster.hpp"
 #include "places/interior_cells.hpp"
 
 namespace hotspot {
 
-// Point in area with a GEOS STRtree over the areas' envelopes and prepared geometries.
+// Point in area with a GEOS STRtree over the areas' envelopes (AreaBoxes) and prepared geometries.
 //
 // Rule for a point on an edge (docs/method.md, "Point in LSOA"): a point lies on an edge when it
 // is within kEdgeTolerance_m of an area's boundary (police.uk snap points often lie exactly on
@@ -54,8 +55,7 @@ class AreaLocator {
   const Boundaries& boundaries_;
   GEOSContextHandle_t ctx_;
   std::vector<PreparedPtr> prepared_;
-  std::vector<size_t> ids_;        // stable addresses handed to the STRtree as items
-  StrTreePtr tree_;
+  AreaBoxes boxes_;  // the candidates for a point: the areas whose box meets its reach
   // The raster shortcut, made by the first locate_all of many points (naming a few hotspots by
   // their LSOA does not pay for it).
   mutable std::once_flag interior_made_;

@@ -67,11 +67,15 @@ AreaBoxes::AreaBoxes(const Boundaries& areas) : ctx_(areas.geos->get()), ids_(ar
 
 std::vector<size_t> AreaBoxes::meeting(const Extent& box) const {
   GeomPtr query(GEOSGeom_createRectangle_r(ctx_, box.xmin, box.ymin, box.xmax, box.ymax), GeomDeleter{ctx_});
+  return meeting(query.get());
+}
+
+std::vector<size_t> AreaBoxes::meeting(const GEOSGeometry* query) const {
   std::vector<size_t> out;
   GEOSSTRtree_query_r(
-      ctx_, tree_.get(), query.get(), [](void* item, void* found) { static_cast<std::vector<size_t>*>(found)->push_back(*static_cast<size_t*>(item)); },
+      ctx_, tree_.get(), query, [](void* item, void* found) { static_cast<std::vector<size_t>*>(found)->push_back(*static_cast<size_t*>(item)); },
       &out);
-  std::sort(out.begin(), out.end(), std::greater<>());
+  std::sort(out.begin(), out.end(), std::greater<>());  // the tree's order is not part of any rule
   return out;
 }
 

@@ -21,6 +21,8 @@ class AreaBoxes {
   explicit AreaBoxes(const Boundaries& areas);
   // The areas whose box meets `box`, highest index first.
   std::vector<size_t> meeting(const Extent& box) const;
+  // The same for the box of a geometry.
+  std::vector<size_t> meeting(const GEOSGeometry* query) const;
 
  private:
   GEOSContextHandle_t ctx_;

@@ -49,6 +49,7 @@ VerbAction add_geocode_verb(CLI::App& app, CommonFlags& flags) {
     } catch (const OptionError& e) {
       throw UsageError(flag_message(e, geocode_options().specs()));
     }
+    print_timings(flags);
     if (flags.json) {
       fmt::print("{}\n", r.summary.Format(CPLJSONObject::PrettyFormat::Pretty));
       return;
@@ -94,6 +95,7 @@ VerbAction add_gazetteer_verb(CLI::App& app, CommonFlags& flags) {
     OutputFolder out(target.parent_path().empty() ? "." : target.parent_path().string(), OutputFolder::Mode::files);
     write_street_gazetteer(out.stage(target.filename().string()), g);
     const auto paths = out.commit();
+    print_timings(flags);
     if (flags.quiet) return;
     fmt::print("rows read {}: {} street points used; skipped {} without a location, {} generic places, {} without "
                "coordinates, {} outside the boundaries\n{} streets at {} distinct points\nwrote {}\n",

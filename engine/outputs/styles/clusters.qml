@@ -3,7 +3,7 @@
   <renderer-v2 type="RuleRenderer" symbollevels="0" referencescale="-1" forceraster="0" enableorderby="0">
     <rules key="{b66316cf-7814-485b-b46c-c200c989713d}">
       <rule key="{77b75eae-5cb3-4007-a6ea-828254313e1c}" label="first order: incidents at one point (dot sized by incidents)" filter="&quot;order&quot; = 1 AND &quot;degenerate&quot;" symbol="0"/>
-      <rule key="{802b058d-953c-40a1-bd91-6d7b7ae44b46}" label="first order (ellipse)" filter="&quot;order&quot; = 1 AND NOT &quot;degenerate&quot;" symbol="1"/>
+      <rule key="{802b058d-953c-40a1-bd91-6d7b7ae44b46}" label="first order (ellipse or hull)" filter="&quot;order&quot; = 1 AND NOT &quot;degenerate&quot;" symbol="1"/>
       <rule key="{e40ce17d-2b0e-4042-8d09-d63381e4df53}" label="second order" filter="&quot;order&quot; = 2" symbol="2"/>
       <rule key="{e3515718-675e-4068-a0ae-9d6b353d1b76}" label="third order and above" filter="&quot;order&quot; >= 3" symbol="3"/>
     </rules>
