@@ -12,6 +12,12 @@ class UnionFind {
  public:
   explicit UnionFind(size_t n) : parent_(n), size_(n, 1) { std::iota(parent_.begin(), parent_.end(), 0u); }
 
+  // Adds singletons up to n elements.
+  void grow(size_t n) {
+    for (size_t k = parent_.size(); k < n; ++k) parent_.push_back(static_cast<uint32_t>(k));
+    size_.resize(n, 1);
+  }
+
   uint32_t find(uint32_t a) {
     while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
     return a;

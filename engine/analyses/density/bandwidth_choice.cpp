@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "analyses/density/leave_out_ranking.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
 #include "inputs/crime_types.hpp"
@@ -37,12 +38,14 @@ class Trials {
     const auto key = std::make_pair(h, tau.value_or(0.0));
     if (const auto it = done_.find(key); it != done_.end()) return it->second;
     // Without decay every incident weighs 1 in every fold, so a fold's surface is the surface of
-    // all incidents less that of its own: the kernels of all are summed once per bandwidth, and
-    // each fold sums only its own. The folds go on both cores; their hits are summed in fold order.
+    // all incidents less that of its own: the whole is summed and ranked once per bandwidth, and
+    // each fold sums its own kernels at the whole's top cells only (LeaveOutRanking). The folds go
+    // on both cores; their hits are summed in fold order.
     DensityParams dp;
     dp.kernel = p_.kernel;
     dp.bandwidth_m = h;
-    const std::vector<double> whole = tau ? std::vector<double>{} : kernel_sums(kernel_centres(x_, y_, dp), grid_.grid, dp);
+    std::optional<LeaveOutRanking> whole;
+    if (!tau) whole.emplace(kernel_centres(x_, y_, dp), grid_.grid, grid_.mask, dp);
     std::vector<uint64_t> fold_hits(folds_.size(), 0);
     std::atomic<size_t> next{0};
     parallel_for(worker_count(folds_.size()), [&](size_t) {
@@ -62,21 +65,29 @@ class Trials {
 
  private:
   // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
-  // With tau, the surface is made from the fold's own weights; without, from `whole` (all incidents).
-  uint64_t hits(const Fold& f, const DensityParams& dp, std::optional<double> tau, const std::vector<double>& whole) const {
+  // With tau, the surface is made from the fold's own weights; without, it is `whole` (all
+  // incidents) less the fold's own.
+  uint64_t hits(const Fold& f, const DensityParams& dp, std::optional<double> tau,
+                const std::optional<LeaveOutRanking>& whole) const {
     if (f.x.empty()) return 0;
     std::vector<double> w(f.x.size(), 1.0);
     if (tau) {
       for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
     }
-    const DensitySurface s = tau ? density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp)
-                                 : density_surface_without(whole, kernel_centres(f.out_x, f.out_y, dp), grid_.grid, grid_.mask, dp);
     CellCounts counts;
     for (size_t i = 0; i < w.size(); ++i) {
       if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
     }
+    std::vector<std::vector<int64_t>> groups;
+    if (tau) {
+      groups = tasking_hotspots(density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp), counts, p_.budget);
+    } else {
+      const KernelCentres own = kernel_centres(f.out_x, f.out_y, dp);
+      groups = tasking_hotspots(whole->grid(), whole->study_cells(), [&](int64_t n) { return whole->top_without(own, n); },
+                                counts, p_.budget);
+    }
     std::vector<int64_t> hot;
-    for (const auto& g : tasking_hotspots(s, counts, p_.budget)) hot.insert(hot.end(), g.begin(), g.end());
+    for (const auto& g : groups) hot.insert(hot.end(), g.begin(), g.end());
     std::sort(hot.begin(), hot.end());
     uint64_t n = 0;
     for (int64_t c : f.check) n += c >= 0 && std::binary_search(hot.begin(), hot.end(), c);

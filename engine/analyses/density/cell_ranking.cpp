@@ -39,11 +39,10 @@ std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
   // By value, ties by index; the first n are the top cells (only they need sorting).
   const auto before = [&](int64_t a, int64_t b) { return s.value[a] != s.value[b] ? s.value[a] > s.value[b] : a < b; };
   if (static_cast<int64_t>(out.size()) > n) {
-    std::partial_sort(out.begin(), out.begin() + n, out.end(), before);
+    std::nth_element(out.begin(), out.begin() + n - 1, out.end(), before);
     out.resize(static_cast<size_t>(n));
-  } else {
-    std::sort(out.begin(), out.end(), before);
   }
+  std::sort(out.begin(), out.end(), before);
   return out;
 }
 

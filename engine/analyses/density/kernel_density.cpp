@@ -38,13 +38,14 @@ std::vector<double> kth_neighbour_distance(const KernelCentres& loc, const std::
   return out;
 }
 
-template <Kernel K>
-void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t first, size_t last, int64_t row0,
-                    int64_t nrows, double* out) {
+// For each centre i in [first, last) and each grid row in [row0, row_last] within its reach,
+// calls run(row, c0, c1, px, dy2, scale, inv_h2): the cells c0..c1 of the row (none when c0 > c1)
+// are those whose centres lie within reach, and each gets scale * k((dx^2 + dy2) * inv_h2).
+template <Kernel K, typename Run>
+void for_each_run(const KernelCentres& kc, const Grid& g, bool raw, size_t first, size_t last, int64_t row0,
+                  int64_t row_last, Run&& run) {
   const double constant = kernel_constant(K) * 1e6;
   const double reach = kernel_reach(K);
-  const int64_t row_last = row0 + nrows - 1;
-  const double west = g.west, cell = g.cell;  // locals: stores to `out` cannot alias them
   for (size_t i = first; i < last; ++i) {
     const double px = kc.x[i], py = kc.y[i], h = kc.bandwidth[i];
     const double inv_h2 = 1.0 / (h * h);
@@ -62,7 +63,7 @@ void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t fir
       const int64_t cb =
           std::min<int64_t>(g.cols - 1, static_cast<int64_t>(std::ceil((px + half - g.west) / g.cell - 0.5)) + 1);
       // d2 grows with the distance from the incident's column, also in floating point, so the
-      // cells with d2 <= r2 form one run: trim the candidates to it, then sum without tests.
+      // cells with d2 <= r2 form one run: trim the candidates to it.
       const auto d2_at = [&](int64_t col) {
         const double dx = g.centre_x(col) - px;
         return dx * dx + dy2;
@@ -70,14 +71,58 @@ void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t fir
       int64_t c0 = ca, c1 = cb;
       while (c0 <= c1 && d2_at(c0) > r2) ++c0;
       while (c1 >= c0 && d2_at(c1) > r2) --c1;
-      double* line = out + (row - row0) * g.cols;
-      // centre_x(col), with a 32-bit column (grids are far narrower) so that the loop vectorises.
-      for (int32_t col = static_cast<int32_t>(c0); col <= static_cast<int32_t>(c1); ++col) {
-        const double dx = (west + (static_cast<double>(col) + 0.5) * cell) - px;
-        line[col] += scale * kernel_profile(K, (dx * dx + dy2) * inv_h2);
-      }
+      run(row, c0, c1, px, dy2, scale, inv_h2);
     }
   }
+}
+
+// One kernel's term at column `col` of a run: every sum adds exactly this, so that sums over
+// the same centres agree to the bit whichever cells they are made for.
+template <Kernel K>
+inline double kernel_term(double west, double cell, double col, double px, double dy2, double scale, double inv_h2) {
+  const double dx = (west + (col + 0.5) * cell) - px;
+  return scale * kernel_profile(K, (dx * dx + dy2) * inv_h2);
+}
+
+template <Kernel K>
+void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t first, size_t last, int64_t row0,
+                    int64_t nrows, double* out) {
+  const double west = g.west, cell = g.cell;  // locals: stores to `out` cannot alias them
+  const int64_t cols = g.cols;
+  for_each_run<K>(kc, g, raw, first, last, row0, row0 + nrows - 1,
+                  [&](int64_t row, int64_t c0, int64_t c1, double px, double dy2, double scale, double inv_h2) {
+                    double* line = out + (row - row0) * cols;
+                    // A 32-bit column (grids are far narrower), so that the loop vectorises.
+                    for (int32_t col = static_cast<int32_t>(c0); col <= static_cast<int32_t>(c1); ++col) {
+                      line[col] += kernel_term<K>(west, cell, static_cast<double>(col), px, dy2, scale, inv_h2);
+                    }
+                  });
+}
+
+// The sums at `cells` (sorted by index) only: per row, the run's cells found by binary search.
+template <Kernel K>
+std::vector<double> kernel_sums_at_of(const KernelCentres& kc, const Grid& g, bool raw, const std::vector<int64_t>& cells) {
+  std::vector<double> out(cells.size(), 0.0);
+  if (cells.empty()) return out;
+  const int64_t first_row = cells.front() / g.cols, last_row = cells.back() / g.cols;
+  std::vector<size_t> row_start(static_cast<size_t>(last_row - first_row + 2), 0);  // cells of row r: [start[r], start[r + 1])
+  for (int64_t c : cells) ++row_start[static_cast<size_t>(c / g.cols - first_row) + 1];
+  for (size_t r = 1; r < row_start.size(); ++r) row_start[r] += row_start[r - 1];
+  const double y_low = g.centre_y(last_row) - kc.max_reach, y_high = g.centre_y(first_row) + kc.max_reach;
+  const size_t first = static_cast<size_t>(std::lower_bound(kc.y.begin(), kc.y.end(), y_low) - kc.y.begin());
+  const size_t last = static_cast<size_t>(std::upper_bound(kc.y.begin(), kc.y.end(), y_high) - kc.y.begin());
+  for_each_run<K>(kc, g, raw, first, last, first_row, last_row,
+                  [&](int64_t row, int64_t c0, int64_t c1, double px, double dy2, double scale, double inv_h2) {
+                    const size_t r = static_cast<size_t>(row - first_row);
+                    const int64_t base = row * g.cols;
+                    auto k = std::lower_bound(cells.begin() + static_cast<std::ptrdiff_t>(row_start[r]),
+                                              cells.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]), base + c0);
+                    for (const auto end = cells.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]); k != end && *k <= base + c1; ++k) {
+                      out[static_cast<size_t>(k - cells.begin())] +=
+                          kernel_term<K>(g.west, g.cell, static_cast<double>(*k - base), px, dy2, scale, inv_h2);
+                    }
+                  });
+  return out;
 }
 
 }  // namespace
@@ -201,16 +246,16 @@ std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, 
   return out;
 }
 
-DensitySurface density_surface_without(const std::vector<double>& whole, const KernelCentres& less, const Grid& grid,
-                                       std::vector<uint8_t> mask, const DensityParams& params) {
-  DensitySurface s = empty_surface(grid, std::move(mask));
-  for_each_band(less, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
-    const size_t offset = static_cast<size_t>(row0 * grid.cols);
-    for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
-      if (s.mask[offset + k]) s.value[offset + k] = static_cast<float>(whole[offset + k] - band[k]);
-    }
-  });
-  return s;
+std::vector<double> kernel_sums_at(const KernelCentres& centres, const Grid& grid, const DensityParams& params,
+                                   const std::vector<int64_t>& cells) {
+  switch (params.kernel) {
+    case Kernel::quartic: return kernel_sums_at_of<Kernel::quartic>(centres, grid, params.raw, cells);
+    case Kernel::epanechnikov: return kernel_sums_at_of<Kernel::epanechnikov>(centres, grid, params.raw, cells);
+    case Kernel::triangular: return kernel_sums_at_of<Kernel::triangular>(centres, grid, params.raw, cells);
+    case Kernel::uniform: return kernel_sums_at_of<Kernel::uniform>(centres, grid, params.raw, cells);
+    case Kernel::gaussian: return kernel_sums_at_of<Kernel::gaussian>(centres, grid, params.raw, cells);
+  }
+  return {};
 }
 
 }  // namespace hotspot

@@ -56,10 +56,10 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
 // The kernel sums of `centres` at every cell of the grid (no mask), in double, on every core.
 std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params);
 
-// The surface of the incidents of `whole` (its kernel_sums) less those of `less` (a subset of
-// them): a leave-some-out surface at the cost of the left-out kernels alone. Where only the
-// left-out incidents reach, it is exactly 0: both sums add the same kernels in the same order.
-DensitySurface density_surface_without(const std::vector<double>& whole, const KernelCentres& less, const Grid& grid,
-                                       std::vector<uint8_t> mask, const DensityParams& params);
+// The kernel sums of `centres` at `cells` only (sorted by cell index, no mask), each exactly as
+// kernel_sums gives it there: the same kernels added in the same order. Costs the cells the
+// centres reach, not the grid.
+std::vector<double> kernel_sums_at(const KernelCentres& centres, const Grid& grid, const DensityParams& params,
+                                   const std::vector<int64_t>& cells);
 
 }  // namespace hotspot

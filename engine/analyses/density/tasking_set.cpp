@@ -39,14 +39,20 @@ std::vector<uint32_t>& scratch(const Grid& grid) {
 
 class Growth {
  public:
+  // `order`: the cells in the order they join; it may grow between joins (extend).
   Growth(const Grid& grid, const std::vector<int64_t>& order, const CellCounts& counts)
-      : grid_(grid), order_(order), joined_(scratch(grid)), sets_(order.size()), groups_(order.size()) {
-    incidents_.reserve(order.size());
-    count_.reserve(order.size());
-    for (int64_t c : order) {
-      const auto it = counts.find(c);
-      incidents_.push_back(it == counts.end() ? 0 : fixed_point(it->second.weight));
-      count_.push_back(it == counts.end() ? 0 : it->second.count);
+      : grid_(grid), order_(order), counts_(counts), joined_(scratch(grid)), sets_(0) {
+    extend();
+  }
+
+  // Takes in the cells added to the end of the order since.
+  void extend() {
+    sets_.grow(order_.size());
+    groups_.resize(order_.size());
+    for (size_t i = incidents_.size(); i < order_.size(); ++i) {
+      const auto it = counts_.find(order_[i]);
+      incidents_.push_back(it == counts_.end() ? 0 : fixed_point(it->second.weight));
+      count_.push_back(it == counts_.end() ? 0 : it->second.count);
     }
   }
 
@@ -89,6 +95,7 @@ class Growth {
  private:
   const Grid& grid_;
   const std::vector<int64_t>& order_;
+  const CellCounts& counts_;
   std::vector<uint32_t>& joined_;  // per grid cell: order + 1 once joined (the thread's scratch, zeroed again on leaving)
   uint32_t joined_count_ = 0;
   UnionFind sets_;
@@ -96,6 +103,59 @@ class Growth {
   std::vector<int64_t> incidents_;
   std::vector<uint64_t> count_;
   std::vector<uint32_t> merged_;
+};
+
+// The groups that may be hotspots in rank order, and the total area of the first `top`: the
+// first `top` are kept in a short sorted vector, the rest in a tree.
+class RankedGroups {
+ public:
+  struct Entry {
+    Key key;
+    uint32_t root;
+    int64_t cells;
+    bool operator<(const Entry& o) const { return std::tie(key, root) < std::tie(o.key, o.root); }
+    bool operator==(const Entry& o) const { return key == o.key && root == o.root; }
+  };
+
+  explicit RankedGroups(size_t top) : top_(top) {}
+
+  void insert(const Entry& e) {
+    if (best_.size() == top_ && !(e < best_.back())) {
+      rest_.insert(e);
+      return;
+    }
+    best_.insert(std::upper_bound(best_.begin(), best_.end(), e), e);
+    area_ += e.cells;
+    if (best_.size() > top_) {
+      area_ -= best_.back().cells;
+      rest_.insert(best_.back());
+      best_.pop_back();
+    }
+  }
+
+  // Removes the entry if ranked.
+  void erase(const Entry& e) {
+    const auto it = std::lower_bound(best_.begin(), best_.end(), e);
+    if (it == best_.end() || !(*it == e)) {
+      rest_.erase(e);
+      return;
+    }
+    area_ -= it->cells;
+    best_.erase(it);
+    if (!rest_.empty()) {
+      best_.push_back(*rest_.begin());
+      area_ += rest_.begin()->cells;
+      rest_.erase(rest_.begin());
+    }
+  }
+
+  int64_t top_area() const { return area_; }
+
+ private:
+  size_t top_;
+  std::vector<Entry> best_;  // the first top_, sorted
+  std::set<Entry> rest_;
+  int64_t area_ = 0;         // the cells of best_
 };
 
 }  // namespace
@@ -106,57 +166,53 @@ int64_t budget_cells(double coverage, int64_t study_cells) {
 
 std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& s, const CellCounts& counts,
                                                    const HotspotBudget& b) {
-  const int64_t budget = budget_cells(b.coverage, s.study_cells);
+  return tasking_hotspots(s.grid, s.study_cells, [&](int64_t n) { return top_cells(s, n); }, counts, b);
+}
+
+std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t study_cells, const TopCells& top_of,
+                                                   const CellCounts& counts, const HotspotBudget& b) {
+  const int64_t budget = budget_cells(b.coverage, study_cells);
   const uint64_t least = static_cast<uint64_t>(std::max<int64_t>(1, b.min_incidents));
   const size_t top = static_cast<size_t>(std::max(1, b.top));
-  // The cells by density, fetched in growing batches: most surfaces end within a few budgets.
-  for (int64_t fetch = 4 * budget;; fetch *= 4) {
-    const std::vector<int64_t> order = top_cells(s, fetch);
-    size_t taken = 0;
+  // The cells by density, fetched in growing batches (each batch begins with the one before): most
+  // surfaces end within a few budgets.
+  std::vector<int64_t> order;
+  size_t taken = 0;
+  {  // `growth` gives its scratch back before `kept` takes it
+    Growth growth(grid, order, counts);
+    RankedGroups ranked(top);  // groups that may be hotspots
     bool ended = false;
-    {  // `growth` gives its scratch back before `kept` takes it
-      Growth growth(s.grid, order, counts);
-      std::set<std::pair<Key, uint32_t>> ranked;  // groups that may be hotspots, with their roots
-      int64_t ranked_cells = 0;
-      for (uint32_t i = 0; i < order.size() && !ended; ++i) {
-        growth.join(i, [&](uint32_t r, const Group& g) {
-          if (ranked.erase({key_of(g), r})) ranked_cells -= g.cells;
-        });
+    for (int64_t fetch = 4 * budget; !ended; fetch *= 4) {
+      const size_t had = order.size();
+      order = top_of(fetch);
+      growth.extend();
+      for (uint32_t i = static_cast<uint32_t>(had); i < order.size() && !ended; ++i) {
+        growth.join(i, [&](uint32_t r, const Group& g) { ranked.erase({key_of(g), r, g.cells}); });
         const uint32_t r = growth.root(i);
-        if (growth.group(r).count >= least) {
-          ranked.insert({key_of(growth.group(r)), r});
-          ranked_cells += growth.group(r).cells;
-        }
-        int64_t area = ranked_cells;  // all of them, while they are no more than `top`
-        if (ranked.size() > top) {
-          area = 0;
-          size_t n = 0;
-          for (auto it = ranked.begin(); n < top; ++it, ++n) area += growth.group(it->second).cells;
-        }
-        ended = area > budget;
+        if (growth.group(r).count >= least) ranked.insert({key_of(growth.group(r)), r, growth.group(r).cells});
+        ended = ranked.top_area() > budget;
         if (!ended) taken = i + 1;
       }
+      if (static_cast<int64_t>(order.size()) < fetch) break;  // every cell has joined
     }
-    if (!ended && static_cast<int64_t>(order.size()) == fetch) continue;  // more cells to join
-    // The groups of the first `taken` cells, ranked as above.
-    Growth kept(s.grid, order, counts);
-    for (uint32_t i = 0; i < taken; ++i) kept.join(i, [](uint32_t, const Group&) {});
-    std::vector<std::pair<Key, uint32_t>> best;
-    for (uint32_t i = 0; i < taken; ++i) {
-      if (kept.root(i) == i && kept.group(i).count >= least) best.push_back({key_of(kept.group(i)), i});
-    }
-    std::sort(best.begin(), best.end());
-    if (best.size() > top) best.resize(top);
-    std::vector<std::vector<int64_t>> out(best.size());
-    for (uint32_t i = 0; i < taken; ++i) {
-      const uint32_t r = kept.root(i);
-      for (size_t k = 0; k < best.size(); ++k) {
-        if (best[k].second == r) out[k].push_back(order[i]);
-      }
-    }
-    for (auto& g : out) std::sort(g.begin(), g.end());
-    return out;
   }
+  // The groups of the first `taken` cells, ranked as above.
+  Growth kept(grid, order, counts);
+  for (uint32_t i = 0; i < taken; ++i) kept.join(i, [](uint32_t, const Group&) {});
+  std::vector<std::pair<Key, uint32_t>> best;
+  for (uint32_t i = 0; i < taken; ++i) {
+    if (kept.root(i) == i && kept.group(i).count >= least) best.push_back({key_of(kept.group(i)), i});
+  }
+  std::sort(best.begin(), best.end());
+  if (best.size() > top) best.resize(top);
+  std::vector<int32_t> rank_of_root(taken, -1);
+  for (size_t k = 0; k < best.size(); ++k) rank_of_root[best[k].second] = static_cast<int32_t>(k);
+  std::vector<std::vector<int64_t>> out(best.size());
+  for (uint32_t i = 0; i < taken; ++i) {
+    if (const int32_t k = rank_of_root[kept.root(i)]; k >= 0) out[static_cast<size_t>(k)].push_back(order[i]);
+  }
+  for (auto& g : out) std::sort(g.begin(), g.end());
+  return out;
 }
 
 }  // namespace hotspot

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -41,5 +42,11 @@ int64_t budget_cells(double coverage, int64_t study_cells);
 // order. Empty when no cell with a positive density holds an incident.
 std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& surface, const CellCounts& incidents,
                                                    const HotspotBudget& budget);
+
+// The same, for a surface known only by its ranking: top(n) gives its first n cells as
+// top_cells(surface, n) would (fewer when fewer have a positive density).
+using TopCells = std::function<std::vector<int64_t>(int64_t n)>;
+std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t study_cells, const TopCells& top,
+                                                   const CellCounts& incidents, const HotspotBudget& budget);
 
 }  // namespace hotspot
