@@ -42,6 +42,8 @@ class PointIndex {
   struct InclusiveRadius {  // nanoflann result-set contract: init, size, full, addPoint, worstDist
     double r2;
     Visit& visit;
+    // nanoflann tests leaves with dist < worstDist(): one ulp above r2 makes that dist <= r2.
+    double worst = std::nextafter(r2, std::numeric_limits<double>::infinity());
     size_t count = 0;
     void init() {}
     size_t size() const { return count; }
@@ -53,8 +55,7 @@ class PointIndex {
       }
       return true;
     }
-    // nanoflann tests leaves with dist < worstDist(): one ulp above r2 makes that dist <= r2.
-    double worstDist() const { return std::nextafter(r2, std::numeric_limits<double>::infinity()); }
+    double worstDist() const { return worst; }
   };
 
   Cloud cloud_;

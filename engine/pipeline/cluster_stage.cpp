@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/indexed_locations.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/point_layer.hpp"
@@ -79,7 +80,8 @@ ClusterResult analyse_clusters(const StudyData& study, const ClusterParams& para
   ClusterResult r;
   r.method = params.method;
   report(progress, "nearest neighbour index", 0.0);
-  r.nni = nearest_neighbour_index(inc.x, inc.y, area_m2, params.nni);
+  const IndexedLocations points(inc.x, inc.y);  // the NNI's and DBSCAN's
+  r.nni = nearest_neighbour_index(points, area_m2, params.nni);
   report(progress, "nearest neighbour index", 1.0);
   r.point_cluster.assign(inc.size(), -1);
   if (params.method == "nni") return r;
@@ -87,7 +89,7 @@ ClusterResult analyse_clusters(const StudyData& study, const ClusterParams& para
   const AreaLocator locator(study.boundaries);
   if (params.method == "dbscan") {
     r.shape = params.shape.value_or(ClusterShape::hull);
-    r.dbscan = dbscan(inc.x, inc.y, params.dbscan, progress);
+    r.dbscan = dbscan(points, params.dbscan, progress);
     r.point_cluster = r.dbscan->label;
     std::vector<std::vector<uint32_t>> members(static_cast<size_t>(r.dbscan->clusters));
     for (uint32_t i = 0; i < inc.size(); ++i) {

@@ -7,6 +7,8 @@
 
 namespace hotspot {
 
+struct IndexedLocations;
+
 struct DbscanParams {
   double eps_m = 100;   // neighbourhood radius, inclusive (distance <= eps)
   int min_points = 10;  // points within eps, the point itself included, to be a core point
@@ -25,5 +27,8 @@ struct DbscanResult {
 // neighbourhood is stored. Throws UsageError for eps <= 0 or min_points < 1.
 DbscanResult dbscan(const std::vector<double>& x, const std::vector<double>& y, const DbscanParams& params,
                     const Progress& progress = {});
+
+// The same over points already grouped and indexed.
+DbscanResult dbscan(const IndexedLocations& points, const DbscanParams& params, const Progress& progress = {});
 
 }  // namespace hotspot

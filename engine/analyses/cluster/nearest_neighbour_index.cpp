@@ -7,25 +7,28 @@
 
 #include <boost/math/distributions/normal.hpp>
 
-#include "core/locations.hpp"
+#include "core/indexed_locations.hpp"
 #include "analyses/normal_tails.hpp"
 #include "core/errors.hpp"
 #include "core/parallel.hpp"
-#include "core/point_index.hpp"
 
 namespace hotspot {
 
 NniResult nearest_neighbour_index(const std::vector<double>& x, const std::vector<double>& y, double area_m2,
                                   const NniParams& params) {
-  const size_t n = x.size();
+  return nearest_neighbour_index(IndexedLocations(x, y), area_m2, params);
+}
+
+NniResult nearest_neighbour_index(const IndexedLocations& points, double area_m2, const NniParams& params) {
+  const size_t n = points.points();
   if (n < 2) throw UsageError("nni: needs at least 2 points, got " + std::to_string(n));
   if (!(area_m2 > 0)) throw UsageError("nni: the study area has no area");
   if (params.k_orders < 1) throw OptionError("cluster.k_orders", std::to_string(params.k_orders), "must be >= 1");
   const size_t k_max = static_cast<size_t>(params.k_orders);
   if (k_max > n - 1) throw OptionError("cluster.k_orders", std::to_string(k_max), "exceeds the other points");
 
-  const Locations loc = group_locations(x, y);
-  const PointIndex index(loc.x, loc.y);
+  const Locations& loc = points.loc;
+  const PointIndex& index = points.index;
   // The locations in fixed chunks, on every core: each chunk's sums are added in chunk order, so
   // the result does not depend on the number of threads.
   constexpr size_t kChunk = 16384;

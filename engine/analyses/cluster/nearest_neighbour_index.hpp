@@ -5,6 +5,8 @@
 
 namespace hotspot {
 
+struct IndexedLocations;
+
 struct NniParams {
   int k_orders = 1;  // also report the mean distance to the 2nd .. k-th nearest neighbour
 };
@@ -35,5 +37,8 @@ struct NniResult {
 // UsageError for fewer than two points, k_orders < 1, more orders than other points, or A <= 0.
 NniResult nearest_neighbour_index(const std::vector<double>& x, const std::vector<double>& y, double area_m2,
                                   const NniParams& params = {});
+
+// The same over points already grouped and indexed.
+NniResult nearest_neighbour_index(const IndexedLocations& points, double area_m2, const NniParams& params = {});
 
 }  // namespace hotspot

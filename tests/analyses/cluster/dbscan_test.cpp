@@ -41,6 +41,7 @@ TEST_CASE("dbscan: eps is inclusive, stacked points count, a border point takes 
   SECTION("fewer points than min-points: all noise; all points identical: one cluster") {
     CHECK(dbscan({1, 2}, {0, 0}, {10.0, 3}).label == std::vector<int32_t>{-1, -1});
     CHECK(dbscan({5, 5, 5}, {5, 5, 5}, {0.5, 3}).label == std::vector<int32_t>{0, 0, 0});
+    CHECK(dbscan({}, {}, {10.0, 3}).clusters == 0);
   }
   SECTION("bad parameters") {
     CHECK_THROWS_WITH(dbscan(x, y, {0.0, 3}), Catch::Contains("cluster.eps = "));

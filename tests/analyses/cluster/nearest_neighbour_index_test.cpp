@@ -32,6 +32,7 @@ TEST_CASE("nni: stacked points are each other's nearest neighbours at 0 m", "[an
   CHECK(r.orders[1].observed_m == Approx(15.0 / 3));  // 5, 5, 5
   CHECK(r.tied_share == Approx(2.0 / 3));
   CHECK_THROWS_AS(nearest_neighbour_index({0}, {0}, 1.0), UsageError);
+  CHECK_THROWS_AS(nearest_neighbour_index({}, {}, 1.0), UsageError);
   CHECK_THROWS_WITH(nearest_neighbour_index({0, 1}, {0, 1}, 0.0), Catch::Contains("no area"));
   CHECK_THROWS_AS(nearest_neighbour_index({0, 1}, {0, 1}, 1.0, {2}), UsageError);
 }
