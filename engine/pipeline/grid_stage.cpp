@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <limits>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -75,71 +76,92 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
   }
   for (int m = first; m && m <= last; m = next_month(m)) r.months.push_back(m);
 
-  std::unordered_map<int64_t, GridCell> cells;
+  // Each cell's counts, in a slot given when its first incident comes: a few numbers per cell
+  // with incidents (a national grid has millions), the rest only for the cells listed.
+  struct Tally {
+    int64_t cell = 0;
+    uint64_t incidents = 0, previous_incidents = 0;
+    double harm = 0, previous_harm = 0;
+    int previous_rank = 0;  // 0: no previous incidents
+  };
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> slot(static_cast<size_t>(r.grid.cells()), kNone);
+  std::vector<Tally> tally;
   const std::vector<int64_t> cell_of = incident_cells(study, r.grid);
   for (size_t i = 0; i < inc.size(); ++i) {
     const int64_t c = cell_of[i];
     if (c < 0 || !surface.mask[static_cast<size_t>(c)]) continue;  // an incident in a cell whose centre is outside
-    GridCell& g = cells[c];
-    g.cell = c;
+    uint32_t& at = slot[static_cast<size_t>(c)];
+    if (at == kNone) {
+      at = static_cast<uint32_t>(tally.size());
+      tally.push_back({.cell = c});
+    }
+    Tally& t = tally[at];
     const double w = weight_of_type[inc.type[i]];
     if (!r.periods || r.periods->is_current(inc, i)) {
-      ++g.incidents;
-      g.harm += w;
+      ++t.incidents;
+      t.harm += w;
       ++r.current_incidents;
-      if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
-      const auto at = std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]);
-      if (at != r.months.end() && *at == inc.month[i]) ++g.monthly[static_cast<size_t>(at - r.months.begin())];
     } else {
-      ++g.previous_incidents;
-      g.previous_harm += w;
+      ++t.previous_incidents;
+      t.previous_harm += w;
       ++r.previous_incidents;
     }
   }
-  r.cells_with_incidents = static_cast<int64_t>(cells.size());
-  std::vector<GridCell> all;
-  all.reserve(cells.size());
-  for (auto& [c, g] : cells) {
-    if (g.monthly.empty()) g.monthly.assign(r.months.size(), 0);
-    all.push_back(std::move(g));
-  }
+  r.cells_with_incidents = static_cast<int64_t>(tally.size());
   const auto ranked = [](double harm_a, uint64_t n_a, int64_t cell_a, double harm_b, uint64_t n_b, int64_t cell_b) {
     return harm_a != harm_b ? harm_a > harm_b : n_a != n_b ? n_a > n_b : cell_a < cell_b;
   };
-  std::sort(all.begin(), all.end(), [&](const GridCell& a, const GridCell& b) {
+  std::sort(tally.begin(), tally.end(), [&](const Tally& a, const Tally& b) {
     return ranked(a.previous_harm, a.previous_incidents, a.cell, b.previous_harm, b.previous_incidents, b.cell);
   });
-  for (size_t k = 0; k < all.size() && all[k].previous_incidents > 0; ++k) all[k].previous_rank = static_cast<int>(k + 1);
-  std::sort(all.begin(), all.end(), [&](const GridCell& a, const GridCell& b) {
+  for (size_t k = 0; k < tally.size() && tally[k].previous_incidents > 0; ++k) tally[k].previous_rank = static_cast<int>(k + 1);
+  std::sort(tally.begin(), tally.end(), [&](const Tally& a, const Tally& b) {
     return ranked(a.harm, a.incidents, a.cell, b.harm, b.incidents, b.cell);
   });
   const AreaLocator locator(study.boundaries);
   const PlaceNamer namer = place_namer(study);
-  const auto top_before = [&](const GridCell& g) { return g.previous_rank && *g.previous_rank <= p.top; };
-  std::vector<GridCell*> listed;
-  for (size_t k = 0; k < all.size(); ++k) {
-    GridCell& g = all[k];
-    const bool hot_now = static_cast<int>(k) < p.top && g.incidents > 0;
+  std::vector<GridCell> listed;  // in the current ranking's order
+  for (size_t k = 0; k < tally.size(); ++k) {
+    const Tally& t = tally[k];
+    const bool hot_now = static_cast<int>(k) < p.top && t.incidents > 0;
+    const bool top_before = t.previous_rank > 0 && t.previous_rank <= p.top;
+    if (!hot_now && !(r.periods && top_before)) continue;
+    GridCell g;
+    g.cell = t.cell;
+    g.incidents = t.incidents;
+    g.previous_incidents = t.previous_incidents;
+    g.harm = t.harm;
+    g.previous_harm = t.previous_harm;
     if (hot_now) g.rank = static_cast<int>(k + 1);
-    if (hot_now || (r.periods && top_before(g))) {
-      if (r.periods) {
-        g.change = classify_change({g.previous_incidents, g.incidents, top_before(g), hot_now}, r.periods->previous_months,
-                                   r.periods->current_months, p.change.rule);
-      }
-      listed.push_back(&g);
+    if (t.previous_rank > 0) g.previous_rank = t.previous_rank;
+    if (r.periods) {
+      g.change = classify_change({t.previous_incidents, t.incidents, top_before, hot_now}, r.periods->previous_months,
+                                 r.periods->current_months, p.change.rule);
+    }
+    g.monthly.assign(r.months.size(), 0);
+    listed.push_back(std::move(g));
+  }
+  // The incidents of the listed cells, now and before, in load order, for their names; and the
+  // current ones by month.
+  std::unordered_map<int64_t, size_t> listed_at;
+  for (size_t k = 0; k < listed.size(); ++k) listed_at[listed[k].cell] = k;
+  std::vector<std::pair<std::vector<uint32_t>, std::vector<uint32_t>>> ids_in(listed.size());
+  for (size_t i = 0; i < inc.size(); ++i) {
+    const auto at = listed_at.find(cell_of[i]);
+    if (at == listed_at.end()) continue;
+    auto& [now, before] = ids_in[at->second];
+    if (!r.periods || r.periods->is_current(inc, i)) {
+      now.push_back(static_cast<uint32_t>(i));
+      std::vector<uint64_t>& monthly = listed[at->second].monthly;
+      const auto m = std::lower_bound(r.months.begin(), r.months.end(), inc.month[i]);
+      if (m != r.months.end() && *m == inc.month[i]) ++monthly[static_cast<size_t>(m - r.months.begin())];
+    } else {
+      before.push_back(static_cast<uint32_t>(i));
     }
   }
-  // The incidents of the listed cells, now and before, in load order, for their names.
-  std::unordered_map<int64_t, std::pair<std::vector<uint32_t>, std::vector<uint32_t>>> ids_in;
-  for (const GridCell* cell : listed) ids_in[cell->cell];
-  for (size_t i = 0; i < inc.size(); ++i) {
-    const auto at = ids_in.find(cell_of[i]);
-    if (at == ids_in.end()) continue;
-    auto& [now, before] = at->second;
-    ((!r.periods || r.periods->is_current(inc, i)) ? now : before).push_back(static_cast<uint32_t>(i));
-  }
-  for (GridCell* cell : listed) {
-    GridCell g = std::move(*cell);
+  for (size_t k = 0; k < listed.size(); ++k) {
+    GridCell g = std::move(listed[k]);
     g.easting = r.grid.centre_x(g.cell % r.grid.cols);
     g.northing = r.grid.centre_y(g.cell / r.grid.cols);
     g.area = locator.locate(g.easting, g.northing);
@@ -149,7 +171,7 @@ GridResult rank_grid_cells(const StudyData& study, const GridParams& p) {
       const ImdRecord* imd = study.imd.find(a.code);
       district = imd ? imd->district_name : !a.district_name.empty() ? a.district_name : a.district_code;
     }
-    const auto& [now, before] = ids_in[g.cell];
+    const auto& [now, before] = ids_in[k];
     g.name = namer.name(g.rank ? now : before, district);  // a ceased cell by its past
     (g.rank ? r.top : r.ceased).push_back(std::move(g));
   }

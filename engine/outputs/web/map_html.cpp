@@ -13,12 +13,17 @@ namespace {
 // Text inside <script>: "</" would end the element, so it is written "<\/" (the same JSON string).
 std::string script_safe(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '<' && i + 1 < text.size() && text[i + 1] == '/') out += '\\';
+  out.reserve(text.size() + text.size() / 64);
+  for (size_t from = 0;;) {
+    const size_t at = text.find("</", from);
+    if (at == std::string_view::npos) {
+      out.append(text.substr(from));
+      return out;
+    }
+    out.append(text.substr(from, at + 1 - from));
+    out += '\\';
+    from = at + 1;
   }
-  return out;
 }
 
 // Leaflet's stylesheet without its image references: the page fetches nothing (the layer
@@ -82,18 +87,23 @@ table.popup th { text-align: left; padding-right: 0.6em; font-weight: normal; co
 }  // namespace
 
 std::string map_html(const WebPage& page) {
-  CPLJSONArray layers;
+  // Each layer's settings, and its GeoJSON as written (JSON already: spliced in, not parsed again).
+  std::string layers = "[";
   for (const WebLayer& l : page.layers) {
-    CPLJSONDocument doc;
     CPLJSONObject o;
     o.Add("name", l.name);
     o.Add("colour", l.colour);
     o.Add("fill_opacity", l.fill_opacity);
     o.Add("label_field", l.label_field);
     o.Add("shown", l.shown);
-    if (doc.LoadMemory(l.geojson)) o.Add("data", doc.GetRoot());
-    layers.Add(o);
+    std::string settings = o.Format(CPLJSONObject::PrettyFormat::Plain);
+    settings.pop_back();  // its closing brace
+    if (layers.size() > 1) layers += ',';
+    layers += settings;
+    if (l.geojson.find_first_not_of(" \t\r\n") != std::string::npos) layers += ",\"data\":" + l.geojson;
+    layers += '}';
   }
+  layers += ']';
   std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
@@ -102,7 +112,7 @@ std::string map_html(const WebPage& page) {
   if (!page.marking.empty()) out += "<span class=\"marking\">" + html_escape(page.marking) + "</span>";
   out += html_escape(page.title) + "</header>\n<div id=\"map\"></div>\n";
   out += "<script>" + script_safe(leaflet_js()) + "</script>\n";
-  out += "<script type=\"application/json\" id=\"layers\">" + script_safe(layers.Format(CPLJSONObject::PrettyFormat::Plain)) +
+  out += "<script type=\"application/json\" id=\"layers\">" + script_safe(layers) +
          "</script>\n";
   out += std::string("<script>") + kScript + "</script>\n</body>\n</html>\n";
   return out;
