@@ -108,38 +108,50 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
 }
 
 // The tasking set's cells on a surface of the incidents weighing `weights` (0: not in its period),
-// or the cells over the threshold.
-std::vector<int64_t> hot_cells(const Incidents& inc, const KdeParams& p, const DensitySurface& surface,
-                               const std::vector<double>& weights) {
+// or the cells over the threshold. cells: each incident's cell.
+std::vector<int64_t> hot_cells(const KdeParams& p, const DensitySurface& surface, const std::vector<double>& weights,
+                               const std::vector<int64_t>& cells) {
   if (p.threshold) return cells_at_or_above(surface, static_cast<float>(*p.threshold));
   CellCounts counts;
-  for (size_t i = 0; i < inc.size(); ++i) {
-    if (weights[i] <= 0) continue;
-    if (const int64_t c = surface.grid.cell_of(inc.x[i], inc.y[i]); c >= 0) counts[c].add(weights[i]);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (weights[i] > 0 && cells[i] >= 0) counts[cells[i]].add(weights[i]);
   }
   std::vector<int64_t> hot;
   for (const auto& g : tasking_hotspots(surface, counts, p.budget)) hot.insert(hot.end(), g.begin(), g.end());
   return hot;
 }
 
+// Per incident (by its cell), the hotspot whose cells hold it, or -1: one pass over the incidents.
+std::vector<int32_t> hotspot_of_incidents(const std::vector<HotspotFeature>& hotspots, const std::vector<int64_t>& cells) {
+  std::unordered_map<int64_t, int32_t> of_cell;
+  for (size_t h = 0; h < hotspots.size(); ++h) {
+    for (int64_t c : hotspots[h].cell_ids) of_cell.emplace(c, static_cast<int32_t>(h));
+  }
+  std::vector<int32_t> out(cells.size(), -1);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (const auto at = of_cell.find(cells[i]); at != of_cell.end()) out[i] = at->second;
+  }
+  return out;
+}
+
 // Each hotspot's incidents in the period not its own, and its change class: a current hotspot was
 // hot before when it shares a cell with a previous one; a previous hotspot sharing none ceased.
-void classify_hotspots(const Incidents& inc, const KdeParams& p, const KdeResult& r, std::vector<HotspotFeature>& hotspots,
-                       const std::vector<int64_t>& other_hot, bool current) {
-  const Grid& g = r.surface.grid;
+void classify_hotspots(const KdeParams& p, const KdeResult& r, std::vector<HotspotFeature>& hotspots,
+                       const std::vector<int64_t>& other_hot, bool current, const std::vector<int64_t>& cells) {
   std::vector<int64_t> other = other_hot;
   std::sort(other.begin(), other.end());
-  for (HotspotFeature& h : hotspots) {
-    const std::vector<int64_t>& cells = h.cell_ids;  // sorted
-    uint64_t in_other = 0;
-    for (size_t i = 0; i < inc.size(); ++i) {
-      if (static_cast<bool>(r.current[i]) == current) continue;
-      in_other += std::binary_search(cells.begin(), cells.end(), g.cell_of(inc.x[i], inc.y[i]));
-    }
-    const bool overlaps = std::any_of(cells.begin(), cells.end(), [&](int64_t c) { return std::binary_search(other.begin(), other.end(), c); });
+  const std::vector<int32_t> of = hotspot_of_incidents(hotspots, cells);
+  std::vector<uint64_t> in_other(hotspots.size(), 0);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (of[i] >= 0 && static_cast<bool>(r.current[i]) != current) ++in_other[static_cast<size_t>(of[i])];
+  }
+  for (size_t k = 0; k < hotspots.size(); ++k) {
+    HotspotFeature& h = hotspots[k];
+    const std::vector<int64_t>& cells_of = h.cell_ids;
+    const bool overlaps = std::any_of(cells_of.begin(), cells_of.end(), [&](int64_t c) { return std::binary_search(other.begin(), other.end(), c); });
     PeriodCounts counts;
-    counts.current = current ? h.incidents : in_other;
-    counts.previous = current ? in_other : h.incidents;
+    counts.current = current ? h.incidents : in_other[k];
+    counts.previous = current ? in_other[k] : h.incidents;
     counts.hot_current = current || overlaps;
     counts.hot_previous = !current || overlaps;
     h.previous_incidents = counts.previous;
@@ -153,26 +165,28 @@ void classify_hotspots(const Incidents& inc, const KdeParams& p, const KdeResult
 // the previous period's set too, each classed by its change.
 void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, const Progress& progress) {
   const Incidents& inc = study.load.incidents;
-  const std::vector<int64_t> hot = hot_cells(inc, p, r.surface, r.weights);
+  const std::vector<int64_t> cells = incident_cells(study, r.surface.grid);
+  const std::vector<int64_t> hot = hot_cells(p, r.surface, r.weights, cells);
   const PlaceNamer namer = place_namer(study);
   r.hotspots = hotspots_of_cells(r.surface, hot, inc, study.boundaries, study.imd, namer, r.current);
   if (r.hotspots.size() > static_cast<size_t>(p.budget.top)) r.hotspots.resize(static_cast<size_t>(p.budget.top));
   r.hotspot_cells = 0;
   for (const HotspotFeature& h : r.hotspots) r.hotspot_cells += h.cells;
+  r.hotspot_of = hotspot_of_incidents(r.hotspots, cells);
   if (!r.periods) return;
   const std::vector<double> before = period_weights(inc, r.current, false, r.tau_months);
   const DensitySurface previous =
       density_surface(kernel_centres(inc.x, inc.y, r.used, &before), r.surface.grid, r.surface.mask, r.used, progress);
   std::vector<uint8_t> in_previous(r.current.size());
   for (size_t i = 0; i < in_previous.size(); ++i) in_previous[i] = !r.current[i];
-  std::vector<HotspotFeature> was = hotspots_of_cells(previous, hot_cells(inc, p, previous, before), inc, study.boundaries,
+  std::vector<HotspotFeature> was = hotspots_of_cells(previous, hot_cells(p, previous, before, cells), inc, study.boundaries,
                                                       study.imd, namer, in_previous);
   if (was.size() > static_cast<size_t>(p.budget.top)) was.resize(static_cast<size_t>(p.budget.top));
   std::vector<int64_t> now_cells, was_cells;
   for (const HotspotFeature& h : r.hotspots) now_cells.insert(now_cells.end(), h.cell_ids.begin(), h.cell_ids.end());
   for (const HotspotFeature& h : was) was_cells.insert(was_cells.end(), h.cell_ids.begin(), h.cell_ids.end());
-  classify_hotspots(inc, p, r, r.hotspots, was_cells, true);
-  classify_hotspots(inc, p, r, was, now_cells, false);
+  classify_hotspots(p, r, r.hotspots, was_cells, true, cells);
+  classify_hotspots(p, r, was, now_cells, false, cells);
   for (HotspotFeature& h : was) {
     if (h.change->change == ChangeClass::ceased) r.ceased.push_back(std::move(h));
   }
@@ -180,17 +194,12 @@ void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, con
 
 // The tasking hotspots as places for later stages: each holds the incidents in its cells.
 std::vector<FoundPlace> found_places(const Incidents& inc, const KdeResult& r) {
-  std::unordered_map<int64_t, size_t> hotspot_of;
-  for (size_t h = 0; h < r.hotspots.size(); ++h) {
-    for (int64_t cell : r.hotspots[h].cell_ids) hotspot_of.emplace(cell, h);
-  }
   std::vector<FoundPlace> out;
   for (const HotspotFeature& h : r.hotspots) {
     out.push_back({fmt::format("{}. {}", h.rank, h.name.full), "tasking hotspot", std::vector<uint8_t>(inc.size(), 0)});
   }
   for (size_t i = 0; i < inc.size(); ++i) {
-    const auto at = hotspot_of.find(r.surface.grid.cell_of(inc.x[i], inc.y[i]));
-    if (at != hotspot_of.end()) out[at->second].member[i] = 1;
+    if (r.hotspot_of[i] >= 0) out[static_cast<size_t>(r.hotspot_of[i])].member[i] = 1;
   }
   return out;
 }
@@ -370,14 +379,8 @@ std::vector<std::vector<double>> monthly_counts(const StudyData& study, const Kd
   const int months = first ? month_index(last) - month_index(first) + 1 : 0;
   std::vector<std::vector<double>> out(r.hotspots.size(), std::vector<double>(static_cast<size_t>(months), 0.0));
   for (size_t i = 0; i < inc.size(); ++i) {
-    if (!inc.month[i]) continue;
-    const int64_t cell = r.surface.grid.cell_of(inc.x[i], inc.y[i]);
-    for (size_t h = 0; h < r.hotspots.size(); ++h) {
-      const auto& ids = r.hotspots[h].cell_ids;
-      if (std::binary_search(ids.begin(), ids.end(), cell)) {
-        out[h][static_cast<size_t>(month_index(inc.month[i]) - month_index(first))] += 1;
-        break;
-      }
+    if (inc.month[i] && r.hotspot_of[i] >= 0) {
+      out[static_cast<size_t>(r.hotspot_of[i])][static_cast<size_t>(month_index(inc.month[i]) - month_index(first))] += 1;
     }
   }
   return out;

@@ -55,6 +55,7 @@ struct KdeResult {
   std::vector<uint8_t> current;          // then, per incident: in the current period
   std::vector<HotspotFeature> hotspots;  // ranked by incidents (of the current period)
   std::vector<HotspotFeature> ceased;    // the previous period's hotspots sharing no cell with a current one
+  std::vector<int32_t> hotspot_of;       // per incident: the hotspot whose cells hold it (index in hotspots), or -1
   int64_t hotspot_cells = 0;
   std::optional<EvaluateResult> evaluation;
 };
