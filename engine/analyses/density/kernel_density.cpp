@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -36,6 +37,19 @@ std::vector<double> kth_neighbour_distance(const KernelCentres& loc, const std::
     out[i] = d;
   }
   return out;
+}
+
+// f(std::integral_constant<Kernel, kernel>{}): the kernel as a template argument.
+template <typename F>
+decltype(auto) with_kernel(Kernel kernel, F&& f) {
+  switch (kernel) {
+    case Kernel::quartic: return f(std::integral_constant<Kernel, Kernel::quartic>{});
+    case Kernel::epanechnikov: return f(std::integral_constant<Kernel, Kernel::epanechnikov>{});
+    case Kernel::triangular: return f(std::integral_constant<Kernel, Kernel::triangular>{});
+    case Kernel::uniform: return f(std::integral_constant<Kernel, Kernel::uniform>{});
+    case Kernel::gaussian: break;
+  }
+  return f(std::integral_constant<Kernel, Kernel::gaussian>{});
 }
 
 // For each centre i in [first, last) and each grid row in [row0, row_last] within its reach,
@@ -175,14 +189,7 @@ void add_kernels(const KernelCentres& kc, const Grid& g, const DensityParams& pa
   const double y_high = g.centre_y(row0) + kc.max_reach;
   const size_t first = static_cast<size_t>(std::lower_bound(kc.y.begin(), kc.y.end(), y_low) - kc.y.begin());
   const size_t last = static_cast<size_t>(std::upper_bound(kc.y.begin(), kc.y.end(), y_high) - kc.y.begin());
-  switch (params.kernel) {
-    case Kernel::quartic: return add_kernels_of<Kernel::quartic>(kc, g, params.raw, first, last, row0, nrows, out);
-    case Kernel::epanechnikov:
-      return add_kernels_of<Kernel::epanechnikov>(kc, g, params.raw, first, last, row0, nrows, out);
-    case Kernel::triangular: return add_kernels_of<Kernel::triangular>(kc, g, params.raw, first, last, row0, nrows, out);
-    case Kernel::uniform: return add_kernels_of<Kernel::uniform>(kc, g, params.raw, first, last, row0, nrows, out);
-    case Kernel::gaussian: return add_kernels_of<Kernel::gaussian>(kc, g, params.raw, first, last, row0, nrows, out);
-  }
+  with_kernel(params.kernel, [&](auto k) { add_kernels_of<decltype(k)::value>(kc, g, params.raw, first, last, row0, nrows, out); });
 }
 
 namespace {
@@ -248,14 +255,7 @@ std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, 
 
 std::vector<double> kernel_sums_at(const KernelCentres& centres, const Grid& grid, const DensityParams& params,
                                    const std::vector<int64_t>& cells) {
-  switch (params.kernel) {
-    case Kernel::quartic: return kernel_sums_at_of<Kernel::quartic>(centres, grid, params.raw, cells);
-    case Kernel::epanechnikov: return kernel_sums_at_of<Kernel::epanechnikov>(centres, grid, params.raw, cells);
-    case Kernel::triangular: return kernel_sums_at_of<Kernel::triangular>(centres, grid, params.raw, cells);
-    case Kernel::uniform: return kernel_sums_at_of<Kernel::uniform>(centres, grid, params.raw, cells);
-    case Kernel::gaussian: return kernel_sums_at_of<Kernel::gaussian>(centres, grid, params.raw, cells);
-  }
-  return {};
+  return with_kernel(params.kernel, [&](auto k) { return kernel_sums_at_of<decltype(k)::value>(centres, grid, params.raw, cells); });
 }
 
 }  // namespace hotspot
