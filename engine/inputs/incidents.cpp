@@ -582,6 +582,22 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     inc.location_names.push_back(name);
   }
   std::vector<std::pair<uint64_t, uint32_t>> ids;  // (Crime ID hash, incident) for the rows with an ID
+  size_t rows = 0, with_id = 0;  // room made once: growing by doubling would hold two copies at its peak
+  for (const auto& b : batches) {
+    rows += b.x.size();
+    if (!b.crime_id.empty()) with_id += b.x.size();
+  }
+  for (auto* v : {&inc.x, &inc.y}) v->reserve(rows);
+  inc.month.reserve(rows);
+  if (inc.dated) {
+    inc.start.reserve(rows);
+    inc.end.reserve(rows);
+  }
+  inc.type.reserve(rows);
+  inc.location.reserve(rows);
+  inc.file.reserve(rows);
+  inc.line.reserve(rows);
+  ids.reserve(with_id);
   for (uint32_t f = 0; f < batches.size(); ++f) {
     SourceBatch& b = batches[f];
     account.read += b.account.read;
