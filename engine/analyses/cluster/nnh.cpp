@@ -51,45 +51,49 @@ std::vector<std::vector<uint32_t>> linked_groups(const std::vector<double>& x, c
   return groups;
 }
 
-// linked_groups(...).size(), for the simulations, by a grid of cells as wide as the threshold
-// instead of a k-d tree: two points closer than it lie in the same or neighbouring cells, so each
-// point is compared with those of its cell and of the four cells after it. The distance is the
-// k-d tree's to the bit ((ax-bx)^2 + (ay-by)^2, strictly under threshold^2), so the counts are the same.
+// linked_groups(...).size(), for the simulations, by a grid of cells at least as wide as the
+// threshold instead of a k-d tree: two points closer than it lie in the same or neighbouring
+// cells, so each point is compared with those of its cell and of the four cells after it. The
+// cells are no more than about 4 per point (a fixed threshold may be small), and the points are
+// put in cell order by a counting sort. The distance is the k-d tree's to the bit ((ax-bx)^2 +
+// (ay-by)^2, strictly under threshold^2), so the counts are the same.
 size_t count_linked_groups(const std::vector<double>& x, const std::vector<double>& y, double threshold_m, int min_points) {
   const size_t n = x.size();
   if (n == 0) return 0;
-  const double xmin = *std::min_element(x.begin(), x.end()), ymin = *std::min_element(y.begin(), y.end());
-  const double xmax = *std::max_element(x.begin(), x.end());
-  const int64_t cols = static_cast<int64_t>((xmax - xmin) / threshold_m) + 2;
-  std::vector<std::pair<int64_t, uint32_t>> cell_of(n);  // (cell, point), sorted by cell
-  for (uint32_t i = 0; i < n; ++i) {
-    const auto cx = static_cast<int64_t>((x[i] - xmin) / threshold_m), cy = static_cast<int64_t>((y[i] - ymin) / threshold_m);
-    cell_of[i] = {cy * cols + cx, i};
+  const auto [xmin, xmax] = std::minmax_element(x.begin(), x.end());
+  const auto [ymin, ymax] = std::minmax_element(y.begin(), y.end());
+  const double cell = std::max(threshold_m, std::sqrt((*xmax - *xmin) * (*ymax - *ymin) / (4.0 * static_cast<double>(n))));
+  const int64_t cols = static_cast<int64_t>((*xmax - *xmin) / cell) + 2;
+  const int64_t rows = static_cast<int64_t>((*ymax - *ymin) / cell) + 2;
+  const size_t cells = static_cast<size_t>(cols * rows);
+  std::vector<uint32_t> start(cells + 1, 0);  // the points of cell c: order[start[c] .. start[c + 1])
+  std::vector<uint32_t> cell_of(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto cx = static_cast<int64_t>((x[i] - *xmin) / cell), cy = static_cast<int64_t>((y[i] - *ymin) / cell);
+    cell_of[i] = static_cast<uint32_t>(cy * cols + cx);
+    ++start[cell_of[i] + 1];
   }
-  std::sort(cell_of.begin(), cell_of.end());
+  for (size_t c = 1; c <= cells; ++c) start[c] += start[c - 1];
+  std::vector<uint32_t> order(n), next(start.begin(), start.end() - 1);
+  for (uint32_t i = 0; i < n; ++i) order[next[cell_of[i]]++] = i;
   const double below = std::nextafter(threshold_m * threshold_m, 0.0);
   UnionFind sets(n);
-  const auto in_cell = [&](int64_t cell) {
-    return std::equal_range(cell_of.begin(), cell_of.end(), std::pair<int64_t, uint32_t>{cell, 0},
-                            [](const auto& a, const auto& b) { return a.first < b.first; });
-  };
   const auto link = [&](uint32_t a, uint32_t b) {
     const double dx = x[a] - x[b], dy = y[a] - y[b];
     if (dx * dx + dy * dy <= below) sets.unite(a, b);
   };
-  for (auto run = cell_of.begin(); run != cell_of.end();) {
-    const int64_t cell = run->first;
-    const auto end = in_cell(cell).second;
-    for (auto p = run; p != end; ++p) {  // within the cell
-      for (auto q = p + 1; q != end; ++q) link(p->second, q->second);
+  for (size_t c = 0; c < cells; ++c) {
+    const uint32_t begin = start[c], end = start[c + 1];
+    if (begin == end) continue;
+    for (uint32_t p = begin; p != end; ++p) {  // within the cell
+      for (uint32_t q = p + 1; q != end; ++q) link(order[p], order[q]);
     }
-    for (const int64_t next : {cell + 1, cell + cols - 1, cell + cols, cell + cols + 1}) {  // east, and the row above
-      const auto [lo, hi] = in_cell(next);
-      for (auto p = run; p != end; ++p) {
-        for (auto q = lo; q != hi; ++q) link(p->second, q->second);
+    for (const size_t other : {c + 1, c + static_cast<size_t>(cols) - 1, c + static_cast<size_t>(cols), c + static_cast<size_t>(cols) + 1}) {
+      if (other >= cells) continue;  // east, and the row above
+      for (uint32_t p = begin; p != end; ++p) {
+        for (uint32_t q = start[other]; q != start[other + 1]; ++q) link(order[p], order[q]);
       }
     }
-    run = end;
   }
   size_t groups = 0;
   for (uint32_t i = 0; i < n; ++i) groups += sets.find(i) == i && sets.size_of_root(i) >= static_cast<uint32_t>(min_points);
