@@ -235,7 +235,13 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   if (!filter.force.empty() && force_field < 0) {
     throw DataError("incidents '" + path + "': no column '" + columns.falls_within + "' to keep one force on (--force)");
   }
-  std::unordered_map<std::string, std::pair<bool, uint64_t>> forces_seen;  // Falls within as read: kept, rows loaded
+  // Keyed by the text as read (most rows repeat a type, a force and a location), so that a row
+  // costs no allocation.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::pair<bool, uint64_t>, TextHash, std::equal_to<>> forces_seen;  // Falls within as read: kept, rows loaded
   const TimeFields times = resolve_times(defn, columns, path);
   if ((filter.from_day || filter.to_day) && !times.any()) {
     throw UsageError("incidents '" + path + "': --from/--to name days, but no date column is named (--date-column)");
@@ -257,19 +263,18 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
 
   SourceBatch b;
   RowAccount& account = b.account;
-  std::unordered_map<std::string, uint16_t> type_lookup;
-  // Keyed by the text as read (most rows repeat a location), so that a row costs no allocation.
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> location_lookup;
   const int location_field = columns.location.empty() ? -1 : find_field(defn, {columns.location});
   std::set<std::string> wanted_types;  // lower case
   if (filter.types) {
     for (const auto& t : *filter.types) wanted_types.insert(lower(t));
   }
-  std::unordered_map<std::string, std::pair<bool, uint64_t>, TextHash, std::equal_to<>> types_seen;  // wanted, rows
+  struct TypeSeen {
+    bool wanted = false;
+    uint64_t rows = 0;
+    int32_t index = -1;  // in b.type_names, from the first row loaded
+  };
+  std::unordered_map<std::string, TypeSeen, TextHash, std::equal_to<>> types_seen;
   const bool geographic = coords.x_field >= 0 && coords.crs.IsGeographic();
   // A CSV's records as GDAL splits them: true line numbers, and the lines a stray quote ran together.
   const std::optional<CsvRecords> records = is_csv ? CsvRecords::scan(path) : std::nullopt;
@@ -310,18 +315,17 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
     auto seen = types_seen.find(std::string_view(raw_type));
     if (seen == types_seen.end()) {  // crime types match whatever their case ("robbery" is "Robbery")
       const bool wanted = !filter.types || wanted_types.count(lower(trim(as_utf8(raw_type))));
-      seen = types_seen.emplace(raw_type, std::pair<bool, uint64_t>{wanted, 0}).first;
+      seen = types_seen.emplace(raw_type, TypeSeen{.wanted = wanted}).first;
     }
-    ++seen->second.second;
-    if (!seen->second.first) {
+    ++seen->second.rows;
+    if (!seen->second.wanted) {
       ++account.filtered_by_type;
       continue;
     }
-    const std::string type_name = type_field >= 0 ? as_utf8(raw_type) : "";
     std::pair<bool, uint64_t>* force = nullptr;
     if (force_field >= 0) {
       const char* raw_force = feature->GetFieldAsString(force_field);
-      auto at = forces_seen.find(raw_force);
+      auto at = forces_seen.find(std::string_view(raw_force));
       if (at == forces_seen.end()) {
         const bool kept = filter.force.empty() || lower(trim(as_utf8(raw_force))) == lower(trim(filter.force));
         at = forces_seen.emplace(raw_force, std::pair<bool, uint64_t>{kept, 0}).first;
@@ -431,10 +435,10 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
         continue;
       }
     }
-    auto [it, inserted] = type_lookup.try_emplace(type_name, static_cast<uint16_t>(b.type_names.size()));
-    if (inserted) {
+    if (seen->second.index < 0) {
       if (b.type_names.size() == 65535) throw DataError("incidents '" + path + "': more than 65,535 crime types");
-      b.type_names.push_back(type_name);
+      seen->second.index = static_cast<int32_t>(b.type_names.size());
+      b.type_names.push_back(type_field >= 0 ? as_utf8(raw_type) : "");
     }
     b.x.push_back(x);
     b.y.push_back(y);
@@ -444,7 +448,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
       b.start.push_back(start);
       b.end.push_back(end);
     }
-    b.type.push_back(it->second);
+    b.type.push_back(static_cast<uint16_t>(seen->second.index));
     const char* raw_location = location_field >= 0 ? feature->GetFieldAsString(location_field) : "";
     auto at = location_lookup.find(std::string_view(raw_location));
     if (at == location_lookup.end()) {
@@ -461,7 +465,7 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
                     " rows, at line " + std::to_string(record_of(static_cast<GIntBig>(read_so_far.rows()) + 1).first_line) +
                     ": " + CPLGetLastErrorMsg());
   }
-  for (const auto& [raw, seen] : types_seen) account.types_read[as_utf8(raw.c_str())] += seen.second;
+  for (const auto& [raw, seen] : types_seen) account.types_read[as_utf8(raw.c_str())] += seen.rows;
   for (const auto& [raw, seen] : forces_seen) {
     if (seen.second) account.forces_loaded[as_utf8(raw.c_str())] += seen.second;
   }
