@@ -105,8 +105,8 @@ class Growth {
   std::vector<uint32_t> merged_;
 };
 
-// The groups that may be hotspots in rank order, and the total area of the first `top`: the
-// first `top` are kept in a short sorted vector, the rest in a tree.
+// The groups that may be hotspots in rank order, and the total area of the first `top` (which may
+// be all of them): the first `top` and the rest in two trees.
 class RankedGroups {
  public:
   struct Entry {
@@ -114,37 +114,37 @@ class RankedGroups {
     uint32_t root;
     int64_t cells;
     bool operator<(const Entry& o) const { return std::tie(key, root) < std::tie(o.key, o.root); }
-    bool operator==(const Entry& o) const { return key == o.key && root == o.root; }
   };
 
   explicit RankedGroups(size_t top) : top_(top) {}
 
   void insert(const Entry& e) {
-    if (best_.size() == top_ && !(e < best_.back())) {
+    if (best_.size() == top_ && !(e < *best_.rbegin())) {
       rest_.insert(e);
       return;
     }
-    best_.insert(std::upper_bound(best_.begin(), best_.end(), e), e);
+    best_.insert(e);
     area_ += e.cells;
-    if (best_.size() > top_) {
-      area_ -= best_.back().cells;
-      rest_.insert(best_.back());
-      best_.pop_back();
+    if (best_.size() > top_) {  // the last of the best goes to the front of the rest
+      const auto last = std::prev(best_.end());
+      area_ -= last->cells;
+      rest_.insert(*last);
+      best_.erase(last);
     }
   }
 
   // Removes the entry if ranked.
   void erase(const Entry& e) {
-    const auto it = std::lower_bound(best_.begin(), best_.end(), e);
-    if (it == best_.end() || !(*it == e)) {
+    const auto it = best_.find(e);
+    if (it == best_.end()) {
       rest_.erase(e);
       return;
     }
     area_ -= it->cells;
     best_.erase(it);
     if (!rest_.empty()) {
-      best_.push_back(*rest_.begin());
       area_ += rest_.begin()->cells;
+      best_.insert(best_.end(), *rest_.begin());
       rest_.erase(rest_.begin());
     }
   }
@@ -153,9 +153,8 @@ class RankedGroups {
 
  private:
   size_t top_;
-  std::vector<Entry> best_;  // the first top_, sorted
-  std::set<Entry> rest_;
-  int64_t area_ = 0;         // the cells of best_
+  std::set<Entry> best_, rest_;  // every entry of best_ ranks before every entry of rest_
+  int64_t area_ = 0;             // the cells of best_
 };
 
 }  // namespace
