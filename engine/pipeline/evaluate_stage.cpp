@@ -130,6 +130,7 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
     if (method == "kde") {
       const DensitySurface grid = study_grid(study, p.cell_m, p.extent, p.max_cells, "evaluate.cell");
       const CellUnits cells = cell_units(study, grid, train, test);
+      const CentreGroups centres(tx, ty);  // the training incidents', for every bandwidth
       for (const auto& bandwidth : p.bandwidths) {
         EvaluationLine line;
         line.method = method;
@@ -148,7 +149,7 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
           dp.bandwidth_m = bandwidth.metres;
         }
         line.bandwidth_m = dp.bandwidth_m;
-        const DensitySurface s = density_surface(kernel_centres(tx, ty, dp), grid.grid, grid.mask, dp, progress);
+        const DensitySurface s = density_surface(centres.centres(dp), grid.grid, grid.mask, dp, progress);
         BacktestUnits units = cells.units;
         units.ranking = ranked_units(s, cells, max_coverage(p));
         score(line, units, p);

@@ -72,7 +72,8 @@ std::vector<double> period_weights(const Incidents& inc, const std::vector<uint8
 
 // The surface: the bandwidth (chosen when auto) and the kernel sums over the grid, of the current
 // period's incidents when there is a previous one.
-KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid, const Progress& progress) {
+KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid, const CentreGroups& centres,
+                      const Progress& progress) {
   const Incidents& inc = study.load.incidents;
   KdeResult r;
   r.surface = std::move(grid.surface);
@@ -103,7 +104,7 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
     for (size_t i = 0; i < inc.size(); ++i) r.current[i] = r.periods->is_current(inc, i);
   }
   r.weights = period_weights(inc, r.current, true, r.tau_months);
-  r.surface = density_surface(kernel_centres(inc.x, inc.y, r.used, &r.weights), g, std::move(r.surface.mask), r.used, progress);
+  r.surface = density_surface(centres.centres(r.used, &r.weights), g, std::move(r.surface.mask), r.used, progress);
   return r;
 }
 
@@ -163,7 +164,8 @@ void classify_hotspots(const KdeParams& p, const KdeResult& r, std::vector<Hotsp
 // The hotspots on the surface: the tasking set (or the top groups of cells over the threshold),
 // ranked. With recency, the set is chosen by recency-weighted incidents. With a previous period,
 // the previous period's set too, each classed by its change.
-void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, const Progress& progress) {
+void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, const CentreGroups& centres,
+                   const Progress& progress) {
   const Incidents& inc = study.load.incidents;
   const std::vector<int64_t> cells = incident_cells(study, r.surface.grid);
   const std::vector<int64_t> hot = hot_cells(p, r.surface, r.weights, cells);
@@ -176,7 +178,7 @@ void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, con
   if (!r.periods) return;
   const std::vector<double> before = period_weights(inc, r.current, false, r.tau_months);
   const DensitySurface previous =
-      density_surface(kernel_centres(inc.x, inc.y, r.used, &before), r.surface.grid, r.surface.mask, r.used, progress);
+      density_surface(centres.centres(r.used, &before), r.surface.grid, r.surface.mask, r.used, progress);
   std::vector<uint8_t> in_previous(r.current.size());
   for (size_t i = 0; i < in_previous.size(); ++i) in_previous[i] = !r.current[i];
   std::vector<HotspotFeature> was = hotspots_of_cells(previous, hot_cells(p, previous, before, cells), inc, study.boundaries,
@@ -253,7 +255,8 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
                   const std::string& prefix, const Progress& progress) {
   if (study.load.incidents.size() == 0) throw DataError("kde: no incidents in the study area");
   if (!grid) grid = prepare_kde_grid(study, p);
-  KdeResult r = kde_surface(study, p, *grid, progress);
+  const CentreGroups centres(study.load.incidents.x, study.load.incidents.y);  // both periods' surfaces
+  KdeResult r = kde_surface(study, p, *grid, centres, progress);
   const std::map<std::string, std::string> metadata = {
       {"HOTSPOT_KERNEL", to_string(r.used.kernel)},
       {"HOTSPOT_BANDWIDTH_M", fmt::format("{}", r.used.bandwidth_m)},
@@ -265,7 +268,7 @@ KdeResult run_kde(const StudyData& study, const KdeParams& p, std::optional<KdeG
   // and written (they only read the surface; the future's destructor waits if they throw).
   const std::string raster_path = out.stage(prefix + "density.tif");
   auto raster = std::async(std::launch::async, [&] { write_density_raster(raster_path, r.surface, r.unit, metadata); });
-  find_hotspots(study, p, r, progress);
+  find_hotspots(study, p, r, centres, progress);
   r.ramp = density_ramp(r.surface);
   const std::string density_style = density_style_qml(r.ramp, r.unit);
   write_text(out.stage(prefix + "density.qml"), density_style);

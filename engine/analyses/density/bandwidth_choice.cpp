@@ -32,7 +32,14 @@ class Trials {
  public:
   Trials(const std::vector<double>& x, const std::vector<double>& y, const std::vector<Fold>& folds,
          const DensitySurface& grid, const ChoiceParams& p, const Progress& progress, size_t expected)
-      : x_(x), y_(y), folds_(folds), grid_(grid), p_(p), incidents_(x.size()), progress_(progress), expected_(expected) {}
+      : all_(x, y), folds_(folds), grid_(grid), p_(p), incidents_(x.size()), progress_(progress), expected_(expected) {
+    // Each fold's incidents grouped into centres once, for every bandwidth tried (the rest's only
+    // for recency: without, a fold's surface is the whole less its own).
+    for (const Fold& f : folds) {
+      own_.emplace_back(f.out_x, f.out_y);
+      if (p.choose_recency || p.tau_months) fitted_.emplace_back(f.x, f.y);
+    }
+  }
 
   double hit_rate(double h, std::optional<double> tau) {
     const auto key = std::make_pair(h, tau.value_or(0.0));
@@ -45,11 +52,11 @@ class Trials {
     dp.kernel = p_.kernel;
     dp.bandwidth_m = h;
     std::optional<LeaveOutRanking> whole;
-    if (!tau) whole.emplace(kernel_centres(x_, y_, dp), grid_.grid, grid_.mask, dp);
+    if (!tau) whole.emplace(all_.centres(dp), grid_.grid, grid_.mask, dp);
     std::vector<uint64_t> fold_hits(folds_.size(), 0);
     std::atomic<size_t> next{0};
     parallel_for(worker_count(folds_.size()), [&](size_t) {
-      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(folds_[k], dp, tau, whole);
+      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(k, dp, tau, whole);
     });
     step_ += folds_.size();
     report(progress_, "choosing the bandwidth", std::min(1.0, static_cast<double>(step_) / static_cast<double>(expected_)));
@@ -67,8 +74,9 @@ class Trials {
   // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
   // With tau, the surface is made from the fold's own weights; without, it is `whole` (all
   // incidents) less the fold's own.
-  uint64_t hits(const Fold& f, const DensityParams& dp, std::optional<double> tau,
+  uint64_t hits(size_t fold, const DensityParams& dp, std::optional<double> tau,
                 const std::optional<LeaveOutRanking>& whole) const {
+    const Fold& f = folds_[fold];
     if (f.x.empty()) return 0;
     std::vector<double> w(f.x.size(), 1.0);
     if (tau) {
@@ -80,9 +88,9 @@ class Trials {
     }
     std::vector<std::vector<int64_t>> groups;
     if (tau) {
-      groups = tasking_hotspots(density_surface(kernel_centres(f.x, f.y, dp, &w), grid_.grid, grid_.mask, dp), counts, p_.budget);
+      groups = tasking_hotspots(density_surface(fitted_[fold].centres(dp, &w), grid_.grid, grid_.mask, dp), counts, p_.budget);
     } else {
-      const KernelCentres own = kernel_centres(f.out_x, f.out_y, dp);
+      const KernelCentres own = own_[fold].centres(dp);
       groups = tasking_hotspots(whole->grid(), whole->study_cells(), [&](int64_t n) { return whole->top_without(own, n); },
                                 counts, p_.budget);
     }
@@ -94,8 +102,8 @@ class Trials {
     return n;
   }
 
-  const std::vector<double>& x_;
-  const std::vector<double>& y_;
+  const CentreGroups all_;
+  std::vector<CentreGroups> own_, fitted_;  // per fold: its left-out incidents, the rest
   const std::vector<Fold>& folds_;
   const DensitySurface& grid_;
   const ChoiceParams& p_;

@@ -141,45 +141,54 @@ std::vector<double> kernel_sums_at_of(const KernelCentres& kc, const Grid& g, bo
 
 }  // namespace
 
-KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params,
-                             const std::vector<double>* point_weight) {
+CentreGroups::CentreGroups(const std::vector<double>& x, const std::vector<double>& y) {
+  // One centre per location, in the (y, x) order add_kernels needs.
+  const Locations loc = distinct_locations(x, y);
+  std::vector<uint32_t> order(loc.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return loc.y[a] < loc.y[b] || (loc.y[a] == loc.y[b] && loc.x[a] < loc.x[b]); });
+  std::vector<uint32_t> rank(loc.size());
+  x_.reserve(loc.size());
+  y_.reserve(loc.size());
+  count_.reserve(loc.size());
+  for (uint32_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    x_.push_back(loc.x[order[r]]);
+    y_.push_back(loc.y[order[r]]);
+    count_.push_back(static_cast<double>(loc.weight[order[r]]));
+  }
+  of_point_.resize(loc.of_point.size());
+  for (size_t i = 0; i < of_point_.size(); ++i) of_point_[i] = rank[loc.of_point[i]];
+}
+
+KernelCentres CentreGroups::centres(const DensityParams& params, const std::vector<double>* point_weight) const {
   if (!(params.bandwidth_m > 0) || !std::isfinite(params.bandwidth_m)) {
     throw OptionError("kde.bandwidth", fmt::format("{}", params.bandwidth_m), "must be a positive number of metres");
   }
   if (params.adaptive_k < 0) throw OptionError("kde.adaptive", std::to_string(params.adaptive_k), "must be >= 0");
-  // One centre per location, in the (y, x) order add_kernels needs.
-  const Locations loc = distinct_locations(x, y);
-  struct Centre {
-    double y, x, weight, count;
-  };
-  std::vector<Centre> centres(loc.size());
-  for (size_t k = 0; k < loc.size(); ++k) centres[k] = {loc.y[k], loc.x[k], point_weight ? 0.0 : static_cast<double>(loc.weight[k]),
-                                                        static_cast<double>(loc.weight[k])};
-  if (point_weight) {
-    for (size_t i = 0; i < x.size(); ++i) centres[loc.of_point[i]].weight += (*point_weight)[i];
-  }
-  std::sort(centres.begin(), centres.end(),
-            [](const Centre& a, const Centre& b) { return a.y < b.y || (a.y == b.y && a.x < b.x); });
   KernelCentres kc;
-  kc.x.reserve(centres.size());
-  kc.y.reserve(centres.size());
-  kc.weight.reserve(centres.size());
-  for (const Centre& c : centres) {
-    kc.x.push_back(c.x);
-    kc.y.push_back(c.y);
-    kc.weight.push_back(c.weight);
+  kc.x = x_;
+  kc.y = y_;
+  if (point_weight) {
+    kc.weight.assign(x_.size(), 0.0);
+    for (size_t i = 0; i < of_point_.size(); ++i) kc.weight[of_point_[i]] += (*point_weight)[i];
+  } else {
+    kc.weight = count_;
   }
   kc.bandwidth.assign(kc.size(), params.bandwidth_m);
   if (params.adaptive_k > 0) {
-    std::vector<double> count;
-    count.reserve(centres.size());
-    for (const Centre& c : centres) count.push_back(c.count);
-    const std::vector<double> d = kth_neighbour_distance(kc, count, params.adaptive_k);
+    const std::vector<double> d = kth_neighbour_distance(kc, count_, params.adaptive_k);
     for (size_t i = 0; i < kc.size(); ++i) kc.bandwidth[i] = std::max(params.bandwidth_m, d[i]);
   }
   const double reach = kernel_reach(params.kernel);
   for (double h : kc.bandwidth) kc.max_reach = std::max(kc.max_reach, h * reach);
   return kc;
+}
+
+KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params,
+                             const std::vector<double>* point_weight) {
+  return CentreGroups(x, y).centres(params, point_weight);
 }
 
 void add_kernels(const KernelCentres& kc, const Grid& g, const DensityParams& params, int64_t row0, int64_t nrows,

@@ -30,6 +30,18 @@ struct KernelCentres {
 KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<double>& y, const DensityParams& params,
                              const std::vector<double>* point_weight = nullptr);
 
+// The points grouped into kernel centres once, for the centres of several surfaces of the same
+// points (other bandwidths, other weights): centres(params, w) is kernel_centres(x, y, params, w).
+class CentreGroups {
+ public:
+  CentreGroups(const std::vector<double>& x, const std::vector<double>& y);
+  KernelCentres centres(const DensityParams& params, const std::vector<double>* point_weight = nullptr) const;
+
+ private:
+  std::vector<double> x_, y_, count_;  // per centre, sorted by y, then x; count_: its points
+  std::vector<uint32_t> of_point_;     // per point, its centre
+};
+
 // Adds every centre's kernel value at every cell centre within its reach, for grid rows
 // row0 .. row0 + nrows - 1, to out[(row - row0) * grid.cols + col]: cell c gets
 //   sum over centres i with d2 <= (reach * h_i)^2 of  scale_i * k(d2 / h_i^2),
