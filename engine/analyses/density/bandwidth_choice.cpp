@@ -37,6 +37,7 @@ class Trials {
     // for recency: without, a fold's surface is the whole less its own).
     for (const Fold& f : folds) {
       own_.emplace_back(f.out_x, f.out_y);
+      unweighted_.push_back(cell_counts(f, std::vector<double>(f.x.size(), 1.0)));
       if (p.choose_recency || p.tau_months) fitted_.emplace_back(f.x, f.y);
     }
   }
@@ -71,6 +72,15 @@ class Trials {
   std::vector<BandwidthTrial> take() { return std::move(trials_); }
 
  private:
+  // The fold's fitted incidents per cell, each weighing w.
+  static CellCounts cell_counts(const Fold& f, const std::vector<double>& w) {
+    CellCounts counts;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
+    }
+    return counts;
+  }
+
   // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
   // With tau, the surface is made from the fold's own weights; without, it is `whole` (all
   // incidents) less the fold's own.
@@ -78,21 +88,16 @@ class Trials {
                 const std::optional<LeaveOutRanking>& whole) const {
     const Fold& f = folds_[fold];
     if (f.x.empty()) return 0;
-    std::vector<double> w(f.x.size(), 1.0);
-    if (tau) {
-      for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
-    }
-    CellCounts counts;
-    for (size_t i = 0; i < w.size(); ++i) {
-      if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
-    }
     std::vector<std::vector<int64_t>> groups;
     if (tau) {
-      groups = tasking_hotspots(density_surface(fitted_[fold].centres(dp, &w), grid_.grid, grid_.mask, dp), counts, p_.budget);
+      std::vector<double> w(f.x.size());
+      for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
+      groups = tasking_hotspots(density_surface(fitted_[fold].centres(dp, &w), grid_.grid, grid_.mask, dp),
+                                cell_counts(f, w), p_.budget);
     } else {
       const KernelCentres own = own_[fold].centres(dp);
       groups = tasking_hotspots(whole->grid(), whole->study_cells(), [&](int64_t n) { return whole->top_without(own, n); },
-                                counts, p_.budget);
+                                unweighted_[fold], p_.budget);
     }
     std::vector<int64_t> hot;
     for (const auto& g : groups) hot.insert(hot.end(), g.begin(), g.end());
@@ -104,6 +109,7 @@ class Trials {
 
   const CentreGroups all_;
   std::vector<CentreGroups> own_, fitted_;  // per fold: its left-out incidents, the rest
+  std::vector<CellCounts> unweighted_;       // per fold: the rest per cell, each weighing 1
   const std::vector<Fold>& folds_;
   const DensitySurface& grid_;
   const ChoiceParams& p_;
