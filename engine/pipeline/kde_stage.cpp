@@ -137,13 +137,13 @@ std::vector<int32_t> hotspot_of_incidents(const std::vector<HotspotFeature>& hot
 
 // Each hotspot's incidents in the period not its own, and its change class: a current hotspot was
 // hot before when it shares a cell with a previous one; a previous hotspot sharing none ceased.
+// of: per incident, its hotspot among `hotspots` (hotspot_of_incidents).
 void classify_hotspots(const KdeParams& p, const KdeResult& r, std::vector<HotspotFeature>& hotspots,
-                       const std::vector<int64_t>& other_hot, bool current, const std::vector<int64_t>& cells) {
+                       const std::vector<int64_t>& other_hot, bool current, const std::vector<int32_t>& of) {
   std::vector<int64_t> other = other_hot;
   std::sort(other.begin(), other.end());
-  const std::vector<int32_t> of = hotspot_of_incidents(hotspots, cells);
   std::vector<uint64_t> in_other(hotspots.size(), 0);
-  for (size_t i = 0; i < cells.size(); ++i) {
+  for (size_t i = 0; i < of.size(); ++i) {
     if (of[i] >= 0 && static_cast<bool>(r.current[i]) != current) ++in_other[static_cast<size_t>(of[i])];
   }
   for (size_t k = 0; k < hotspots.size(); ++k) {
@@ -187,8 +187,8 @@ void find_hotspots(const StudyData& study, const KdeParams& p, KdeResult& r, con
   std::vector<int64_t> now_cells, was_cells;
   for (const HotspotFeature& h : r.hotspots) now_cells.insert(now_cells.end(), h.cell_ids.begin(), h.cell_ids.end());
   for (const HotspotFeature& h : was) was_cells.insert(was_cells.end(), h.cell_ids.begin(), h.cell_ids.end());
-  classify_hotspots(p, r, r.hotspots, was_cells, true, cells);
-  classify_hotspots(p, r, was, now_cells, false, cells);
+  classify_hotspots(p, r, r.hotspots, was_cells, true, r.hotspot_of);
+  classify_hotspots(p, r, was, now_cells, false, hotspot_of_incidents(was, cells));
   for (HotspotFeature& h : was) {
     if (h.change->change == ChangeClass::ceased) r.ceased.push_back(std::move(h));
   }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 #include <type_traits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -113,6 +114,13 @@ void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t fir
                   });
 }
 
+// The centres [first, last) that may reach grid rows row_first .. row_last (centres are sorted by y).
+std::pair<size_t, size_t> centres_reaching(const KernelCentres& kc, const Grid& g, int64_t row_first, int64_t row_last) {
+  const double y_low = g.centre_y(row_last) - kc.max_reach, y_high = g.centre_y(row_first) + kc.max_reach;
+  return {static_cast<size_t>(std::lower_bound(kc.y.begin(), kc.y.end(), y_low) - kc.y.begin()),
+          static_cast<size_t>(std::upper_bound(kc.y.begin(), kc.y.end(), y_high) - kc.y.begin())};
+}
+
 // The sums at `cells` (sorted by index) only: per row, the run's cells found by binary search.
 template <Kernel K>
 std::vector<double> kernel_sums_at_of(const KernelCentres& kc, const Grid& g, bool raw, const std::vector<int64_t>& cells) {
@@ -122,9 +130,7 @@ std::vector<double> kernel_sums_at_of(const KernelCentres& kc, const Grid& g, bo
   std::vector<size_t> row_start(static_cast<size_t>(last_row - first_row + 2), 0);  // cells of row r: [start[r], start[r + 1])
   for (int64_t c : cells) ++row_start[static_cast<size_t>(c / g.cols - first_row) + 1];
   for (size_t r = 1; r < row_start.size(); ++r) row_start[r] += row_start[r - 1];
-  const double y_low = g.centre_y(last_row) - kc.max_reach, y_high = g.centre_y(first_row) + kc.max_reach;
-  const size_t first = static_cast<size_t>(std::lower_bound(kc.y.begin(), kc.y.end(), y_low) - kc.y.begin());
-  const size_t last = static_cast<size_t>(std::upper_bound(kc.y.begin(), kc.y.end(), y_high) - kc.y.begin());
+  const auto [first, last] = centres_reaching(kc, g, first_row, last_row);
   for_each_run<K>(kc, g, raw, first, last, first_row, last_row,
                   [&](int64_t row, int64_t c0, int64_t c1, double px, double dy2, double scale, double inv_h2) {
                     const size_t r = static_cast<size_t>(row - first_row);
@@ -194,11 +200,10 @@ KernelCentres kernel_centres(const std::vector<double>& x, const std::vector<dou
 void add_kernels(const KernelCentres& kc, const Grid& g, const DensityParams& params, int64_t row0, int64_t nrows,
                  double* out) {
   // Only centres within reach of the band's rows can touch it.
-  const double y_low = g.centre_y(row0 + nrows - 1) - kc.max_reach;
-  const double y_high = g.centre_y(row0) + kc.max_reach;
-  const size_t first = static_cast<size_t>(std::lower_bound(kc.y.begin(), kc.y.end(), y_low) - kc.y.begin());
-  const size_t last = static_cast<size_t>(std::upper_bound(kc.y.begin(), kc.y.end(), y_high) - kc.y.begin());
-  with_kernel(params.kernel, [&](auto k) { add_kernels_of<decltype(k)::value>(kc, g, params.raw, first, last, row0, nrows, out); });
+  const std::pair<size_t, size_t> reaching = centres_reaching(kc, g, row0, row0 + nrows - 1);
+  with_kernel(params.kernel, [&](auto k) {
+    add_kernels_of<decltype(k)::value>(kc, g, params.raw, reaching.first, reaching.second, row0, nrows, out);
+  });
 }
 
 namespace {
