@@ -6,8 +6,8 @@ packages=(build-essential cmake pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libnanoflann-dev libtomlplusplus-dev libcli11-dev libfmt-dev libboost-dev
   # the pack people read: Mapnik draws the maps, cairo and pango the charts and the map frames,
-  # Leaflet is inlined into map.html, DejaVu is the maps' font.
-  libmapnik-dev libcairo2-dev libpango1.0-dev libjs-leaflet fonts-dejavu-core)
+  # libpng encodes them, Leaflet is inlined into map.html, DejaVu is the maps' font.
+  libmapnik-dev libcairo2-dev libpango1.0-dev libpng-dev libjs-leaflet fonts-dejavu-core)
 if [[ "${1:-}" == "--with-tests" ]]; then
   # catch2: unit tests; python3-qgis: the headless QGIS layer check; chromium and poppler-utils:
   # brief.html in a real browser and its PDF; libbenchmark-dev: bench/; clang and its runtimes: the

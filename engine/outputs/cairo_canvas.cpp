@@ -3,16 +3,42 @@
 
 #include <pango/pangocairo.h>
 
+#include <png.h>
+
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 #include "core/errors.hpp"
 
 namespace hotspot {
 namespace {
 
-cairo_status_t append_png(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
+void append_png(png_structp png, png_bytep data, size_t length) {
+  static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), length);
+}
+
+void png_failed(png_structp png, png_const_charp message) {
+  *static_cast<std::string*>(png_get_error_ptr(png)) = message;
+  png_longjmp(png, 1);
+}
+
+void png_warned(png_structp, png_const_charp) {}
+
+// Cairo's ARGB32 pixel (native-endian, premultiplied) as straight RGB or RGBA bytes.
+void unpack_row(const uint32_t* in, int width, bool alpha, uint8_t* out) {
+  for (int i = 0; i < width; ++i) {
+    const uint32_t p = in[i];
+    const uint32_t a = p >> 24;
+    uint32_t rgb[3] = {(p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff};
+    if (alpha && a != 0xff) {
+      for (uint32_t& c : rgb) c = a == 0 ? 0 : (c * 255 + a / 2) / a;
+    }
+    *out++ = static_cast<uint8_t>(rgb[0]);
+    *out++ = static_cast<uint8_t>(rgb[1]);
+    *out++ = static_cast<uint8_t>(rgb[2]);
+    if (alpha) *out++ = static_cast<uint8_t>(a);
+  }
 }
 
 }  // namespace
@@ -22,10 +48,42 @@ CairoSurface image_surface(int width, int height) {
 }
 
 std::string png_bytes(cairo_surface_t* surface, const std::string& what) {
-  std::string png;
-  if (cairo_surface_write_to_png_stream(surface, append_png, &png) != CAIRO_STATUS_SUCCESS) {
-    throw DataError(what + ": cannot encode the PNG");
+  cairo_surface_flush(surface);
+  const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  if (!data || cairo_image_surface_get_format(surface) != CAIRO_FORMAT_ARGB32 || width <= 0 || height <= 0) {
+    throw DataError(what + ": cannot encode the PNG (not an ARGB image)");
   }
+  const auto row = [&](int y) { return reinterpret_cast<const uint32_t*>(data + static_cast<ptrdiff_t>(y) * stride); };
+  bool alpha = false;  // an opaque image is written as RGB
+  for (int y = 0; y < height && !alpha; ++y) {
+    for (int x = 0; x < width && !alpha; ++x) alpha = (row(y)[x] >> 24) != 0xff;
+  }
+  std::string png, error;
+  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, png_failed, png_warned);
+  png_infop info = p ? png_create_info_struct(p) : nullptr;
+  std::vector<uint8_t> bytes(static_cast<size_t>(width) * (alpha ? 4 : 3));
+  if (!info || setjmp(png_jmpbuf(p))) {
+    png_destroy_write_struct(&p, &info);
+    throw DataError(what + ": cannot encode the PNG" + (error.empty() ? "" : ": " + error));
+  }
+  png_set_write_fn(p, &png, append_png, nullptr);
+  png_set_IHDR(p, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
+               alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
+  // Maps and charts are mostly flat colour: unfiltered rows at zlib level 3 are both smaller and
+  // about four times faster to write than cairo's adaptive filters at level 6 (the county pack's
+  // 11 maps: 2.51 MB in 0.25 s of CPU against 3.11 MB in 1.03 s).
+  png_set_compression_level(p, 3);
+  png_set_filter(p, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_write_info(p, info);
+  for (int y = 0; y < height; ++y) {
+    unpack_row(row(y), width, alpha, bytes.data());
+    png_write_row(p, bytes.data());
+  }
+  png_write_end(p, info);
+  png_destroy_write_struct(&p, &info);
   return png;
 }
 
