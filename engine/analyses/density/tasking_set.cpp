@@ -2,9 +2,10 @@
 #include "analyses/density/tasking_set.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cmath>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 
 #include "analyses/density/cell_ranking.hpp"
@@ -26,29 +27,56 @@ struct Group {
 using Key = std::tuple<int64_t, uint32_t>;  // (-incidents, first)
 Key key_of(const Group& g) { return {-g.incidents, g.first}; }
 
-// A zeroed vector of one entry per grid cell, kept by each thread for one Growth at a time: a
-// county's grid has millions of cells, and the bandwidth search grows hotspots hundreds of times.
-thread_local bool scratch_taken = false;
-std::vector<uint32_t>& scratch(const Grid& grid) {
-  thread_local std::vector<uint32_t> joined;
-  if (scratch_taken) throw std::logic_error("tasking_hotspots: two growths at once on one thread");
-  scratch_taken = true;
-  if (joined.size() != static_cast<size_t>(grid.cells())) joined.assign(static_cast<size_t>(grid.cells()), 0);
-  return joined;
-}
+constexpr uint32_t kNone = UINT32_MAX;
+
+// Each cell's 4 neighbours among the cells joining, as their places in the order (kNone where
+// absent), found by keeping the cells sorted rather than through a grid-sized array: the cells
+// join in order of density, scattered over a grid of millions, and looking each neighbour up in
+// such an array misses the cache.
+class Neighbours {
+ public:
+  // Takes in the cells added to the end of `order` since (the order before is kept as it was).
+  void extend(const Grid& grid, const std::vector<int64_t>& order) {
+    const size_t had = by_cell_.size();
+    for (size_t i = had; i < order.size(); ++i) by_cell_.push_back({order[i], static_cast<uint32_t>(i)});
+    std::sort(by_cell_.begin() + static_cast<std::ptrdiff_t>(had), by_cell_.end());
+    std::inplace_merge(by_cell_.begin(), by_cell_.begin() + static_cast<std::ptrdiff_t>(had), by_cell_.end());
+    of_.assign(order.size(), {kNone, kNone, kNone, kNone});
+    size_t below = 0;  // walks to the cell one row down
+    for (size_t k = 0; k < by_cell_.size(); ++k) {
+      const auto [c, i] = by_cell_[k];
+      if (k + 1 < by_cell_.size() && by_cell_[k + 1].first == c + 1 && (c + 1) % grid.cols != 0) {
+        of_[i][0] = by_cell_[k + 1].second;  // east
+        of_[by_cell_[k + 1].second][1] = i;  // and back west
+      }
+      while (below < by_cell_.size() && by_cell_[below].first < c + grid.cols) ++below;
+      if (below < by_cell_.size() && by_cell_[below].first == c + grid.cols) {
+        of_[i][2] = by_cell_[below].second;  // south
+        of_[by_cell_[below].second][3] = i;  // and back north
+      }
+    }
+  }
+
+  const std::array<uint32_t, 4>& of(uint32_t i) const { return of_[i]; }
+
+ private:
+  std::vector<std::pair<int64_t, uint32_t>> by_cell_;  // (cell, place in the order), by cell
+  std::vector<std::array<uint32_t, 4>> of_;             // per place in the order
+};
 
 class Growth {
  public:
   // `order`: the cells in the order they join; it may grow between joins (extend).
   Growth(const Grid& grid, const std::vector<int64_t>& order, const CellCounts& counts)
-      : grid_(grid), order_(order), counts_(counts), joined_(scratch(grid)), sets_(0) {
+      : grid_(grid), order_(order), counts_(counts), sets_(0) {
     extend();
   }
 
-  // Takes in the cells added to the end of the order since.
+  // Takes in the cells added to the end of the order since (the order before is kept as it was).
   void extend() {
     sets_.grow(order_.size());
     groups_.resize(order_.size());
+    neighbours_.extend(grid_, order_);
     for (size_t i = incidents_.size(); i < order_.size(); ++i) {
       const auto it = counts_.find(order_[i]);
       incidents_.push_back(it == counts_.end() ? 0 : fixed_point(it->second.weight));
@@ -56,21 +84,23 @@ class Growth {
     }
   }
 
+  // Starts again with no cell joined.
+  void restart() {
+    sets_ = UnionFind(order_.size());
+    joined_ = 0;
+  }
+
   // Joins the next cell, first telling `leaving` of each group it merges with (root, group).
   template <typename Leaving>
   void join(uint32_t i, Leaving&& leaving) {
     merged_.clear();
-    const int64_t c = order_[i];
-    const int64_t col = c % grid_.cols;
-    const int64_t around[4] = {col > 0 ? c - 1 : -1, col + 1 < grid_.cols ? c + 1 : -1, c - grid_.cols, c + grid_.cols};
-    for (int64_t n : around) {
-      if (n < 0 || n >= grid_.cells() || !joined_[static_cast<size_t>(n)]) continue;
-      const uint32_t r = sets_.find(joined_[static_cast<size_t>(n)] - 1);
+    for (uint32_t n : neighbours_.of(i)) {
+      if (n >= joined_) continue;  // absent, or not joined yet (kNone is never below)
+      const uint32_t r = sets_.find(n);
       if (std::find(merged_.begin(), merged_.end(), r) == merged_.end()) merged_.push_back(r);
     }
     for (uint32_t r : merged_) leaving(r, groups_[r]);
-    joined_[static_cast<size_t>(c)] = i + 1;
-    joined_count_ = i + 1;
+    joined_ = i + 1;
     Group g{1, incidents_[i], count_[i], i};
     for (uint32_t r : merged_) {
       g.cells += groups_[r].cells;
@@ -82,13 +112,6 @@ class Growth {
     groups_[sets_.find(i)] = g;
   }
 
-  ~Growth() {
-    for (uint32_t i = 0; i < joined_count_; ++i) joined_[static_cast<size_t>(order_[i])] = 0;
-    scratch_taken = false;
-  }
-  Growth(const Growth&) = delete;
-  Growth& operator=(const Growth&) = delete;
-
   uint32_t root(uint32_t i) { return sets_.find(i); }
   const Group& group(uint32_t root) const { return groups_[root]; }
 
@@ -96,10 +119,10 @@ class Growth {
   const Grid& grid_;
   const std::vector<int64_t>& order_;
   const CellCounts& counts_;
-  std::vector<uint32_t>& joined_;  // per grid cell: order + 1 once joined (the thread's scratch, zeroed again on leaving)
-  uint32_t joined_count_ = 0;
+  Neighbours neighbours_;
+  uint32_t joined_ = 0;  // cells joined: the first joined_ of the order
   UnionFind sets_;
-  std::vector<Group> groups_;     // valid at roots
+  std::vector<Group> groups_;  // valid at roots
   std::vector<int64_t> incidents_;
   std::vector<uint64_t> count_;
   std::vector<uint32_t> merged_;
@@ -177,8 +200,8 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t stu
   // surfaces end within a few budgets.
   std::vector<int64_t> order;
   size_t taken = 0;
-  {  // `growth` gives its scratch back before `kept` takes it
-    Growth growth(grid, order, counts);
+  Growth growth(grid, order, counts);
+  {
     RankedGroups ranked(top);  // groups that may be hotspots
     bool ended = false;
     for (int64_t fetch = 4 * budget; !ended; fetch *= 4) {
@@ -196,11 +219,11 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t stu
     }
   }
   // The groups of the first `taken` cells, ranked as above.
-  Growth kept(grid, order, counts);
-  for (uint32_t i = 0; i < taken; ++i) kept.join(i, [](uint32_t, const Group&) {});
+  growth.restart();
+  for (uint32_t i = 0; i < taken; ++i) growth.join(i, [](uint32_t, const Group&) {});
   std::vector<std::pair<Key, uint32_t>> best;
   for (uint32_t i = 0; i < taken; ++i) {
-    if (kept.root(i) == i && kept.group(i).count >= least) best.push_back({key_of(kept.group(i)), i});
+    if (growth.root(i) == i && growth.group(i).count >= least) best.push_back({key_of(growth.group(i)), i});
   }
   std::sort(best.begin(), best.end());
   if (best.size() > top) best.resize(top);
@@ -208,7 +231,7 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t stu
   for (size_t k = 0; k < best.size(); ++k) rank_of_root[best[k].second] = static_cast<int32_t>(k);
   std::vector<std::vector<int64_t>> out(best.size());
   for (uint32_t i = 0; i < taken; ++i) {
-    if (const int32_t k = rank_of_root[kept.root(i)]; k >= 0) out[static_cast<size_t>(k)].push_back(order[i]);
+    if (const int32_t k = rank_of_root[growth.root(i)]; k >= 0) out[static_cast<size_t>(k)].push_back(order[i]);
   }
   for (auto& g : out) std::sort(g.begin(), g.end());
   return out;
