@@ -6,6 +6,8 @@
 #include <cstring>
 #include <functional>
 
+#include <boost/sort/spreadsort/integer_sort.hpp>
+
 #include "analyses/union_find.hpp"
 
 namespace hotspot {
@@ -32,17 +34,41 @@ std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
   for (size_t c = 0; c < s.value.size(); ++c) ++count[bucket_of(c)];
   uint32_t low = 65536;  // the lowest bucket taken
   for (int64_t taken = count[low]; taken < n && low > 1;) taken += count[--low];
-  std::vector<int64_t> out;
+  std::vector<std::pair<float, int64_t>> candidates;
   for (size_t c = 0; c < s.value.size(); ++c) {
-    if (bucket_of(c) >= low) out.push_back(static_cast<int64_t>(c));
+    if (bucket_of(c) >= low) candidates.push_back({s.value[c], static_cast<int64_t>(c)});
   }
-  // By value, ties by index; the first n are the top cells (only they need sorting).
-  const auto before = [&](int64_t a, int64_t b) { return s.value[a] != s.value[b] ? s.value[a] > s.value[b] : a < b; };
-  if (static_cast<int64_t>(out.size()) > n) {
-    std::nth_element(out.begin(), out.begin() + n - 1, out.end(), before);
-    out.resize(static_cast<size_t>(n));
+  return highest_cells(candidates, static_cast<size_t>(n));
+}
+
+std::vector<int64_t> highest_cells(std::vector<std::pair<float, int64_t>>& ranked, size_t n) {
+  n = std::min(n, ranked.size());
+  std::vector<int64_t> out(n);
+  if (n == 0) return out;
+  const auto widest = std::max_element(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (widest->second < (int64_t{1} << 32)) {
+    // One integer per pair that sorts in rank order: a positive float's bits rise with its value,
+    // so their complement above the cell index. Boost's spreadsort (a radix sort) orders them
+    // several times faster than comparing pairs: the bandwidth search ranks hundreds of
+    // thousands of cells per fold and bandwidth.
+    std::vector<uint64_t> keys(ranked.size());
+    for (size_t k = 0; k < ranked.size(); ++k) {
+      uint32_t bits;
+      std::memcpy(&bits, &ranked[k].first, sizeof bits);
+      keys[k] = (static_cast<uint64_t>(~bits) << 32) | static_cast<uint64_t>(ranked[k].second);
+    }
+    if (n < keys.size()) {
+      std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n - 1), keys.end());
+      keys.resize(n);
+    }
+    boost::sort::spreadsort::integer_sort(keys.begin(), keys.end());
+    for (size_t k = 0; k < n; ++k) out[k] = static_cast<int64_t>(keys[k] & 0xffffffffu);
+    return out;
   }
-  std::sort(out.begin(), out.end(), before);
+  const auto before = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  if (n < ranked.size()) std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n - 1), ranked.end(), before);
+  std::sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), before);
+  for (size_t k = 0; k < n; ++k) out[k] = ranked[k].second;
   return out;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "analyses/density/kernel_density.hpp"
@@ -13,6 +14,10 @@ std::vector<int64_t> cells_at_or_above(const DensitySurface& surface, float thre
 // The `n` study cells with the highest positive values, highest first; ties go to the lower
 // cell index. Fewer when fewer cells have a positive value.
 std::vector<int64_t> top_cells(const DensitySurface& surface, int64_t n);
+
+// The cells of the n highest of `ranked` (value, cell) pairs, values positive: highest first, ties
+// to the lower cell, as top_cells orders them. `ranked` is reordered.
+std::vector<int64_t> highest_cells(std::vector<std::pair<float, int64_t>>& ranked, size_t n);
 
 // How many of `study_cells` cells cover `coverage` of the study area: the fewest whose area
 // reaches it, ceil(coverage * study_cells), and at least 1.

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <boost/sort/spreadsort/integer_sort.hpp>
+
 #include "analyses/density/cell_ranking.hpp"
 
 namespace hotspot {
@@ -28,7 +30,10 @@ std::shared_ptr<const LeaveOutRanking::Ranked> LeaveOutRanking::whole_top(int64_
     r->all = static_cast<int64_t>(r->cells.size()) < m;
     r->by_index.reserve(r->cells.size());
     for (size_t k = 0; k < r->cells.size(); ++k) r->by_index.push_back({r->cells[k], static_cast<uint32_t>(k)});
-    std::sort(r->by_index.begin(), r->by_index.end());
+    // By cell with Boost's spreadsort (a radix sort; the cells are distinct).
+    boost::sort::spreadsort::integer_sort(
+        r->by_index.begin(), r->by_index.end(), [](const auto& e, unsigned shift) { return e.first >> shift; },
+        [](const auto& a, const auto& b) { return a.first < b.first; });
     ranked_ = std::move(r);
   }
   return ranked_;
@@ -51,19 +56,15 @@ std::vector<int64_t> LeaveOutRanking::top_without(const KernelCentres& less, int
       const float v = static_cast<float>(whole_[static_cast<size_t>(by_index[k])] - left_out[k]);
       if (v > 0) top.push_back({v, by_index[k]});
     }
-    const auto before = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
-    const size_t want = static_cast<size_t>(std::min<int64_t>(n, static_cast<int64_t>(top.size())));
-    if (want > 0 && want < top.size()) std::nth_element(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(want - 1), top.end(), before);
-    top.resize(want);
-    std::sort(top.begin(), top.end(), before);
+    std::vector<int64_t> out = highest_cells(top, static_cast<size_t>(n));
     if (!all) {
       // A cell not among the candidates is at most the last candidate's whole value; the top n are
       // all here once that is below the n-th value found.
-      if (want < static_cast<size_t>(n)) continue;
-      if (!(surface_.value[static_cast<size_t>(ranked->cells[len - 1])] < top[want - 1].first)) continue;
+      if (out.size() < static_cast<size_t>(n)) continue;
+      const size_t last = static_cast<size_t>(std::lower_bound(by_index.begin(), by_index.end(), out.back()) - by_index.begin());
+      const float nth = static_cast<float>(whole_[static_cast<size_t>(out.back())] - left_out[last]);
+      if (!(surface_.value[static_cast<size_t>(ranked->cells[len - 1])] < nth)) continue;
     }
-    std::vector<int64_t> out(want);
-    for (size_t k = 0; k < want; ++k) out[k] = top[k].second;
     return out;
   }
 }

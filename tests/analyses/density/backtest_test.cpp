@@ -119,3 +119,20 @@ TEST_CASE("cells: top cells equal a full sort, ties and all, on random surfaces"
     }
   }
 }
+
+TEST_CASE("cells: the highest (value, cell) pairs in rank order, with cell numbers past 32 bits too", "[kde]") {
+  std::mt19937_64 rng(11);
+  for (const int64_t base : {int64_t{0}, int64_t{1} << 33}) {  // the radix keys, then the comparison sort
+    std::vector<std::pair<float, int64_t>> pairs;
+    for (int64_t c = 0; c < 3000; ++c) pairs.push_back({static_cast<float>(1 + rng() % 50) * 0.125f, base + c * 7});
+    std::shuffle(pairs.begin(), pairs.end(), rng);
+    std::vector<std::pair<float, int64_t>> oracle = pairs;
+    std::sort(oracle.begin(), oracle.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    for (const size_t n : {size_t{1}, size_t{10}, size_t{2999}, size_t{3000}, size_t{4000}}) {
+      std::vector<std::pair<float, int64_t>> work = pairs;
+      const std::vector<int64_t> got = highest_cells(work, n);
+      REQUIRE(got.size() == std::min(n, oracle.size()));
+      for (size_t k = 0; k < got.size(); ++k) REQUIRE(got[k] == oracle[k].second);
+    }
+  }
+}
