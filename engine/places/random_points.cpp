@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -16,6 +17,26 @@ namespace hotspot {
 struct RandomPointSampler::Impl {
   std::vector<std::array<double, 6>> triangles;  // ax, ay, bx, by, cx, cy
   std::vector<double> cumulative;                // area of triangles [0, k]
+  // A guide table: guide[j] is the first triangle whose cumulative area passes j / guide.size()
+  // of the total, so a draw searches a few triangles instead of all of them (a county's areas
+  // are hundreds of thousands of triangles, and the binary search's cache misses were most of
+  // the NNH simulations' time drawing points).
+  std::vector<uint32_t> guide;
+
+  // The first triangle whose cumulative area passes `pick`: upper_bound over all of them, found
+  // through the guide.
+  size_t triangle_at(double pick) const {
+    const size_t n = cumulative.size();
+    const double share = pick / cumulative.back() * static_cast<double>(guide.size());
+    const size_t j = share >= 0 ? std::min(guide.size() - 1, static_cast<size_t>(share)) : 0;
+    const size_t from = guide[j], to = j + 1 < guide.size() ? std::min<size_t>(n, guide[j + 1] + size_t{1}) : n;
+    const size_t k = static_cast<size_t>(std::upper_bound(cumulative.begin() + static_cast<std::ptrdiff_t>(from),
+                                                          cumulative.begin() + static_cast<std::ptrdiff_t>(to), pick) -
+                                         cumulative.begin());
+    // Rounding may put a pick next to a bucket's edge in its neighbour: then search all.
+    const bool first_past = (k == n || cumulative[k] > pick) && (k == 0 || cumulative[k - 1] <= pick);
+    return first_past ? k : static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), pick) - cumulative.begin());
+  }
 };
 
 RandomPointSampler::RandomPointSampler(const Boundaries& boundaries) {
@@ -41,6 +62,13 @@ RandomPointSampler::RandomPointSampler(const Boundaries& boundaries) {
     }
   }
   if (impl->triangles.empty()) throw DataError("the study area has no area to draw random points in");
+  impl->guide.resize(impl->triangles.size());
+  const std::vector<double>& c = impl->cumulative;
+  for (size_t j = 0, k = 0; j < impl->guide.size(); ++j) {
+    const double edge = total * static_cast<double>(j) / static_cast<double>(impl->guide.size());
+    while (k + 1 < c.size() && c[k] <= edge) ++k;
+    impl->guide[j] = static_cast<uint32_t>(k);
+  }
   impl_ = std::move(impl);
 }
 
@@ -48,7 +76,7 @@ std::pair<double, double> RandomPointSampler::operator()(std::mt19937_64& rng) c
   const auto& c = impl_->cumulative;
   std::uniform_real_distribution<double> u01(0.0, 1.0);
   const double pick = u01(rng) * c.back();
-  const size_t k = std::min<size_t>(static_cast<size_t>(std::upper_bound(c.begin(), c.end(), pick) - c.begin()), c.size() - 1);
+  const size_t k = std::min(impl_->triangle_at(pick), c.size() - 1);
   const auto& t = impl_->triangles[k];
   double r1 = u01(rng), r2 = u01(rng);
   if (r1 + r2 > 1) r1 = 1 - r1, r2 = 1 - r2;  // the reflected half: uniform in the triangle
