@@ -18,13 +18,9 @@
 #include "verbs.hpp"
 
 int main(int argc, char** argv) {
-  // The stages allocate and free grids of millions of cells one after another (a county's 25 m
-  // grid is 28 MB of doubles, made again for every bandwidth tried). Serve them from the heap
-  // rather than fresh mappings, grow the heap 64 MB at a time and keep up to 512 MB of what is
-  // freed: reusing that memory saves most of the page faults (about a fifth of `hotspot kde`'s
-  // wall time on the benchmark, and of the county pack's bandwidth search).
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  // Grow the heap 64 MB at a time and keep up to 64 MB of what is freed: the stages allocate
+  // and free grids of millions of cells one after another, and reusing that memory saves most
+  // of the page faults (about a fifth of `hotspot kde`'s wall time on the benchmark).
   mallopt(M_TOP_PAD, 64 << 20);
   using namespace hotspot;
   CLI::App app{"hotspot: hotspot analysis of serious violence for tasking meetings and partnerships"};

@@ -52,8 +52,14 @@ class Trials {
     DensityParams dp;
     dp.kernel = p_.kernel;
     dp.bandwidth_m = h;
-    std::optional<LeaveOutRanking> whole;
-    if (!tau) whole.emplace(all_.centres(dp), grid_.grid, grid_.mask, dp);
+    if (!tau) {
+      if (whole_) {
+        whole_->reset(all_.centres(dp), dp);
+      } else {
+        whole_.emplace(all_.centres(dp), grid_.grid, grid_.mask, dp);
+      }
+    }
+    const std::optional<LeaveOutRanking>& whole = whole_;
     std::vector<uint64_t> fold_hits(folds_.size(), 0);
     std::atomic<size_t> next{0};
     parallel_for(worker_count(folds_.size()), [&](size_t) {
@@ -110,6 +116,7 @@ class Trials {
   const CentreGroups all_;
   std::vector<CentreGroups> own_, fitted_;  // per fold: its left-out incidents, the rest
   std::vector<CellCounts> unweighted_;       // per fold: the rest per cell, each weighing 1
+  std::optional<LeaveOutRanking> whole_;     // all incidents' surface, summed again per bandwidth
   const std::vector<Fold>& folds_;
   const DensitySurface& grid_;
   const ChoiceParams& p_;

@@ -260,11 +260,16 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
 }
 
 std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params) {
-  std::vector<double> out(static_cast<size_t>(grid.cells()), 0.0);
+  std::vector<double> out;
+  kernel_sums(centres, grid, params, out);
+  return out;
+}
+
+void kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params, std::vector<double>& out) {
+  out.resize(static_cast<size_t>(grid.cells()));  // every cell is written below: each band in full
   for_each_band(centres, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
     std::copy(band, band + nrows * grid.cols, out.begin() + row0 * grid.cols);
   });
-  return out;
 }
 
 std::vector<double> kernel_sums_at(const KernelCentres& centres, const Grid& grid, const DensityParams& params,

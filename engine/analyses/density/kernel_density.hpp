@@ -67,6 +67,8 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
 
 // The kernel sums of `centres` at every cell of the grid (no mask), in double, on every core.
 std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params);
+// The same into `out` (resized to the grid), reusing its memory.
+void kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params, std::vector<double>& out);
 
 // The kernel sums of `centres` at `cells` only (sorted by cell index, no mask), each exactly as
 // kernel_sums gives it there: the same kernels added in the same order. Costs the cells the

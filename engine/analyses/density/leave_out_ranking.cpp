@@ -11,15 +11,20 @@
 namespace hotspot {
 
 LeaveOutRanking::LeaveOutRanking(const KernelCentres& all, const Grid& grid, std::vector<uint8_t> mask,
-                                 const DensityParams& params)
-    : params_(params), whole_(kernel_sums(all, grid, params)) {
+                                 const DensityParams& params) {
   surface_.grid = grid;
   surface_.mask = std::move(mask);
+  surface_.study_cells = std::count_if(surface_.mask.begin(), surface_.mask.end(), [](uint8_t m) { return m != 0; });
+  reset(all, params);
+}
+
+void LeaveOutRanking::reset(const KernelCentres& all, const DensityParams& params) {
+  params_ = params;
+  kernel_sums(all, surface_.grid, params, whole_);
   surface_.value.resize(whole_.size());
-  for (size_t c = 0; c < whole_.size(); ++c) {
-    surface_.value[c] = surface_.mask[c] ? static_cast<float>(whole_[c]) : 0.0f;
-    surface_.study_cells += surface_.mask[c] != 0;
-  }
+  for (size_t c = 0; c < whole_.size(); ++c) surface_.value[c] = surface_.mask[c] ? static_cast<float>(whole_[c]) : 0.0f;
+  const std::lock_guard lock(mutex_);
+  ranked_.reset();
 }
 
 std::shared_ptr<const LeaveOutRanking::Ranked> LeaveOutRanking::whole_top(int64_t m) const {

@@ -20,6 +20,10 @@ class LeaveOutRanking {
  public:
   LeaveOutRanking(const KernelCentres& all, const Grid& grid, std::vector<uint8_t> mask, const DensityParams& params);
 
+  // The same grid and mask for another set of centres or kernel: the sums and the ranking start
+  // again in the memory of the last (a county's grid is tens of MB, made for every bandwidth).
+  void reset(const KernelCentres& all, const DensityParams& params);
+
   const Grid& grid() const { return surface_.grid; }
   int64_t study_cells() const { return surface_.study_cells; }
 
