@@ -40,8 +40,13 @@ ClusterFeature describe(const StudyData& study, const AreaLocator& locator, Clus
   double area_m2 = 0;
   GEOSArea_r(ctx, f.polygon.get(), &area_m2);
   f.area_km2 = area_m2 / 1e6;
+  std::vector<int32_t> areas;  // each incident's, then each area once
+  areas.reserve(incidents.size());
+  for (uint32_t i : incidents) areas.push_back(study.area_of[i]);
+  std::sort(areas.begin(), areas.end());
+  areas.erase(std::unique(areas.begin(), areas.end()), areas.end());
   std::set<std::string> codes;
-  for (uint32_t i : incidents) codes.insert(study.boundaries.areas[study.area_of[i]].code);
+  for (int32_t a : areas) codes.insert(study.boundaries.areas[a].code);
   for (const auto& c : codes) f.lsoa_codes += (f.lsoa_codes.empty() ? "" : ";") + c;
   const int32_t a = locator.locate(f.centre_x, f.centre_y);
   if (a >= 0) {

@@ -76,6 +76,26 @@ Ellipse standard_deviational_ellipse(const std::vector<double>& x, const std::ve
   return e;
 }
 
+namespace {
+
+// The indices of the first of each distinct (x, y), in the order they come.
+std::vector<uint32_t> first_of_each(const std::vector<double>& x, const std::vector<double>& y) {
+  std::vector<uint32_t> order(x.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return x[a] != x[b] ? x[a] < x[b] : y[a] != y[b] ? y[a] < y[b] : a < b;
+  });
+  std::vector<uint32_t> first;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const uint32_t i = order[k];
+    if (k == 0 || x[i] != x[order[k - 1]] || y[i] != y[order[k - 1]]) first.push_back(i);
+  }
+  std::sort(first.begin(), first.end());
+  return first;
+}
+
+}  // namespace
+
 GeomPtr cluster_polygon(GEOSContextHandle_t ctx, ClusterShape shape, const std::vector<double>& x,
                         const std::vector<double>& y, bool& degenerate) {
   if (shape != ClusterShape::hull) {
@@ -85,13 +105,19 @@ GeomPtr cluster_polygon(GEOSContextHandle_t ctx, ClusterShape shape, const std::
     return ellipse_ring(ctx, e, sd);
   }
   // The hull of a line through every point is the hull of the points, from one coordinate
-  // sequence (16 bytes a point) rather than one GEOS point object each.
+  // sequence (16 bytes a point) rather than one GEOS point object each; and through each
+  // distinct point once, in the order they first come. GEOS keeps the first of each coordinate
+  // in that order before it starts (a set with a node per point: most of a national cluster
+  // step's time, police.uk's snap points repeating many times), so the hull is the same.
+  const std::vector<uint32_t> distinct = first_of_each(x, y);
   GeomPtr points(nullptr, GeomDeleter{ctx});
-  if (x.size() == 1) {
-    points.reset(GEOSGeom_createPointFromXY_r(ctx, x[0], y[0]));
+  if (distinct.size() == 1) {
+    points.reset(GEOSGeom_createPointFromXY_r(ctx, x[distinct[0]], y[distinct[0]]));
   } else {
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(x.size()), 2);
-    for (size_t i = 0; i < x.size(); ++i) GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), x[i], y[i]);
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(distinct.size()), 2);
+    for (size_t k = 0; k < distinct.size(); ++k) {
+      GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(k), x[distinct[k]], y[distinct[k]]);
+    }
     points.reset(GEOSGeom_createLineString_r(ctx, seq));
   }
   GeomPtr hull(GEOSConvexHull_r(ctx, points.get()), GeomDeleter{ctx});

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <random>
 
 #include "analyses/cluster/cluster_shapes.hpp"
 #include "core/errors.hpp"
@@ -42,4 +43,24 @@ TEST_CASE("cluster polygons: ellipse area, hull, and degenerate clusters", "[ana
   GeomPtr line = cluster_polygon(ctx, ClusterShape::ellipse1, {0, 1, 2}, {0, 0, 0}, degenerate);
   CHECK(degenerate);
   CHECK_THROWS_AS(parse_cluster_shape("circle"), UsageError);
+}
+
+TEST_CASE("cluster hulls: snap points repeated many times give GEOS's hull of every point, vertex for vertex", "[analyses][cluster][shapes]") {
+  GeosContext geos;
+  GEOSContextHandle_t ctx = geos.get();
+  std::mt19937_64 rng(5);
+  std::uniform_int_distribution<int> grid(0, 30);
+  std::vector<double> x, y;
+  for (int i = 0; i < 4000; ++i) {  // 961 snap points at most, each used about 4 times, collinear runs included
+    x.push_back(450000 + 10.0 * grid(rng));
+    y.push_back(360000 + 10.0 * grid(rng));
+  }
+  bool degenerate = false;
+  GeomPtr hull = cluster_polygon(ctx, ClusterShape::hull, x, y, degenerate);
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(x.size()), 2);
+  for (size_t i = 0; i < x.size(); ++i) GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), x[i], y[i]);
+  GeomPtr every(GEOSGeom_createLineString_r(ctx, seq), GeomDeleter{ctx});
+  GeomPtr expected(GEOSConvexHull_r(ctx, every.get()), GeomDeleter{ctx});
+  CHECK_FALSE(degenerate);
+  CHECK(GEOSEqualsExact_r(ctx, hull.get(), expected.get(), 0.0) == 1);  // the same vertices in the same order
 }
