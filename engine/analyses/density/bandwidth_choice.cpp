@@ -59,11 +59,10 @@ class Trials {
         whole_.emplace(all_.centres(dp), grid_.grid, grid_.mask, dp);
       }
     }
-    const std::optional<LeaveOutRanking>& whole = whole_;
     std::vector<uint64_t> fold_hits(folds_.size(), 0);
     std::atomic<size_t> next{0};
     parallel_for(worker_count(folds_.size()), [&](size_t) {
-      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(k, dp, tau, whole);
+      for (size_t k; (k = next++) < folds_.size();) fold_hits[k] = hits(k, dp, tau);
     });
     step_ += folds_.size();
     report(progress_, "choosing the bandwidth", std::min(1.0, static_cast<double>(step_) / static_cast<double>(expected_)));
@@ -88,10 +87,9 @@ class Trials {
   }
 
   // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
-  // With tau, the surface is made from the fold's own weights; without, it is `whole` (all
+  // With tau, the surface is made from the fold's own weights; without, it is `whole_` (all
   // incidents) less the fold's own.
-  uint64_t hits(size_t fold, const DensityParams& dp, std::optional<double> tau,
-                const std::optional<LeaveOutRanking>& whole) const {
+  uint64_t hits(size_t fold, const DensityParams& dp, std::optional<double> tau) const {
     const Fold& f = folds_[fold];
     if (f.x.empty()) return 0;
     std::vector<std::vector<int64_t>> groups;
@@ -102,7 +100,7 @@ class Trials {
                                 cell_counts(f, w), p_.budget);
     } else {
       const KernelCentres own = own_[fold].centres(dp);
-      groups = tasking_hotspots(whole->grid(), whole->study_cells(), [&](int64_t n) { return whole->top_without(own, n); },
+      groups = tasking_hotspots(whole_->grid(), whole_->study_cells(), [&](int64_t n) { return whole_->top_without(own, n); },
                                 unweighted_[fold], p_.budget);
     }
     std::vector<int64_t> hot;
