@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "core/locations.hpp"
 
 namespace hotspot {
 namespace {
@@ -76,26 +77,6 @@ Ellipse standard_deviational_ellipse(const std::vector<double>& x, const std::ve
   return e;
 }
 
-namespace {
-
-// The indices of the first of each distinct (x, y), in the order they come.
-std::vector<uint32_t> first_of_each(const std::vector<double>& x, const std::vector<double>& y) {
-  std::vector<uint32_t> order(x.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return x[a] != x[b] ? x[a] < x[b] : y[a] != y[b] ? y[a] < y[b] : a < b;
-  });
-  std::vector<uint32_t> first;
-  for (size_t k = 0; k < order.size(); ++k) {
-    const uint32_t i = order[k];
-    if (k == 0 || x[i] != x[order[k - 1]] || y[i] != y[order[k - 1]]) first.push_back(i);
-  }
-  std::sort(first.begin(), first.end());
-  return first;
-}
-
-}  // namespace
-
 GeomPtr cluster_polygon(GEOSContextHandle_t ctx, ClusterShape shape, const std::vector<double>& x,
                         const std::vector<double>& y, bool& degenerate) {
   if (shape != ClusterShape::hull) {
@@ -109,15 +90,13 @@ GeomPtr cluster_polygon(GEOSContextHandle_t ctx, ClusterShape shape, const std::
   // distinct point once, in the order they first come. GEOS keeps the first of each coordinate
   // in that order before it starts (a set with a node per point: most of a national cluster
   // step's time, police.uk's snap points repeating many times), so the hull is the same.
-  const std::vector<uint32_t> distinct = first_of_each(x, y);
+  const Locations distinct = distinct_locations(x, y);
   GeomPtr points(nullptr, GeomDeleter{ctx});
   if (distinct.size() == 1) {
-    points.reset(GEOSGeom_createPointFromXY_r(ctx, x[distinct[0]], y[distinct[0]]));
+    points.reset(GEOSGeom_createPointFromXY_r(ctx, distinct.x[0], distinct.y[0]));
   } else {
     GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(distinct.size()), 2);
-    for (size_t k = 0; k < distinct.size(); ++k) {
-      GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(k), x[distinct[k]], y[distinct[k]]);
-    }
+    for (size_t k = 0; k < distinct.size(); ++k) GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(k), distinct.x[k], distinct.y[k]);
     points.reset(GEOSGeom_createLineString_r(ctx, seq));
   }
   GeomPtr hull(GEOSConvexHull_r(ctx, points.get()), GeomDeleter{ctx});
