@@ -72,6 +72,12 @@ std::vector<int64_t> highest_cells(std::vector<std::pair<float, int64_t>>& ranke
   return out;
 }
 
+void sort_by_cell(std::vector<CellPlace>::iterator first, std::vector<CellPlace>::iterator last) {
+  boost::sort::spreadsort::integer_sort(
+      first, last, [](const CellPlace& e, unsigned shift) { return e.first >> shift; },
+      [](const CellPlace& a, const CellPlace& b) { return a.first < b.first; });
+}
+
 int64_t cells_for_coverage(double coverage, int64_t study_cells) {
   const double n = std::ceil(coverage * static_cast<double>(study_cells) - 1e-9);
   return std::max<int64_t>(1, static_cast<int64_t>(n));

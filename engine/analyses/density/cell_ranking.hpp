@@ -19,6 +19,11 @@ std::vector<int64_t> top_cells(const DensitySurface& surface, int64_t n);
 // to the lower cell, as top_cells orders them. `ranked` is reordered.
 std::vector<int64_t> highest_cells(std::vector<std::pair<float, int64_t>>& ranked, size_t n);
 
+// Sorts (cell, place) pairs of distinct cells by cell, with Boost's spreadsort (a radix sort:
+// the rankings and growths sort hundreds of thousands of them per fold and bandwidth).
+using CellPlace = std::pair<int64_t, uint32_t>;
+void sort_by_cell(std::vector<CellPlace>::iterator first, std::vector<CellPlace>::iterator last);
+
 // How many of `study_cells` cells cover `coverage` of the study area: the fewest whose area
 // reaches it, ceil(coverage * study_cells), and at least 1.
 int64_t cells_for_coverage(double coverage, int64_t study_cells);

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <utility>
 
-#include <boost/sort/spreadsort/integer_sort.hpp>
-
 #include "analyses/density/cell_ranking.hpp"
 
 namespace hotspot {
@@ -35,10 +33,7 @@ std::shared_ptr<const LeaveOutRanking::Ranked> LeaveOutRanking::whole_top(int64_
     r->all = static_cast<int64_t>(r->cells.size()) < m;
     r->by_index.reserve(r->cells.size());
     for (size_t k = 0; k < r->cells.size(); ++k) r->by_index.push_back({r->cells[k], static_cast<uint32_t>(k)});
-    // By cell with Boost's spreadsort (a radix sort; the cells are distinct).
-    boost::sort::spreadsort::integer_sort(
-        r->by_index.begin(), r->by_index.end(), [](const auto& e, unsigned shift) { return e.first >> shift; },
-        [](const auto& a, const auto& b) { return a.first < b.first; });
+    sort_by_cell(r->by_index.begin(), r->by_index.end());
     ranked_ = std::move(r);
   }
   return ranked_;

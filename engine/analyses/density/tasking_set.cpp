@@ -8,8 +8,6 @@
 #include <set>
 #include <tuple>
 
-#include <boost/sort/spreadsort/integer_sort.hpp>
-
 #include "analyses/density/cell_ranking.hpp"
 #include "analyses/union_find.hpp"
 
@@ -41,9 +39,7 @@ class Neighbours {
   void extend(const Grid& grid, const std::vector<int64_t>& order) {
     const size_t had = by_cell_.size();
     for (size_t i = had; i < order.size(); ++i) by_cell_.push_back({order[i], static_cast<uint32_t>(i)});
-    boost::sort::spreadsort::integer_sort(  // a radix sort by cell (the cells are distinct)
-        by_cell_.begin() + static_cast<std::ptrdiff_t>(had), by_cell_.end(), [](const auto& e, unsigned shift) { return e.first >> shift; },
-        [](const auto& a, const auto& b) { return a.first < b.first; });
+    sort_by_cell(by_cell_.begin() + static_cast<std::ptrdiff_t>(had), by_cell_.end());
     std::inplace_merge(by_cell_.begin(), by_cell_.begin() + static_cast<std::ptrdiff_t>(had), by_cell_.end());
     of_.assign(order.size(), {kNone, kNone, kNone, kNone});
     size_t below = 0;  // walks to the cell one row down
@@ -64,7 +60,7 @@ class Neighbours {
   const std::array<uint32_t, 4>& of(uint32_t i) const { return of_[i]; }
 
  private:
-  std::vector<std::pair<int64_t, uint32_t>> by_cell_;  // (cell, place in the order), by cell
+  std::vector<CellPlace> by_cell_;  // (cell, place in the order), by cell
   std::vector<std::array<uint32_t, 4>> of_;             // per place in the order
 };
 
