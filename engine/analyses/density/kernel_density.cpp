@@ -122,25 +122,34 @@ std::pair<size_t, size_t> centres_reaching(const KernelCentres& kc, const Grid& 
 }
 
 // The sums at `cells` (sorted by index) only: per row, the run's cells found by binary search.
+// The cells' columns are held as doubles, so that the loop over a run's cells vectorises.
 template <Kernel K>
 std::vector<double> kernel_sums_at_of(const KernelCentres& kc, const Grid& g, bool raw, const std::vector<int64_t>& cells) {
   std::vector<double> out(cells.size(), 0.0);
   if (cells.empty()) return out;
   const int64_t first_row = cells.front() / g.cols, last_row = cells.back() / g.cols;
   std::vector<size_t> row_start(static_cast<size_t>(last_row - first_row + 2), 0);  // cells of row r: [start[r], start[r + 1])
-  for (int64_t c : cells) ++row_start[static_cast<size_t>(c / g.cols - first_row) + 1];
+  std::vector<double> col(cells.size());
+  for (size_t k = 0; k < cells.size(); ++k) {
+    ++row_start[static_cast<size_t>(cells[k] / g.cols - first_row) + 1];
+    col[k] = static_cast<double>(cells[k] % g.cols);
+  }
   for (size_t r = 1; r < row_start.size(); ++r) row_start[r] += row_start[r - 1];
   const auto [first, last] = centres_reaching(kc, g, first_row, last_row);
+  const double west = g.west, cell = g.cell;
+  double* const sums = out.data();
+  const double* const cols = col.data();
   for_each_run<K>(kc, g, raw, first, last, first_row, last_row,
                   [&](int64_t row, int64_t c0, int64_t c1, double px, double dy2, double scale, double inv_h2) {
                     const size_t r = static_cast<size_t>(row - first_row);
+                    if (row_start[r] == row_start[r + 1] || c0 > c1) return;
                     const int64_t base = row * g.cols;
-                    auto k = std::lower_bound(cells.begin() + static_cast<std::ptrdiff_t>(row_start[r]),
-                                              cells.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]), base + c0);
-                    for (const auto end = cells.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]); k != end && *k <= base + c1; ++k) {
-                      out[static_cast<size_t>(k - cells.begin())] +=
-                          kernel_term<K>(g.west, g.cell, static_cast<double>(*k - base), px, dy2, scale, inv_h2);
-                    }
+                    const auto begin = cells.begin() + static_cast<std::ptrdiff_t>(row_start[r]);
+                    const auto end = cells.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]);
+                    const auto a = std::lower_bound(begin, end, base + c0);
+                    const size_t k0 = static_cast<size_t>(a - cells.begin());
+                    const size_t k1 = static_cast<size_t>(std::upper_bound(a, end, base + c1) - cells.begin());
+                    for (size_t k = k0; k < k1; ++k) sums[k] += kernel_term<K>(west, cell, cols[k], px, dy2, scale, inv_h2);
                   });
   return out;
 }
