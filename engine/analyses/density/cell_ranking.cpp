@@ -20,23 +20,38 @@ std::vector<int64_t> cells_at_or_above(const DensitySurface& s, float threshold)
   return out;
 }
 
+namespace {
+
+// top_cells' bucket of cell c: the top 16 bits of its value plus one (positive floats order as
+// their bit patterns), or 0 for a zero or a cell outside the study area.
+uint32_t bucket_of(const DensitySurface& s, size_t c) {
+  uint32_t b;
+  std::memcpy(&b, &s.value[c], sizeof b);
+  return s.mask[c] && s.value[c] > 0 ? (b >> 16) + 1 : 0u;
+}
+
+}  // namespace
+
+void count_buckets(const DensitySurface& s, size_t first, size_t last, std::vector<int64_t>& count) {
+  count.assign(kValueBuckets, 0);
+  for (size_t c = first; c < last; ++c) ++count[bucket_of(s, c)];
+}
+
 std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n) {
   if (n <= 0) return {};
-  // A radix select: positive floats order as their bit patterns. One pass counts the study
-  // cells by the top 16 bits of their value, plus one (bucket 0 holds zeros and cells outside);
-  // a second takes the cells of the buckets holding the n highest, and only those are sorted.
-  const auto bucket_of = [&](size_t c) {
-    uint32_t b;
-    std::memcpy(&b, &s.value[c], sizeof b);
-    return s.mask[c] && s.value[c] > 0 ? (b >> 16) + 1 : 0u;
-  };
-  std::vector<int64_t> count(65537, 0);
-  for (size_t c = 0; c < s.value.size(); ++c) ++count[bucket_of(c)];
-  uint32_t low = 65536;  // the lowest bucket taken
+  std::vector<int64_t> count;
+  count_buckets(s, 0, s.value.size(), count);
+  return top_cells(s, n, count);
+}
+
+std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n, const std::vector<int64_t>& count) {
+  if (n <= 0) return {};
+  // A radix select: the cells of the buckets holding the n highest are taken, and only those sorted.
+  uint32_t low = kValueBuckets - 1;  // the lowest bucket taken
   for (int64_t taken = count[low]; taken < n && low > 1;) taken += count[--low];
   std::vector<std::pair<float, int64_t>> candidates;
   for (size_t c = 0; c < s.value.size(); ++c) {
-    if (bucket_of(c) >= low) candidates.push_back({s.value[c], static_cast<int64_t>(c)});
+    if (bucket_of(s, c) >= low) candidates.push_back({s.value[c], static_cast<int64_t>(c)});
   }
   return highest_cells(candidates, static_cast<size_t>(n));
 }

@@ -15,6 +15,15 @@ std::vector<int64_t> cells_at_or_above(const DensitySurface& surface, float thre
 // cell index. Fewer when fewer cells have a positive value.
 std::vector<int64_t> top_cells(const DensitySurface& surface, int64_t n);
 
+// top_cells' first pass, for a caller that makes the surface and can count as it goes (on many
+// threads, each a slice, the counts summed): the cells [first, last) by value bucket, the top 16
+// bits of the value plus one (0 for zeros and cells outside the study area) into `count`.
+constexpr uint32_t kValueBuckets = 65537;
+void count_buckets(const DensitySurface& surface, size_t first, size_t last, std::vector<int64_t>& count);
+
+// top_cells(surface, n) given the whole surface's count_buckets.
+std::vector<int64_t> top_cells(const DensitySurface& surface, int64_t n, const std::vector<int64_t>& count);
+
 // The cells of the n highest of `ranked` (value, cell) pairs, values positive: highest first, ties
 // to the lower cell, as top_cells orders them. `ranked` is reordered.
 std::vector<int64_t> highest_cells(std::vector<std::pair<float, int64_t>>& ranked, size_t n);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "analyses/density/cell_ranking.hpp"
+#include "core/parallel.hpp"
 
 namespace hotspot {
 
@@ -19,8 +20,20 @@ LeaveOutRanking::LeaveOutRanking(const KernelCentres& all, const Grid& grid, std
 void LeaveOutRanking::reset(const KernelCentres& all, const DensityParams& params) {
   params_ = params;
   kernel_sums(all, surface_.grid, params, whole_);
-  surface_.value.resize(whole_.size());
-  for (size_t c = 0; c < whole_.size(); ++c) surface_.value[c] = surface_.mask[c] ? static_cast<float>(whole_[c]) : 0.0f;
+  // The floats and their value buckets (top_cells' first pass, once per surface rather than per
+  // ranking) on every core, each a slice of at least 8,192 cells (a county grid has millions).
+  const size_t cells = whole_.size(), workers = worker_count(cells, size_t{1} << 13);
+  surface_.value.resize(cells);
+  std::vector<std::vector<int64_t>> counts(workers);
+  parallel_for(workers, [&](size_t w) {
+    const size_t first = slice_begin(cells, w, workers), last = slice_begin(cells, w + 1, workers);
+    for (size_t c = first; c < last; ++c) surface_.value[c] = surface_.mask[c] ? static_cast<float>(whole_[c]) : 0.0f;
+    count_buckets(surface_, first, last, counts[w]);
+  });
+  buckets_ = std::move(counts[0]);
+  for (size_t w = 1; w < workers; ++w) {
+    for (size_t b = 0; b < buckets_.size(); ++b) buckets_[b] += counts[w][b];
+  }
   const std::lock_guard lock(mutex_);
   ranked_.reset();
 }
@@ -29,7 +42,7 @@ std::shared_ptr<const LeaveOutRanking::Ranked> LeaveOutRanking::whole_top(int64_
   const std::lock_guard lock(mutex_);
   if (!ranked_ || (!ranked_->all && static_cast<int64_t>(ranked_->cells.size()) < m)) {
     auto r = std::make_shared<Ranked>();
-    r->cells = top_cells(surface_, m);
+    r->cells = top_cells(surface_, m, buckets_);
     r->all = static_cast<int64_t>(r->cells.size()) < m;
     r->by_index.reserve(r->cells.size());
     for (size_t k = 0; k < r->cells.size(); ++k) r->by_index.push_back({r->cells[k], static_cast<uint32_t>(k)});

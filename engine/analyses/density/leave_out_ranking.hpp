@@ -44,6 +44,7 @@ class LeaveOutRanking {
   DensityParams params_;
   std::vector<double> whole_;  // kernel_sums of all, per cell
   DensitySurface surface_;     // whole_ in float, masked
+  std::vector<int64_t> buckets_;  // count_buckets of surface_
   mutable std::mutex mutex_;
   mutable std::shared_ptr<const Ranked> ranked_;  // the longest ranking made so far
 };
