@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdint>
 #include <cmath>
-#include <set>
 #include <tuple>
 
 #include "analyses/density/cell_ranking.hpp"
@@ -129,7 +128,10 @@ class Growth {
 };
 
 // The groups that may be hotspots in rank order, and the total area of the first `top` (which may
-// be all of them): the first `top` and the rest in two trees.
+// be all of them). The first `top` are held sorted; the rest in a heap whose entries are dropped
+// lazily: an entry counts while it is its root's live one. Every join erases and inserts, so a
+// tree of the rest (a node allocated per entry, each look-up a walk of cache misses) cost more
+// than the growth around it.
 class RankedGroups {
  public:
   struct Entry {
@@ -137,47 +139,69 @@ class RankedGroups {
     uint32_t root;
     int64_t cells;
     bool operator<(const Entry& o) const { return std::tie(key, root) < std::tie(o.key, o.root); }
+    bool operator==(const Entry& o) const { return key == o.key && root == o.root && cells == o.cells; }
   };
 
   explicit RankedGroups(size_t top) : top_(top) {}
 
   void insert(const Entry& e) {
-    if (best_.size() == top_ && !(e < *best_.rbegin())) {
-      rest_.insert(e);
+    if (best_.size() == top_ && !(e < best_.back())) {
+      push_rest(e);
       return;
     }
-    best_.insert(e);
+    best_.insert(std::upper_bound(best_.begin(), best_.end(), e), e);
     area_ += e.cells;
     if (best_.size() > top_) {  // the last of the best goes to the front of the rest
-      const auto last = std::prev(best_.end());
-      area_ -= last->cells;
-      rest_.insert(*last);
-      best_.erase(last);
+      area_ -= best_.back().cells;
+      push_rest(best_.back());
+      best_.pop_back();
     }
   }
 
   // Removes the entry if ranked.
   void erase(const Entry& e) {
-    const auto it = best_.find(e);
-    if (it == best_.end()) {
-      rest_.erase(e);
+    const auto it = std::lower_bound(best_.begin(), best_.end(), e);
+    if (it == best_.end() || !(*it == e)) {
+      if (e.root < live_.size() && live_[e.root] && rest_of_[e.root] == e) live_[e.root] = 0;
       return;
     }
     area_ -= it->cells;
     best_.erase(it);
-    if (!rest_.empty()) {
-      area_ += rest_.begin()->cells;
-      best_.insert(best_.end(), *rest_.begin());
-      rest_.erase(rest_.begin());
+    while (!rest_.empty()) {  // the front of the rest, if any, joins the best
+      std::pop_heap(rest_.begin(), rest_.end(), after);
+      const Entry front = rest_.back();
+      rest_.pop_back();
+      if (live_[front.root] && rest_of_[front.root] == front) {
+        live_[front.root] = 0;
+        area_ += front.cells;
+        best_.push_back(front);
+        break;
+      }
     }
   }
 
   int64_t top_area() const { return area_; }
 
  private:
+  static bool after(const Entry& a, const Entry& b) { return b < a; }  // the heap's front is the first in rank
+
+  void push_rest(const Entry& e) {
+    if (e.root >= live_.size()) {
+      live_.resize(static_cast<size_t>(e.root) + 1, 0);
+      rest_of_.resize(live_.size());
+    }
+    live_[e.root] = 1;
+    rest_of_[e.root] = e;
+    rest_.push_back(e);
+    std::push_heap(rest_.begin(), rest_.end(), after);
+  }
+
   size_t top_;
-  std::set<Entry> best_, rest_;  // every entry of best_ ranks before every entry of rest_
-  int64_t area_ = 0;             // the cells of best_
+  std::vector<Entry> best_;     // sorted; every entry ranks before every live entry of the rest
+  std::vector<Entry> rest_;     // a heap, stale entries included
+  std::vector<uint8_t> live_;   // per root: it has an entry in the rest
+  std::vector<Entry> rest_of_;  // per root: that entry
+  int64_t area_ = 0;            // the cells of best_
 };
 
 }  // namespace
