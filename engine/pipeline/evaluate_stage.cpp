@@ -129,7 +129,7 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
   for (const auto& method : p.methods) {
     if (method == "kde") {
       const DensitySurface grid = study_grid(study, p.cell_m, p.extent, p.max_cells, "evaluate.cell");
-      const CellUnits cells = cell_units(study, grid, train, test);
+      CellUnits cells = cell_units(study, grid, train, test);  // its ranking set for each bandwidth in turn
       const CentreGroups centres(tx, ty);  // the training incidents', for every bandwidth
       for (const auto& bandwidth : p.bandwidths) {
         EvaluationLine line;
@@ -150,9 +150,8 @@ EvaluateResult evaluate_hotspots(const StudyData& study, const EvaluateParams& p
         }
         line.bandwidth_m = dp.bandwidth_m;
         const DensitySurface s = density_surface(centres.centres(dp), grid.grid, grid.mask, dp, progress);
-        BacktestUnits units = cells.units;
-        units.ranking = ranked_units(s, cells, max_coverage(p));
-        score(line, units, p);
+        cells.units.ranking = ranked_units(s, cells, max_coverage(p));
+        score(line, cells.units, p);
         result.lines.push_back(std::move(line));
       }
     } else if (method == "grid") {
