@@ -66,7 +66,7 @@ size_t count_linked_groups(const std::vector<double>& x, const std::vector<doubl
   const int64_t cols = static_cast<int64_t>((*xmax - *xmin) / cell) + 2;
   const int64_t rows = static_cast<int64_t>((*ymax - *ymin) / cell) + 2;
   const size_t cells = static_cast<size_t>(cols * rows);
-  std::vector<uint32_t> start(cells + 1, 0);  // the points of cell c: order[start[c] .. start[c + 1])
+  std::vector<uint32_t> start(cells + 1, 0);  // the points of cell c: [start[c], start[c + 1]) in cell order
   std::vector<uint32_t> cell_of(n);
   for (size_t i = 0; i < n; ++i) {
     const auto cx = static_cast<int64_t>((x[i] - *xmin) / cell), cy = static_cast<int64_t>((y[i] - *ymin) / cell);
@@ -74,24 +74,31 @@ size_t count_linked_groups(const std::vector<double>& x, const std::vector<doubl
     ++start[cell_of[i] + 1];
   }
   for (size_t c = 1; c <= cells; ++c) start[c] += start[c - 1];
-  std::vector<uint32_t> order(n), next(start.begin(), start.end() - 1);
-  for (uint32_t i = 0; i < n; ++i) order[next[cell_of[i]]++] = i;
+  // The points themselves in cell order (the groups are counted, so their labels do not matter):
+  // comparing neighbours then reads memory in order rather than at random.
+  std::vector<double> cx(n), cy(n);
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t at = next[cell_of[i]]++;
+    cx[at] = x[i];
+    cy[at] = y[i];
+  }
   const double below = std::nextafter(threshold_m * threshold_m, 0.0);
   UnionFind sets(n);
   const auto link = [&](uint32_t a, uint32_t b) {
-    const double dx = x[a] - x[b], dy = y[a] - y[b];
+    const double dx = cx[a] - cx[b], dy = cy[a] - cy[b];
     if (dx * dx + dy * dy <= below) sets.unite(a, b);
   };
   for (size_t c = 0; c < cells; ++c) {
     const uint32_t begin = start[c], end = start[c + 1];
     if (begin == end) continue;
     for (uint32_t p = begin; p != end; ++p) {  // within the cell
-      for (uint32_t q = p + 1; q != end; ++q) link(order[p], order[q]);
+      for (uint32_t q = p + 1; q != end; ++q) link(p, q);
     }
     for (const size_t other : {c + 1, c + static_cast<size_t>(cols) - 1, c + static_cast<size_t>(cols), c + static_cast<size_t>(cols) + 1}) {
       if (other >= cells) continue;  // east, and the row above
       for (uint32_t p = begin; p != end; ++p) {
-        for (uint32_t q = start[other]; q != start[other + 1]; ++q) link(order[p], order[q]);
+        for (uint32_t q = start[other]; q != start[other + 1]; ++q) link(p, q);
       }
     }
   }
