@@ -114,7 +114,8 @@ ClusterResult analyse_clusters(const StudyData& study, const ClusterParams& para
   } else {
     r.shape = params.shape.value_or(ClusterShape::ellipse1);
     const RandomPointSampler sampler(study.boundaries);
-    r.nnh = nnh(inc.x, inc.y, area_m2, params.nnh, sampler, progress);
+    const auto draw = [&](std::mt19937_64& rng, std::vector<double>& x, std::vector<double>& y) { sampler.draw(rng, x, y); };
+    r.nnh = nnh(inc.x, inc.y, area_m2, params.nnh, draw, progress);
     r.point_cluster = r.nnh->first_order;
     for (size_t c = 0; c < r.nnh->clusters.size(); ++c) {
       const NnhCluster& nc = r.nnh->clusters[c];

@@ -72,15 +72,43 @@ RandomPointSampler::RandomPointSampler(const Boundaries& boundaries) {
   impl_ = std::move(impl);
 }
 
+namespace {
+
+// The point at (r1, r2) of triangle t: uniform in it for r1, r2 uniform in [0, 1).
+std::pair<double, double> point_in(const std::array<double, 6>& t, double r1, double r2) {
+  if (r1 + r2 > 1) r1 = 1 - r1, r2 = 1 - r2;  // the reflected half
+  return {t[0] + r1 * (t[2] - t[0]) + r2 * (t[4] - t[0]), t[1] + r1 * (t[3] - t[1]) + r2 * (t[5] - t[1])};
+}
+
+}  // namespace
+
 std::pair<double, double> RandomPointSampler::operator()(std::mt19937_64& rng) const {
   const auto& c = impl_->cumulative;
   std::uniform_real_distribution<double> u01(0.0, 1.0);
   const double pick = u01(rng) * c.back();
   const size_t k = std::min(impl_->triangle_at(pick), c.size() - 1);
-  const auto& t = impl_->triangles[k];
-  double r1 = u01(rng), r2 = u01(rng);
-  if (r1 + r2 > 1) r1 = 1 - r1, r2 = 1 - r2;  // the reflected half: uniform in the triangle
-  return {t[0] + r1 * (t[2] - t[0]) + r2 * (t[4] - t[0]), t[1] + r1 * (t[3] - t[1]) + r2 * (t[5] - t[1])};
+  const double r1 = u01(rng), r2 = u01(rng);
+  return point_in(impl_->triangles[k], r1, r2);
+}
+
+void RandomPointSampler::draw(std::mt19937_64& rng, std::vector<double>& x, std::vector<double>& y) const {
+  const auto& c = impl_->cumulative;
+  std::uniform_real_distribution<double> u01(0.0, 1.0);
+  constexpr size_t kBatch = 64;
+  std::array<double, kBatch> pick{}, r1{}, r2{};
+  std::array<size_t, kBatch> k{};
+  for (size_t from = 0; from < x.size(); from += kBatch) {
+    const size_t m = std::min(kBatch, x.size() - from);
+    for (size_t i = 0; i < m; ++i) {  // the draws in operator()'s order
+      pick[i] = u01(rng) * c.back();
+      r1[i] = u01(rng);
+      r2[i] = u01(rng);
+    }
+    // Independent look-ups, one loop each, so that their cache misses are waited for together.
+    for (size_t i = 0; i < m; ++i) k[i] = std::min(impl_->triangle_at(pick[i]), c.size() - 1);
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&impl_->triangles[k[i]]);
+    for (size_t i = 0; i < m; ++i) std::tie(x[from + i], y[from + i]) = point_in(impl_->triangles[k[i]], r1[i], r2[i]);
+  }
 }
 
 }  // namespace hotspot

@@ -3,6 +3,7 @@
 #include <memory>
 #include <random>
 #include <utility>
+#include <vector>
 
 #include "inputs/boundaries.hpp"
 
@@ -16,6 +17,11 @@ class RandomPointSampler {
  public:
   explicit RandomPointSampler(const Boundaries& boundaries);
   std::pair<double, double> operator()(std::mt19937_64& rng) const;
+
+  // x.size() points into x and y: the same points, from the same draws of rng, as that many calls
+  // of operator() in turn, made in batches whose look-ups overlap (each point's triangle is a
+  // cache miss or two in tables of megabytes; the NNH simulations draw millions).
+  void draw(std::mt19937_64& rng, std::vector<double>& x, std::vector<double>& y) const;
 
  private:
   struct Impl;

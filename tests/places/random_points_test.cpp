@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <random>
+#include <vector>
 
 #include "inputs/boundaries.hpp"
 #include "places/random_points.hpp"
@@ -64,4 +65,15 @@ TEST_CASE("random points: inside the areas, none in a hole, each area in proport
   }
   const double third = l_points / 3.0;
   CHECK(std::abs(corner - third) < 3.3 * std::sqrt(l_points * (1.0 / 3) * (2.0 / 3)));
+  // Drawn in batches (a batch and a part): the same points, from the same draws, one at a time.
+  std::mt19937_64 one(11), batched(11);
+  std::vector<double> bx(150), by(150);
+  sample.draw(batched, bx, by);
+  for (size_t k = 0; k < bx.size(); ++k) {
+    const auto [x, y] = sample(one);
+    INFO("point " << k);
+    REQUIRE(bx[k] == x);
+    REQUIRE(by[k] == y);
+  }
+  CHECK(one() == batched());
 }

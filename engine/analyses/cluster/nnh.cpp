@@ -118,7 +118,7 @@ double percentile(std::vector<double> v, double q) {  // linear interpolation be
 }  // namespace
 
 NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double area_m2, const NnhParams& params,
-              const RandomPoint& random_point, const Progress& progress) {
+              const RandomPoints& random_points, const Progress& progress) {
   if (!(area_m2 > 0)) throw UsageError("nnh: the study area has no area");
   if (params.threshold_m && !(*params.threshold_m > 0)) {
     throw OptionError("cluster.threshold", std::to_string(*params.threshold_m), "must be > 0 m");
@@ -128,7 +128,7 @@ NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double
   }
   if (params.min_points < 2) throw OptionError("cluster.min_points", std::to_string(params.min_points), "nnh needs >= 2");
   if (params.simulations < 0) throw OptionError("cluster.simulations", std::to_string(params.simulations), "must be >= 0");
-  if (params.simulations > 0 && !random_point) throw UsageError("nnh: simulations need a study area to draw points in");
+  if (params.simulations > 0 && !random_points) throw UsageError("nnh: simulations need a study area to draw points in");
 
   NnhResult result;
   result.first_order.assign(x.size(), -1);
@@ -201,7 +201,7 @@ NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double
       std::vector<double> rx(x.size()), ry(x.size());
       for (size_t s = slice_begin(runs, w, workers); s < slice_begin(runs, w + 1, workers); ++s) {
         std::mt19937_64 rng(params.seed ^ splitmix64(s));
-        for (size_t i = 0; i < x.size(); ++i) std::tie(rx[i], ry[i]) = random_point(rng);
+        random_points(rng, rx, ry);
         counts[s] = static_cast<double>(count_linked_groups(rx, ry, result.orders[0].threshold_m, params.min_points));
         const size_t finished = ++done;
         if (w == 0) report(progress, "nnh simulations", static_cast<double>(finished) / static_cast<double>(runs));

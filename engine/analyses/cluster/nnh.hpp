@@ -50,8 +50,9 @@ struct NnhResult {
   std::vector<std::string> notes;      // why the hierarchy stopped
 };
 
-// Draws one point uniformly at random in the study area; called from several threads at once.
-using RandomPoint = std::function<std::pair<double, double>(std::mt19937_64&)>;
+// Draws x.size() points uniformly at random in the study area into x and y; called from several
+// threads at once.
+using RandomPoints = std::function<void(std::mt19937_64&, std::vector<double>& x, std::vector<double>& y)>;
 
 // Nearest Neighbour Hierarchical clustering, CrimeStat's rule: at each order, pairs of points
 // closer than the threshold are linked (single linkage); linked groups of at least min_points
@@ -62,6 +63,6 @@ using RandomPoint = std::function<std::pair<double, double>(std::mt19937_64&)>;
 // complete spatial randomness) run on every core, simulation s drawing from seed ^ splitmix64(s).
 // Throws UsageError for bad parameters.
 NnhResult nnh(const std::vector<double>& x, const std::vector<double>& y, double area_m2, const NnhParams& params,
-              const RandomPoint& random_point = {}, const Progress& progress = {});
+              const RandomPoints& random_points = {}, const Progress& progress = {});
 
 }  // namespace hotspot

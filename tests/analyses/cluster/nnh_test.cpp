@@ -81,10 +81,12 @@ TEST_CASE("nnh: fixed threshold, seeded simulations and bad parameters", "[analy
   CHECK(fixed.orders[1].clusters == 0);  // 10 m also at order 2: the centres stay apart
 
   p.simulations = 19;
-  const RandomPoint uniform = [](std::mt19937_64& rng) {
+  const RandomPoints uniform = [](std::mt19937_64& rng, std::vector<double>& x, std::vector<double>& y) {
     std::uniform_real_distribution<double> u(0, 1e4);
-    const double x = u(rng);
-    return std::pair{x, u(rng)};
+    for (size_t i = 0; i < x.size(); ++i) {
+      x[i] = u(rng);
+      y[i] = u(rng);
+    }
   };
   const NnhResult a = nnh(f.x, f.y, 1e8, p, uniform);
   const NnhResult b = nnh(f.x, f.y, 1e8, p, uniform);
@@ -115,21 +117,23 @@ TEST_CASE("nnh: each simulation's cluster count equals a brute-force linking of 
   p.min_points = 3;
   p.simulations = 39;
   p.seed = 12345;
-  const RandomPoint square = [](std::mt19937_64& rng) {
+  const RandomPoints square = [](std::mt19937_64& rng, std::vector<double>& x, std::vector<double>& y) {
     std::uniform_real_distribution<double> u(450000, 450600);
-    const double px = u(rng);
-    return std::pair{px, u(rng)};
+    for (size_t i = 0; i < x.size(); ++i) {
+      x[i] = u(rng);
+      y[i] = u(rng);
+    }
   };
   std::vector<double> x(400), y(400);
   std::mt19937_64 observed(1);
-  for (size_t i = 0; i < x.size(); ++i) std::tie(x[i], y[i]) = square(observed);
+  square(observed, x, y);
   const NnhResult r = nnh(x, y, 3.6e5, p, square);
   // The same points drawn by hand, simulation s from seed ^ splitmix64(s), linked pair by pair.
   std::vector<double> counts;
   for (int s = 0; s < p.simulations; ++s) {
     std::mt19937_64 rng(p.seed ^ splitmix64(static_cast<uint64_t>(s)));
     std::vector<double> px(x.size()), py(x.size());
-    for (size_t i = 0; i < px.size(); ++i) std::tie(px[i], py[i]) = square(rng);
+    square(rng, px, py);
     std::vector<size_t> group(px.size());
     std::iota(group.begin(), group.end(), 0);
     const std::function<size_t(size_t)> root = [&](size_t i) { return group[i] == i ? i : group[i] = root(group[i]); };
