@@ -128,10 +128,11 @@ class Growth {
 };
 
 // The groups that may be hotspots in rank order, and the total area of the first `top` (which may
-// be all of them). The first `top` are held sorted; the rest in a heap whose entries are dropped
-// lazily: an entry counts while it is its root's live one. Every join erases and inserts, so a
-// tree of the rest (a node allocated per entry, each look-up a walk of cache misses) cost more
-// than the growth around it.
+// be all of them: the backtest asks for every group). The first `top` and the rest are two heaps,
+// the top's front its last entry and the rest's its first, and an entry is erased by marking it:
+// an entry counts while it is its root's live one on that side, and others are dropped when they
+// reach a front. Every join erases and inserts, so trees (a node allocated per entry, each look-up
+// a walk of cache misses) cost more than the growth around them.
 class RankedGroups {
  public:
   struct Entry {
@@ -145,63 +146,89 @@ class RankedGroups {
   explicit RankedGroups(size_t top) : top_(top) {}
 
   void insert(const Entry& e) {
-    if (best_.size() == top_ && !(e < best_.back())) {
-      push_rest(e);
+    if (in_top_ == top_ && !(e < top_front())) {
+      push(rest_, e, Side::rest);
       return;
     }
-    best_.insert(std::upper_bound(best_.begin(), best_.end(), e), e);
+    push(top_heap_, e, Side::top);
+    ++in_top_;
     area_ += e.cells;
-    if (best_.size() > top_) {  // the last of the best goes to the front of the rest
-      area_ -= best_.back().cells;
-      push_rest(best_.back());
-      best_.pop_back();
+    if (in_top_ > top_) {  // the last of the top goes to the front of the rest
+      const Entry last = pop_front(top_heap_, Side::top);
+      --in_top_;
+      area_ -= last.cells;
+      push(rest_, last, Side::rest);
     }
   }
 
   // Removes the entry if ranked.
   void erase(const Entry& e) {
-    const auto it = std::lower_bound(best_.begin(), best_.end(), e);
-    if (it == best_.end() || !(*it == e)) {
-      if (e.root < live_.size() && live_[e.root] && rest_of_[e.root] == e) live_[e.root] = 0;
-      return;
-    }
-    area_ -= it->cells;
-    best_.erase(it);
-    while (!rest_.empty()) {  // the front of the rest, if any, joins the best
-      std::pop_heap(rest_.begin(), rest_.end(), after);
-      const Entry front = rest_.back();
-      rest_.pop_back();
-      if (live_[front.root] && rest_of_[front.root] == front) {
-        live_[front.root] = 0;
-        area_ += front.cells;
-        best_.push_back(front);
-        break;
-      }
+    if (!live(e)) return;
+    const Side side = side_[e.root];
+    side_[e.root] = Side::none;
+    if (side == Side::rest) return;
+    --in_top_;
+    area_ -= e.cells;
+    if (has_front(rest_, Side::rest)) {  // the front of the rest joins the top
+      const Entry first = pop_front(rest_, Side::rest);
+      push(top_heap_, first, Side::top);
+      ++in_top_;
+      area_ += first.cells;
     }
   }
 
   int64_t top_area() const { return area_; }
 
  private:
-  static bool after(const Entry& a, const Entry& b) { return b < a; }  // the heap's front is the first in rank
+  enum class Side : uint8_t { none, top, rest };
+  // Heap orders: the top's front is its last in rank, the rest's its first.
+  static bool before(const Entry& a, const Entry& b) { return a < b; }
+  static bool after(const Entry& a, const Entry& b) { return b < a; }
+  static auto order_of(Side side) { return side == Side::top ? before : after; }
 
-  void push_rest(const Entry& e) {
-    if (e.root >= live_.size()) {
-      live_.resize(static_cast<size_t>(e.root) + 1, 0);
-      rest_of_.resize(live_.size());
+  // A root's entry changes whenever it is erased and inserted again (a join adds a cell), so an
+  // entry in a heap is live while it is its root's.
+  bool live(const Entry& e) const { return e.root < side_.size() && side_[e.root] != Side::none && entry_[e.root] == e; }
+
+  void push(std::vector<Entry>& heap, const Entry& e, Side side) {
+    if (e.root >= side_.size()) {
+      side_.resize(static_cast<size_t>(e.root) + 1, Side::none);
+      entry_.resize(side_.size());
     }
-    live_[e.root] = 1;
-    rest_of_[e.root] = e;
-    rest_.push_back(e);
-    std::push_heap(rest_.begin(), rest_.end(), after);
+    side_[e.root] = side;
+    entry_[e.root] = e;
+    heap.push_back(e);
+    std::push_heap(heap.begin(), heap.end(), order_of(side));
   }
 
-  size_t top_;
-  std::vector<Entry> best_;     // sorted; every entry ranks before every live entry of the rest
-  std::vector<Entry> rest_;     // a heap, stale entries included
-  std::vector<uint8_t> live_;   // per root: it has an entry in the rest
-  std::vector<Entry> rest_of_;  // per root: that entry
-  int64_t area_ = 0;            // the cells of best_
+  // Drops the heap's dead entries at its front; whether a live one is left there.
+  bool has_front(std::vector<Entry>& heap, Side side) {
+    while (!heap.empty() && !live(heap.front())) {
+      std::pop_heap(heap.begin(), heap.end(), order_of(side));
+      heap.pop_back();
+    }
+    return !heap.empty();
+  }
+
+  const Entry& top_front() {
+    has_front(top_heap_, Side::top);  // the top holds in_top_ > 0 live entries here
+    return top_heap_.front();
+  }
+
+  Entry pop_front(std::vector<Entry>& heap, Side side) {
+    has_front(heap, side);
+    std::pop_heap(heap.begin(), heap.end(), order_of(side));
+    const Entry e = heap.back();
+    heap.pop_back();
+    side_[e.root] = Side::none;
+    return e;
+  }
+
+  size_t top_, in_top_ = 0;      // in_top_: the live entries of the top
+  std::vector<Entry> top_heap_, rest_;
+  std::vector<Side> side_;       // per root: where its live entry is
+  std::vector<Entry> entry_;     // per root: that entry
+  int64_t area_ = 0;             // the cells of the top's live entries
 };
 
 }  // namespace
