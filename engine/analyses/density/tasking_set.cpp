@@ -130,9 +130,9 @@ class Growth {
 // The groups that may be hotspots in rank order, and the total area of the first `top` (which may
 // be all of them: the backtest asks for every group). The first `top` and the rest are two heaps,
 // the top's front its last entry and the rest's its first, and an entry is erased by marking it:
-// an entry counts while it is its root's live one on that side, and others are dropped when they
-// reach a front. Every join erases and inserts, so trees (a node allocated per entry, each look-up
-// a walk of cache misses) cost more than the growth around them.
+// an entry counts while it is its root's live one, and others are dropped when they reach a front.
+// Every join erases and inserts, so trees (a node allocated per entry, each look-up a walk of cache
+// misses) cost more than the growth around them.
 class RankedGroups {
  public:
   struct Entry {
@@ -215,6 +215,7 @@ class RankedGroups {
     return top_heap_.front();
   }
 
+  // Takes the heap's live front out (there is one).
   Entry pop_front(std::vector<Entry>& heap, Side side) {
     has_front(heap, side);
     std::pop_heap(heap.begin(), heap.end(), order_of(side));
