@@ -240,7 +240,12 @@ int64_t budget_cells(double coverage, int64_t study_cells) {
 
 std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& s, const CellCounts& counts,
                                                    const HotspotBudget& b) {
-  return tasking_hotspots(s.grid, s.study_cells, [&](int64_t n) { return top_cells(s, n); }, counts, b);
+  std::vector<int64_t> buckets;  // top_cells' first pass, made at the first fetch for them all
+  const auto top_of = [&](int64_t n) {
+    if (buckets.empty()) count_buckets(s, 0, s.value.size(), buckets);
+    return top_cells(s, n, buckets);
+  };
+  return tasking_hotspots(s.grid, s.study_cells, top_of, counts, b);
 }
 
 std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t study_cells, const TopCells& top_of,
