@@ -101,7 +101,7 @@ class Trials {
     } else {
       const KernelCentres own = own_[fold].centres(dp);
       groups = tasking_hotspots(whole_->grid(), whole_->study_cells(), [&](int64_t n) { return whole_->top_without(own, n); },
-                                unweighted_[fold], p_.budget);
+                                unweighted_[fold], p_.budget, whole_->positive_cells());
     }
     std::vector<int64_t> hot;
     for (const auto& g : groups) hot.insert(hot.end(), g.begin(), g.end());

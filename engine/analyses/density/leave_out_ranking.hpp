@@ -27,6 +27,9 @@ class LeaveOutRanking {
   const Grid& grid() const { return surface_.grid; }
   int64_t study_cells() const { return surface_.study_cells; }
 
+  // The whole's cells with a positive value: at least those of any surface less some incidents.
+  int64_t positive_cells() const { return static_cast<int64_t>(surface_.value.size()) - buckets_[0]; }
+
   // top_cells(s, n), s the surface of all the incidents less `less` (some of them, as centres),
   // masked and in float, each cell float(kernel_sums(all) - kernel_sums(less)) there. Exactly that,
   // ties included. Safe to call from many threads at once.

@@ -249,20 +249,28 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& s, cons
 }
 
 std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t study_cells, const TopCells& top_of,
-                                                   const CellCounts& counts, const HotspotBudget& b) {
+                                                   const CellCounts& counts, const HotspotBudget& b, int64_t positive_cells) {
   const int64_t budget = budget_cells(b.coverage, study_cells);
   const uint64_t least = static_cast<uint64_t>(std::max<int64_t>(1, b.min_incidents));
   const size_t top = static_cast<size_t>(std::max(1, b.top));
-  // The cells by density, fetched in growing batches (each batch begins with the one before): most
-  // surfaces end within two budgets (a larger first batch costs the bandwidth search more in
-  // leave-out sums than the second fetch it saves).
+  // The cells by density, fetched in growing batches (each batch begins with the one before): when
+  // every group counts, most surfaces end within two budgets (a larger first batch costs the
+  // bandwidth search more in leave-out sums than the second fetch it saves). A short tasking list
+  // on a surface of a few budgets of positive cells (a small bandwidth's islands) seldom fills the
+  // budget before all of them have joined: they are fetched at once.
+  constexpr size_t kShortList = 100;
+  constexpr int64_t kFewBudgets = 32;
+  int64_t first = 2 * budget;
+  if (top <= kShortList && positive_cells >= 0 && positive_cells <= kFewBudgets * budget) {
+    first = std::max(first, positive_cells + 1);
+  }
   std::vector<int64_t> order;
   size_t taken = 0;
   Growth growth(grid, order, counts);
   {
     RankedGroups ranked(top);  // groups that may be hotspots
     bool ended = false;
-    for (int64_t fetch = 2 * budget; !ended; fetch *= 4) {
+    for (int64_t fetch = first; !ended; fetch *= 4) {
       const size_t had = order.size();
       order = top_of(fetch);
       growth.extend();

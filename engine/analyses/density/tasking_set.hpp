@@ -44,9 +44,12 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const DensitySurface& surface
                                                    const HotspotBudget& budget);
 
 // The same, for a surface known only by its ranking: top(n) gives its first n cells as
-// top_cells(surface, n) would (fewer when fewer have a positive density).
+// top_cells(surface, n) would (fewer when fewer have a positive density). `positive_cells`, when
+// known (else -1), is at least the number of cells with a positive density; it only decides how
+// many cells are asked for at a time, never the hotspots.
 using TopCells = std::function<std::vector<int64_t>(int64_t n)>;
 std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t study_cells, const TopCells& top,
-                                                   const CellCounts& incidents, const HotspotBudget& budget);
+                                                   const CellCounts& incidents, const HotspotBudget& budget,
+                                                   int64_t positive_cells = -1);
 
 }  // namespace hotspot

@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "analyses/density/cell_ranking.hpp"
 #include "analyses/density/tasking_set.hpp"
 
 using namespace hotspot;
@@ -109,6 +110,12 @@ TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood
     const auto got = tasking_hotspots(s, counts, b);
     INFO("trial " << trial);
     CHECK(got == brute_force(s, counts, b));
+    // Through the ranking, told how many cells are positive (or more): the same, fetched at once.
+    const TopCells top_of = [&](int64_t k) { return top_cells(s, k); };
+    int64_t positive = 0;
+    for (size_t c = 0; c < n; ++c) positive += s.mask[c] && s.value[c] > 0;
+    CHECK(tasking_hotspots(s.grid, s.study_cells, top_of, counts, b, positive) == got);
+    CHECK(tasking_hotspots(s.grid, s.study_cells, top_of, counts, b, positive + 7) == got);
     int64_t area = 0;
     for (const auto& g : got) area += static_cast<int64_t>(g.size());
     CHECK(area <= budget_cells(b.coverage, s.study_cells));
@@ -138,4 +145,8 @@ TEST_CASE("tasking hotspots: a sharp peak grows to fill the budget; nothing with
   CHECK(got.front().size() == 12);  // one group around the peak, as large as the budget allows
   CHECK(std::binary_search(got.front().begin(), got.front().end(), 44));
   CHECK(tasking_hotspots(s, CellCounts{}, b).empty());
+  // A surface without a positive cell, said so: nothing, and an end.
+  DensitySurface zero = s;
+  zero.value.assign(100, 0.0f);
+  CHECK(tasking_hotspots(zero.grid, zero.study_cells, [&](int64_t k) { return top_cells(zero, k); }, counts, b, 0).empty());
 }
