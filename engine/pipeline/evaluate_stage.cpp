@@ -10,7 +10,9 @@
 
 #include "analyses/density/cell_ranking.hpp"
 #include "analyses/density/kernel_density.hpp"
+#include "core/cell_vector.hpp"
 #include "core/errors.hpp"
+#include "core/parallel.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
@@ -29,28 +31,38 @@ std::vector<double> curve_coverages() {
 // Cells of the study area as backtest units; `ranking` is left for the method to fill.
 struct CellUnits {
   BacktestUnits units;
-  std::vector<int64_t> unit_of_cell;  // -1 outside the study area
+  CellVector<int64_t> unit_of_cell;  // -1 outside the study area
 };
 
+// A county's grid at 25 m is millions of cells: the tables are numbered and filled on every core
+// (each slice counts its study cells, then numbers them from the slices' running total).
 CellUnits cell_units(const StudyData& study, const DensitySurface& grid, const std::vector<char>& train,
                      const std::vector<char>& test) {
   CellUnits c;
-  c.unit_of_cell.assign(grid.mask.size(), -1);
-  int64_t n = 0;
-  for (size_t k = 0; k < grid.mask.size(); ++k) {
-    if (grid.mask[k]) c.unit_of_cell[k] = n++;
-  }
+  const size_t cells = grid.mask.size();
+  const size_t workers = worker_count(cells, size_t{1} << 16);
+  std::vector<int64_t> first_unit(workers + 1, 0);
+  parallel_for(workers, [&](size_t w) {
+    for (size_t k = slice_begin(cells, w, workers); k < slice_begin(cells, w + 1, workers); ++k) first_unit[w + 1] += grid.mask[k] != 0;
+  });
+  for (size_t w = 0; w < workers; ++w) first_unit[w + 1] += first_unit[w];
+  c.unit_of_cell.resize(cells);
+  parallel_for(workers, [&](size_t w) {
+    int64_t n = first_unit[w];
+    for (size_t k = slice_begin(cells, w, workers); k < slice_begin(cells, w + 1, workers); ++k) c.unit_of_cell[k] = grid.mask[k] ? n++ : -1;
+  });
+  const auto n = static_cast<size_t>(first_unit[workers]);
   BacktestUnits& u = c.units;
   const double cell_area = grid.grid.cell * grid.grid.cell;
-  u.area_m2.assign(static_cast<size_t>(n), cell_area);
-  u.train.assign(static_cast<size_t>(n), 0);
-  u.test.assign(static_cast<size_t>(n), 0);
+  fill_cells(u.area_m2, n, cell_area);
+  fill_cells(u.train, n, uint64_t{0});
+  fill_cells(u.test, n, uint64_t{0});
   u.study_area_m2 = cell_area * static_cast<double>(n);
-  const std::vector<int64_t> cells = incident_cells(study, grid.grid);
-  for (size_t i = 0; i < cells.size(); ++i) {
+  const std::vector<int64_t> cells_of = incident_cells(study, grid.grid);
+  for (size_t i = 0; i < cells_of.size(); ++i) {
     u.train_total += train[i];
     u.test_total += test[i];
-    const int64_t unit = cells[i] >= 0 ? c.unit_of_cell[cells[i]] : -1;
+    const int64_t unit = cells_of[i] >= 0 ? c.unit_of_cell[cells_of[i]] : -1;
     if (unit < 0) continue;
     u.train[unit] += train[i];
     u.test[unit] += test[i];

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 
 #include <catch2/catch.hpp>
 
+#include "core/cell_vector.hpp"
 #include "core/parallel.hpp"
 
 using namespace hotspot;
@@ -48,4 +50,16 @@ TEST_CASE("slices of a range cover it exactly once") {
   CHECK(worker_count(0) == 1);
   CHECK(worker_count(10, 1, 3) == 3);
   CHECK(worker_count(10, 100) == 1);
+}
+
+TEST_CASE("fill_cells writes every element, over slices of every size, into memory that held other values") {
+  for (const size_t n : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{2 * 65536 + 3}, size_t{1000003}}) {
+    CellVector<int64_t> v;
+    fill_cells(v, n, int64_t{-5});
+    REQUIRE(v.size() == n);
+    CHECK(std::count(v.begin(), v.end(), int64_t{-5}) == static_cast<std::ptrdiff_t>(n));
+    v.clear();
+    fill_cells(v, n, int64_t{9});  // the same memory again: no element keeps the old value
+    CHECK(std::count(v.begin(), v.end(), int64_t{9}) == static_cast<std::ptrdiff_t>(n));
+  }
 }

@@ -4,13 +4,15 @@
 #include <optional>
 #include <vector>
 
+#include "core/cell_vector.hpp"
+
 namespace hotspot {
 
 // Places (grid cells or areas) a method ranks as hotspots, scored on the incidents of a later
 // period (Chainey, Tompson & Uhlig 2008; Levine 2008; Hunt 2016).
 struct BacktestUnits {
-  std::vector<double> area_m2;        // per unit
-  std::vector<uint64_t> train, test;  // incidents per unit in each period
+  CellVector<double> area_m2;        // per unit
+  CellVector<uint64_t> train, test;  // incidents per unit in each period
   std::vector<int64_t> ranking;       // the units the method ranks, best first
   double study_area_m2 = 0;
   uint64_t train_total = 0, test_total = 0;  // every incident of each period, in a unit or not

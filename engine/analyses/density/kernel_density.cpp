@@ -243,7 +243,7 @@ DensitySurface empty_surface(const Grid& grid, std::vector<uint8_t> mask) {
   s.grid = grid;
   s.mask = std::move(mask);
   s.study_cells = std::count_if(s.mask.begin(), s.mask.end(), [](uint8_t m) { return m != 0; });
-  s.value.assign(static_cast<size_t>(grid.cells()), 0.0f);
+  s.value.resize(static_cast<size_t>(grid.cells()));  // every cell is written by its band
   return s;
 }
 
@@ -258,7 +258,7 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
   for_each_band(centres, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
     const size_t offset = static_cast<size_t>(row0 * grid.cols);
     for (size_t k = 0; k < static_cast<size_t>(nrows * grid.cols); ++k) {
-      if (s.mask[offset + k]) s.value[offset + k] = static_cast<float>(band[k]);
+      s.value[offset + k] = s.mask[offset + k] ? static_cast<float>(band[k]) : 0.0f;
     }
     if (progress) {
       const std::lock_guard lock(progress_mutex);
@@ -269,12 +269,12 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
 }
 
 std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params) {
-  std::vector<double> out;
+  CellVector<double> out;
   kernel_sums(centres, grid, params, out);
-  return out;
+  return {out.begin(), out.end()};
 }
 
-void kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params, std::vector<double>& out) {
+void kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params, CellVector<double>& out) {
   out.resize(static_cast<size_t>(grid.cells()));  // every cell is written below: each band in full
   for_each_band(centres, grid, params, [&](int64_t row0, int64_t nrows, const double* band) {
     std::copy(band, band + nrows * grid.cols, out.begin() + row0 * grid.cols);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/cell_vector.hpp"
 #include "core/grid.hpp"
 #include "analyses/density/kernel.hpp"
 #include "core/progress.hpp"
@@ -55,7 +56,7 @@ void add_kernels(const KernelCentres& centres, const Grid& grid, const DensityPa
 // 0 elsewhere. Values are stored as float, as written to the GeoTIFF.
 struct DensitySurface {
   Grid grid;
-  std::vector<float> value;
+  CellVector<float> value;
   std::vector<uint8_t> mask;
   int64_t study_cells = 0;  // cells with mask != 0
 };
@@ -68,7 +69,7 @@ DensitySurface density_surface(const KernelCentres& centres, const Grid& grid, s
 // The kernel sums of `centres` at every cell of the grid (no mask), in double, on every core.
 std::vector<double> kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params);
 // The same into `out` (resized to the grid), reusing its memory.
-void kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params, std::vector<double>& out);
+void kernel_sums(const KernelCentres& centres, const Grid& grid, const DensityParams& params, CellVector<double>& out);
 
 // The kernel sums of `centres` at `cells` only (sorted by cell index, no mask), each exactly as
 // kernel_sums gives it there: the same kernels added in the same order. Costs the cells the

@@ -45,7 +45,7 @@ class LeaveOutRanking {
   std::shared_ptr<const Ranked> whole_top(int64_t m) const;
 
   DensityParams params_;
-  std::vector<double> whole_;  // kernel_sums of all, per cell
+  CellVector<double> whole_;  // kernel_sums of all, per cell
   DensitySurface surface_;     // whole_ in float, masked
   std::vector<int64_t> buckets_;  // count_buckets of surface_
   mutable std::mutex mutex_;
