@@ -125,7 +125,29 @@ std::vector<std::string> OutputFolder::staged_names() const {
   return names;
 }
 
+void OutputFolder::write_later(std::function<void()> work) {
+  const std::shared_future<void> before = writing_.empty() ? std::shared_future<void>() : writing_.back();
+  writing_.push_back(std::async(std::launch::async, [before, work = std::move(work)] {
+    if (before.valid()) before.wait();
+    work();
+  }).share());
+}
+
+void OutputFolder::finish_writing() {
+  std::exception_ptr first;
+  for (auto& w : writing_) {
+    try {
+      w.get();
+    } catch (...) {
+      if (!first) first = std::current_exception();
+    }
+  }
+  writing_.clear();
+  if (first) std::rethrow_exception(first);
+}
+
 std::vector<std::string> OutputFolder::commit() {
+  finish_writing();
   if (geopackage_) close_dataset(geopackage_, path_of("pack.gpkg"));
   std::vector<std::string> written;
   std::vector<Staged> kept;
@@ -167,6 +189,9 @@ std::vector<std::string> OutputFolder::commit() {
 }
 
 OutputFolder::~OutputFolder() {
+  for (auto& w : writing_) {  // a failed run: the writer stops before its files go
+    if (w.valid()) w.wait();
+  }
   std::error_code ec;
   if (!committed_) {
     if (mode_ == Mode::pack) {

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
+#include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,12 @@ class OutputFolder {
   // Records a layer written into the pack (in writing order), for its QGIS project.
   void add_layer(PackLayer layer) { layers_.push_back(std::move(layer)); }
   const std::vector<PackLayer>& layers() const { return layers_; }
+  // Runs `work` (writing files already staged, such as a layer's features) on the folder's writer
+  // thread, after the work handed over before it, while the run goes on.
+  void write_later(std::function<void()> work);
+  // Waits for the work handed over; rethrows the first that failed. commit() calls it first; the
+  // run calls it before anything reads the files back (the maps).
+  void finish_writing();
   // Names of the files staged so far (not the scratch files), relative to the folder, in staging order.
   std::vector<std::string> staged_names() const;
   // Puts every staged file in place; returns the final paths.
@@ -77,6 +85,7 @@ class OutputFolder {
   std::vector<PackLayer> layers_;
   std::vector<Staged> staged_;
   bool committed_ = false;
+  std::vector<std::shared_future<void>> writing_;  // write_later's work, in order; each waits for the one before
 };
 
 // The marker file every pack holds, so that a later run knows the folder is its to replace.

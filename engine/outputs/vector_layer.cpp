@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "outputs/vector_layer.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <filesystem>
@@ -192,6 +193,7 @@ VectorLayer::VectorLayer(OutputFolder& out, std::string stem, const std::string&
   // What the maps draw: read through OGR many times over (each map, each layer of it), a binary
   // file in the maps' CRS reads some 30 times faster than the GeoJSON.
   if (!points) targets_.push_back(own("FlatGeobuf", out.scratch(map_source_name(stem_ + ".geojson")), {"SPATIAL_INDEX=NO"}, bng));
+  later_ = !points && std::all_of(targets_.begin(), targets_.end(), [](const Target& t) { return t.own != nullptr; });
 }
 
 VectorLayer::~VectorLayer() = default;
@@ -217,23 +219,37 @@ void VectorLayer::add_fields(const std::vector<std::pair<const char*, OGRFieldTy
 }
 
 void VectorLayer::add(OGRFeature& feature) {
-  for (Target& t : targets_) {
-    if (!t.in_transaction) {
-      if (t.layer->StartTransaction() != OGRERR_NONE) throw DataError("cannot write '" + t.path + "': " + gdal_last_error());
-      t.in_transaction = true;
-    }
-    OGRFeature f(t.layer->GetLayerDefn());
-    if (f.SetFrom(&feature, t.field_map.data(), TRUE) != OGRERR_NONE) {
-      throw DataError("cannot write a feature of '" + t.path + "': " + gdal_last_error());
-    }
-    if (t.to_wgs84) {
-      if (OGRGeometry* g = f.GetGeometryRef(); g && g->transform(t.to_wgs84.get()) != OGRERR_NONE) {
-        throw DataError("cannot transform a feature of '" + t.path + "' to EPSG:4326: " + gdal_last_error());
-      }
-      if (OGRGeometry* g = f.StealGeometry()) f.SetGeometryDirectly(valid_after_rounding(g));
-    }
-    if (t.layer->CreateFeature(&f) != OGRERR_NONE) throw DataError("cannot write '" + t.path + "': " + gdal_last_error());
+  if (later_) {
+    pending_.emplace_back(feature.Clone());
+    return;
   }
+  for (Target& t : targets_) write(t, feature);
+}
+
+void VectorLayer::write(Target& t, OGRFeature& feature) {
+  if (!t.in_transaction) {
+    if (t.layer->StartTransaction() != OGRERR_NONE) throw DataError("cannot write '" + t.path + "': " + gdal_last_error());
+    t.in_transaction = true;
+  }
+  OGRFeature f(t.layer->GetLayerDefn());
+  if (f.SetFrom(&feature, t.field_map.data(), TRUE) != OGRERR_NONE) {
+    throw DataError("cannot write a feature of '" + t.path + "': " + gdal_last_error());
+  }
+  if (t.to_wgs84) {
+    if (OGRGeometry* g = f.GetGeometryRef(); g && g->transform(t.to_wgs84.get()) != OGRERR_NONE) {
+      throw DataError("cannot transform a feature of '" + t.path + "' to EPSG:4326: " + gdal_last_error());
+    }
+    if (OGRGeometry* g = f.StealGeometry()) f.SetGeometryDirectly(valid_after_rounding(g));
+  }
+  if (t.layer->CreateFeature(&f) != OGRERR_NONE) throw DataError("cannot write '" + t.path + "': " + gdal_last_error());
+}
+
+void VectorLayer::finish(Target& t) {
+  if (t.in_transaction && t.layer->CommitTransaction() != OGRERR_NONE) {
+    throw DataError("cannot write '" + t.path + "': " + gdal_last_error());
+  }
+  t.in_transaction = false;
+  if (t.own) close_dataset(t.own, t.path);
 }
 
 void VectorLayer::add_row(const std::vector<std::string>& row, OGRGeometry* geometry) {
@@ -254,11 +270,8 @@ void VectorLayer::set_style(std::string_view qml) { style_ = qml; }
 void VectorLayer::close() {
   if (closed_) return;
   closed_ = true;
-  for (Target& t : targets_) {
-    if (t.in_transaction && t.layer->CommitTransaction() != OGRERR_NONE) {
-      throw DataError("cannot write '" + t.path + "': " + gdal_last_error());
-    }
-  }
+  // What the pack records of the layer is known once its fields are: it is recorded (and its
+  // style staged) here, in the run's order, whether the features are written now or later.
   std::vector<std::pair<std::string, std::string>> renames;  // a Shapefile's shortened field names
   OGRFeatureDefn* published = targets_.front().layer->GetLayerDefn();
   for (int i = 0; i < defn_->GetFieldCount(); ++i) {
@@ -281,14 +294,26 @@ void VectorLayer::close() {
   out_->add_layer(record);
   if (!style_.empty()) {
     if (in_pack_gpkg) {
+      finish(targets_.front());  // the style goes into the GeoPackage after the features
       store_style(*targets_.front().ds, pack_table_name(stem_), style_, targets_.front().path);
     } else {
       write_text(out_->stage(stem_ + ".qml"), renamed_fields(style_, renames));
     }
   }
-  for (Target& t : targets_) {
-    if (t.own) close_dataset(t.own, t.path);
+  if (!later_) {
+    for (Target& t : targets_) finish(t);
+    return;
   }
+  // Every file is the layer's own: the writer thread writes the features and closes them.
+  auto job = std::make_shared<std::pair<std::vector<Target>, std::vector<std::unique_ptr<OGRFeature>>>>(std::move(targets_),
+                                                                                                          std::move(pending_));
+  out_->write_later([job] {
+    for (auto& f : job->second) {
+      for (Target& t : job->first) write(t, *f);
+      f.reset();
+    }
+    for (Target& t : job->first) finish(t);
+  });
 }
 
 }  // namespace hotspot

@@ -65,6 +65,9 @@ class VectorLayer {
   void add_fields(const std::vector<std::pair<const char*, OGRFieldType>>& fields);
   // The declared fields, for building features.
   OGRFeatureDefn* defn() { return defn_.get(); }
+  // The feature is copied: when every file of the layer is its own (not the pack's GeoPackage)
+  // and it is not a point table, the features are written by the folder's writer thread once the
+  // layer is closed (OutputFolder::write_later), while the run goes on.
   void add(OGRFeature& feature);
   // A feature from a table row, one text per field in order ("" = null), and its geometry
   // (EPSG:27700, taken over).
@@ -75,6 +78,8 @@ class VectorLayer {
 
  private:
   struct Target;
+  static void write(Target& t, OGRFeature& feature);
+  static void finish(Target& t);  // commits and closes the file
   OutputFolder* out_ = nullptr;
   std::string stem_;
   struct Release {
@@ -84,6 +89,8 @@ class VectorLayer {
   std::vector<Target> targets_;
   std::string style_;
   bool closed_ = false;
+  bool later_ = false;  // the features are written on the folder's writer thread
+  std::vector<std::unique_ptr<OGRFeature>> pending_;  // added, not yet written
 };
 
 }  // namespace hotspot

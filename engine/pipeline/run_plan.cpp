@@ -127,6 +127,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));
   }
+  out.finish_writing();  // the layers' files are whole before the maps and pages read them
   report.map_context = map_context(plan.inputs, study);
   draw_maps(report.map_context, report.stages, out, progress);
   hotspot::report(progress, "writing pages", 0.0);
