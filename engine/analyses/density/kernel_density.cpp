@@ -20,16 +20,17 @@ namespace {
 
 // Distance from each centre to its k-th nearest other incident (other incidents at the same
 // location count first, at distance 0).
-std::vector<double> kth_neighbour_distance(const KernelCentres& loc, const std::vector<double>& count, int k) {
-  const PointIndex index(loc.x, loc.y);
-  std::vector<double> out(loc.size());
+std::vector<double> kth_neighbour_distance(const std::vector<double>& x, const std::vector<double>& y,
+                                           const std::vector<double>& count, int k) {
+  const PointIndex index(x, y);
+  std::vector<double> out(x.size());
   std::vector<uint32_t> near;
   std::vector<double> d2;
-  for (size_t i = 0; i < loc.size(); ++i) {
+  for (size_t i = 0; i < x.size(); ++i) {
     double have = count[i] - 1;
     double d = 0;
     // k other incidents need at most k + 1 locations, this one included.
-    index.nearest(loc.x[i], loc.y[i], static_cast<size_t>(k) + 1, near, d2);
+    index.nearest(x[i], y[i], static_cast<size_t>(k) + 1, near, d2);
     for (size_t j = 0; j < near.size() && have < k; ++j) {
       if (near[j] == i) continue;
       have += count[near[j]];
@@ -62,7 +63,7 @@ void for_each_run(const KernelCentres& kc, const Grid& g, bool raw, size_t first
   const double constant = kernel_constant(K) * 1e6;
   const double reach = kernel_reach(K);
   for (size_t i = first; i < last; ++i) {
-    const double px = kc.x[i], py = kc.y[i], h = kc.bandwidth[i];
+    const double px = kc.x[i], py = kc.y[i], h = kc.bandwidth_of(i);
     const double inv_h2 = 1.0 / (h * h);
     const double r = reach * h, r2 = r * r;
     const double scale = raw ? kc.weight[i] : kc.weight[i] * constant * inv_h2;
@@ -164,15 +165,17 @@ CentreGroups::CentreGroups(const std::vector<double>& x, const std::vector<doubl
   std::sort(order.begin(), order.end(),
             [&](uint32_t a, uint32_t b) { return loc.y[a] < loc.y[b] || (loc.y[a] == loc.y[b] && loc.x[a] < loc.x[b]); });
   std::vector<uint32_t> rank(loc.size());
-  x_.reserve(loc.size());
-  y_.reserve(loc.size());
+  auto xy = std::make_shared<Coordinates>();
+  xy->x.reserve(loc.size());
+  xy->y.reserve(loc.size());
   count_.reserve(loc.size());
   for (uint32_t r = 0; r < order.size(); ++r) {
     rank[order[r]] = r;
-    x_.push_back(loc.x[order[r]]);
-    y_.push_back(loc.y[order[r]]);
+    xy->x.push_back(loc.x[order[r]]);
+    xy->y.push_back(loc.y[order[r]]);
     count_.push_back(static_cast<double>(loc.weight[order[r]]));
   }
+  xy_ = std::move(xy);
   of_point_.resize(loc.of_point.size());
   for (size_t i = 0; i < of_point_.size(); ++i) of_point_[i] = rank[loc.of_point[i]];
 }
@@ -183,20 +186,23 @@ KernelCentres CentreGroups::centres(const DensityParams& params, const std::vect
   }
   if (params.adaptive_k < 0) throw OptionError("kde.adaptive", std::to_string(params.adaptive_k), "must be >= 0");
   KernelCentres kc;
-  kc.x = x_;
-  kc.y = y_;
+  kc.x = xy_->x;
+  kc.y = xy_->y;
+  kc.keep = xy_;
   if (point_weight) {
-    kc.weight.assign(x_.size(), 0.0);
+    kc.weight.assign(kc.size(), 0.0);
     for (size_t i = 0; i < of_point_.size(); ++i) kc.weight[of_point_[i]] += (*point_weight)[i];
   } else {
     kc.weight = count_;
   }
-  kc.bandwidth.assign(kc.size(), params.bandwidth_m);
+  kc.fixed_bandwidth = params.bandwidth_m;
   if (params.adaptive_k > 0) {
-    const std::vector<double> d = kth_neighbour_distance(kc, count_, params.adaptive_k);
+    const std::vector<double> d = kth_neighbour_distance(xy_->x, xy_->y, count_, params.adaptive_k);
+    kc.bandwidth.resize(kc.size());
     for (size_t i = 0; i < kc.size(); ++i) kc.bandwidth[i] = std::max(params.bandwidth_m, d[i]);
   }
   const double reach = kernel_reach(params.kernel);
+  kc.max_reach = kc.size() ? params.bandwidth_m * reach : 0.0;
   for (double h : kc.bandwidth) kc.max_reach = std::max(kc.max_reach, h * reach);
   return kc;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "core/cell_vector.hpp"
@@ -20,10 +22,17 @@ struct DensityParams {
 // The incidents as kernel centres: one per distinct location (police.uk snaps many incidents
 // to one point), carrying the number of incidents there. Summing a location's kernel once,
 // scaled by that number, is exact: it is the same sum grouped. Sorted by y, then x.
+// The coordinates are shared with the CentreGroups they come from (a national year's centres are
+// millions, and a run makes several surfaces of them); a fixed bandwidth is held once.
 struct KernelCentres {
-  std::vector<double> x, y, weight, bandwidth;
+  std::span<const double> x, y;
+  std::vector<double> weight;
+  std::vector<double> bandwidth;  // per centre with adaptive bandwidths; else empty, each `fixed_bandwidth`
+  double fixed_bandwidth = 0;
   double max_reach = 0;  // the largest kernel reach in metres
+  std::shared_ptr<const void> keep;  // what x and y point into
   size_t size() const { return x.size(); }
+  double bandwidth_of(size_t i) const { return bandwidth.empty() ? fixed_bandwidth : bandwidth[i]; }
 };
 
 // Throws UsageError when the bandwidth is not positive or adaptive_k is negative.
@@ -39,7 +48,11 @@ class CentreGroups {
   KernelCentres centres(const DensityParams& params, const std::vector<double>* point_weight = nullptr) const;
 
  private:
-  std::vector<double> x_, y_, count_;  // per centre, sorted by y, then x; count_: its points
+  struct Coordinates {
+    std::vector<double> x, y;
+  };
+  std::shared_ptr<const Coordinates> xy_;  // per centre, sorted by y, then x
+  std::vector<double> count_;              // per centre, its points
   std::vector<uint32_t> of_point_;     // per point, its centre
 };
 
