@@ -43,7 +43,9 @@ CellUnits cell_units(const StudyData& study, const DensitySurface& grid, const s
   const size_t workers = worker_count(cells, size_t{1} << 16);
   std::vector<int64_t> first_unit(workers + 1, 0);
   parallel_for(workers, [&](size_t w) {
-    for (size_t k = slice_begin(cells, w, workers); k < slice_begin(cells, w + 1, workers); ++k) first_unit[w + 1] += grid.mask[k] != 0;
+    int64_t n = 0;
+    for (size_t k = slice_begin(cells, w, workers); k < slice_begin(cells, w + 1, workers); ++k) n += grid.mask[k] != 0;
+    first_unit[w + 1] = n;
   });
   for (size_t w = 0; w < workers; ++w) first_unit[w + 1] += first_unit[w];
   c.unit_of_cell.resize(cells);
