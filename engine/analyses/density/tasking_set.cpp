@@ -9,6 +9,7 @@
 
 #include "analyses/density/cell_ranking.hpp"
 #include "analyses/union_find.hpp"
+#include "core/cell_vector.hpp"
 
 namespace hotspot {
 namespace {
@@ -182,6 +183,7 @@ class RankedGroups {
  private:
   enum class Side : uint8_t { none, top, rest };
   // Heap orders: the top's front is its last in rank, the rest's its first.
+  using Heap = LargeVector<Entry>;  // rebuilt for every surface the bandwidth search ranks
   static bool before(const Entry& a, const Entry& b) { return a < b; }
   static bool after(const Entry& a, const Entry& b) { return b < a; }
   static auto order_of(Side side) { return side == Side::top ? before : after; }
@@ -190,7 +192,7 @@ class RankedGroups {
   // entry in a heap is live while it is its root's.
   bool live(const Entry& e) const { return e.root < side_.size() && side_[e.root] != Side::none && entry_[e.root] == e; }
 
-  void push(std::vector<Entry>& heap, const Entry& e, Side side) {
+  void push(Heap& heap, const Entry& e, Side side) {
     if (e.root >= side_.size()) {
       side_.resize(static_cast<size_t>(e.root) + 1, Side::none);
       entry_.resize(side_.size());
@@ -202,7 +204,7 @@ class RankedGroups {
   }
 
   // Drops the heap's dead entries at its front; whether a live one is left there.
-  bool has_front(std::vector<Entry>& heap, Side side) {
+  bool has_front(Heap& heap, Side side) {
     while (!heap.empty() && !live(heap.front())) {
       std::pop_heap(heap.begin(), heap.end(), order_of(side));
       heap.pop_back();
@@ -216,7 +218,7 @@ class RankedGroups {
   }
 
   // Takes the heap's live front out (there is one).
-  Entry pop_front(std::vector<Entry>& heap, Side side) {
+  Entry pop_front(Heap& heap, Side side) {
     has_front(heap, side);
     std::pop_heap(heap.begin(), heap.end(), order_of(side));
     const Entry e = heap.back();
@@ -226,9 +228,9 @@ class RankedGroups {
   }
 
   size_t top_, in_top_ = 0;      // in_top_: the live entries of the top
-  std::vector<Entry> top_heap_, rest_;
-  std::vector<Side> side_;       // per root: where its live entry is
-  std::vector<Entry> entry_;     // per root: that entry
+  Heap top_heap_, rest_;
+  LargeVector<Side> side_;       // per root: where its live entry is
+  LargeVector<Entry> entry_;     // per root: that entry
   int64_t area_ = 0;             // the cells of the top's live entries
 };
 
