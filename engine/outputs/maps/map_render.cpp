@@ -6,12 +6,16 @@
 
 #include <mapnik/cairo/cairo_context.hpp>
 #include <mapnik/cairo/cairo_renderer.hpp>
+#include <mapnik/datasource.hpp>
 #include <mapnik/datasource_cache.hpp>
 #include <mapnik/debug.hpp>
 #include <mapnik/font_engine_freetype.hpp>
+#include <mapnik/layer.hpp>
 #include <mapnik/load_map.hpp>
 #include <mapnik/map.hpp>
 
+#include <atomic>
+#include <map>
 #include <mutex>
 
 #include "core/errors.hpp"
@@ -30,6 +34,60 @@ void init_mapnik() {
     mapnik::datasource_cache::instance().register_datasources(HOTSPOT_MAPNIK_PLUGINS);
     mapnik::freetype_engine::register_fonts(HOTSPOT_MAP_FONTS, true);
   });
+}
+
+// Mapnik datasources, each source opened once for the maps one thread draws: a county's maps draw
+// the same files again and again (the wards and districts on every map, shapes and labels, the
+// LSOA layer on several), and opening a source (Mapnik's OGR plugin reads its extent and CRS)
+// cost more than drawing it. A datasource is read by one thread at a time, one layer after another.
+class Datasources {
+ public:
+  mapnik::datasource_ptr operator()(const MapSource& source) {
+    mapnik::datasource_ptr& ds = open_[source];
+    if (!ds) {
+      mapnik::parameters p;
+      p["type"] = source.raster ? "gdal" : "ogr";
+      p["file"] = source.file;
+      if (source.raster) {
+        p["band"] = mapnik::value_integer{1};
+      } else {
+        p["layer_by_index"] = mapnik::value_integer{0};
+      }
+      ds = mapnik::datasource_cache::instance().create(p);
+    }
+    return ds;
+  }
+
+ private:
+  std::map<MapSource, mapnik::datasource_ptr> open_;
+};
+
+std::string draw(const MapSpec& spec, const MapContext& context, const PackPath& pack_path, const MapSize& size,
+                 Datasources& datasources) {
+  const MapDocument doc = mapnik_document(spec, context, pack_path);
+  CairoSurface surface = image_surface(size.width, size.height);
+  double metres_per_pixel = 0;
+  try {
+    mapnik::Map map(size.width, size.height);
+    mapnik::load_map_string(map, doc.xml, true);
+    for (size_t i = 0; i < map.layers().size() && i < doc.sources.size(); ++i) {
+      map.get_layer(i).set_datasource(datasources(doc.sources[i]));
+    }
+    const Extent& e = spec.extent.xmax > spec.extent.xmin ? spec.extent : context.extent;
+    const double pad = 0.03 * std::max(e.xmax - e.xmin, e.ymax - e.ymin);
+    map.zoom_to_box(mapnik::box2d<double>(e.xmin - pad, e.ymin - pad, e.xmax + pad, e.ymax + pad));
+    metres_per_pixel = map.get_current_extent().width() / size.width;
+    mapnik::cairo_ptr cr = mapnik::create_context(
+        mapnik::cairo_surface_ptr(cairo_surface_reference(surface.get()), mapnik::cairo_surface_closer()));
+    mapnik::cairo_renderer<mapnik::cairo_ptr> renderer(map, cr, size.scale);
+    renderer.apply();
+  } catch (const std::exception& ex) {
+    throw DataError("map '" + spec.id + "': Mapnik could not draw it: " + ex.what());
+  }
+  cairo_t* cr = cairo_create(surface.get());
+  draw_map_frame(cr, spec, context, size.width, size.height, metres_per_pixel, size.scale);
+  cairo_destroy(cr);
+  return png_bytes(surface.get(), "map '" + spec.id + "'");
 }
 
 }  // namespace
@@ -55,36 +113,18 @@ std::string mapnik_srs_of(const std::string& path) {
 
 std::string render_map(const MapSpec& spec, const MapContext& context, const PackPath& pack_path, const MapSize& size) {
   init_mapnik();
-  const std::string xml = mapnik_xml(spec, context, pack_path);
-  CairoSurface surface = image_surface(size.width, size.height);
-  double metres_per_pixel = 0;
-  try {
-    mapnik::Map map(size.width, size.height);
-    mapnik::load_map_string(map, xml, true);
-    const Extent& e = spec.extent.xmax > spec.extent.xmin ? spec.extent : context.extent;
-    const double pad = 0.03 * std::max(e.xmax - e.xmin, e.ymax - e.ymin);
-    map.zoom_to_box(mapnik::box2d<double>(e.xmin - pad, e.ymin - pad, e.xmax + pad, e.ymax + pad));
-    metres_per_pixel = map.get_current_extent().width() / size.width;
-    mapnik::cairo_ptr cr = mapnik::create_context(
-        mapnik::cairo_surface_ptr(cairo_surface_reference(surface.get()), mapnik::cairo_surface_closer()));
-    mapnik::cairo_renderer<mapnik::cairo_ptr> renderer(map, cr, size.scale);
-    renderer.apply();
-  } catch (const std::exception& ex) {
-    throw DataError("map '" + spec.id + "': Mapnik could not draw it: " + ex.what());
-  }
-  cairo_t* cr = cairo_create(surface.get());
-  draw_map_frame(cr, spec, context, size.width, size.height, metres_per_pixel, size.scale);
-  cairo_destroy(cr);
-  return png_bytes(surface.get(), "map '" + spec.id + "'");
+  Datasources datasources;
+  return draw(spec, context, pack_path, size, datasources);
 }
 
 std::vector<std::string> render_maps(const std::vector<const MapSpec*>& specs, const MapContext& context,
                                      const PackPath& pack_path, const MapSize& size) {
   init_mapnik();
   std::vector<std::string> png(specs.size());
-  const size_t workers = worker_count(specs.size());
-  parallel_for(workers, [&](size_t w) {
-    for (size_t i = w; i < specs.size(); i += workers) png[i] = render_map(*specs[i], context, pack_path, size);
+  std::atomic<size_t> next{0};  // maps differ in cost: each thread takes the next one left
+  parallel_for(worker_count(specs.size()), [&](size_t) {
+    Datasources datasources;
+    for (size_t i; (i = next++) < specs.size();) png[i] = draw(*specs[i], context, pack_path, size, datasources);
   });
   return png;
 }

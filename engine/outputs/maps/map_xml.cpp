@@ -27,12 +27,6 @@ void attribute(CPLXMLNode* node, const char* name, double value) { attribute(nod
 
 void text(CPLXMLNode* node, const std::string& value) { CPLCreateXMLNode(node, CXT_Text, value.c_str()); }
 
-void parameter(CPLXMLNode* datasource, const char* name, const std::string& value) {
-  CPLXMLNode* p = element(datasource, "Parameter");
-  attribute(p, "name", name);
-  text(p, value);
-}
-
 constexpr const char* kFont = "DejaVu Sans Book";
 constexpr const char* kBold = "DejaVu Sans Bold";
 
@@ -112,20 +106,11 @@ constexpr const char* kBritishNationalGrid =
 
 std::string map_srs(const std::string& srs) { return srs == "epsg:27700" ? kBritishNationalGrid : srs; }
 
-void add_layer(CPLXMLNode* map, const std::string& name, const std::string& file, const std::string& srs, bool raster,
-               const std::vector<std::string>& styles) {
+void add_layer(CPLXMLNode* map, const std::string& name, const std::string& srs, const std::vector<std::string>& styles) {
   CPLXMLNode* layer = element(map, "Layer");
   attribute(layer, "name", name);
   attribute(layer, "srs", map_srs(srs));
   for (const auto& s : styles) text(element(layer, "StyleName"), s);
-  CPLXMLNode* ds = element(layer, "Datasource");
-  parameter(ds, "type", raster ? "gdal" : "ogr");
-  parameter(ds, "file", file);
-  if (raster) {
-    parameter(ds, "band", "1");
-  } else {
-    parameter(ds, "layer_by_index", "0");
-  }
 }
 
 // A context layer outlined in grey.
@@ -144,7 +129,8 @@ MapLayer context_names(const std::string& path, const std::string& srs, const st
 
 }  // namespace
 
-std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const PackPath& pack_path) {
+MapDocument mapnik_document(const MapSpec& spec, const MapContext& context, const PackPath& pack_path) {
+  MapDocument doc;
   XmlPtr root(CPLCreateXMLNode(nullptr, CXT_Element, "Map"), &CPLDestroyXMLNode);
   CPLXMLNode* map = root.get();
   attribute(map, "srs", kBritishNationalGrid);
@@ -180,19 +166,21 @@ std::string mapnik_xml(const MapSpec& spec, const MapContext& context, const Pac
   for (const auto& [name, layer] : layers) {
     add_styles(map, name, layer, false);
     const auto [file, srs] = source_of(layer);
-    add_layer(map, name, file, srs, !layer.ramp.empty(), {name});
+    add_layer(map, name, srs, {name});
+    doc.sources.push_back({file, !layer.ramp.empty()});
   }
   for (const auto& [name, layer] : labels) {
     const bool any = std::any_of(layer.symbols.begin(), layer.symbols.end(), [](const MapSymbol& s) { return !s.label.empty(); });
     if (!any) continue;
     add_styles(map, name + "_labels", layer, true);
     const auto [file, srs] = source_of(layer);
-    add_layer(map, name + "_labels", file, srs, false, {name + "_labels"});
+    add_layer(map, name + "_labels", srs, {name + "_labels"});
+    doc.sources.push_back({file, false});
   }
   char* xml = CPLSerializeXMLTree(map);
-  std::string out(xml);
+  doc.xml = xml;
   CPLFree(xml);
-  return out;
+  return doc;
 }
 
 }  // namespace hotspot
