@@ -268,10 +268,10 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t stu
   }
   std::vector<int64_t> order;
   size_t taken = 0;
+  bool ended = false;  // a cell would have pushed the set over the budget (else every cell joined)
   Growth growth(grid, order, counts);
   {
     RankedGroups ranked(top);  // groups that may be hotspots
-    bool ended = false;
     for (int64_t fetch = first; !ended; fetch *= 4) {
       const size_t had = order.size();
       order = top_of(fetch);
@@ -286,9 +286,12 @@ std::vector<std::vector<int64_t>> tasking_hotspots(const Grid& grid, int64_t stu
       if (static_cast<int64_t>(order.size()) < fetch) break;  // every cell has joined
     }
   }
-  // The groups of the first `taken` cells, ranked as above.
-  growth.restart();
-  for (uint32_t i = 0; i < taken; ++i) growth.join(i, [](uint32_t, const Group&) {});
+  // The groups of the first `taken` cells, ranked as above: joined again when the cell after them
+  // joined too (a small bandwidth's islands seldom fill the budget: then every cell has joined).
+  if (ended) {
+    growth.restart();
+    for (uint32_t i = 0; i < taken; ++i) growth.join(i, [](uint32_t, const Group&) {});
+  }
   std::vector<std::pair<Key, uint32_t>> best;
   for (uint32_t i = 0; i < taken; ++i) {
     if (growth.root(i) == i && growth.group(i).count >= least) best.push_back({key_of(growth.group(i)), i});

@@ -17,8 +17,9 @@ namespace {
 
 // The rule written out the slow way: for each k, the 4-connected groups of the k densest cells
 // found by flood fill, ranked, and their top N's area; the set is the top N at the last k before
-// the first whose top N exceeds the budget.
-std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const CellCounts& counts, const HotspotBudget& b) {
+// the first whose top N exceeds the budget. `all_joined`: whether no k did (every positive cell joined).
+std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const CellCounts& counts, const HotspotBudget& b,
+                                              bool* all_joined = nullptr) {
   std::vector<int64_t> order;
   for (int64_t c = 0; c < s.grid.cells(); ++c) {
     if (s.mask[c] && s.value[c] > 0) order.push_back(c);
@@ -76,6 +77,7 @@ std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const Cel
   };
   size_t k = 0;
   while (k < order.size() && top_at(k + 1).first <= budget) ++k;
+  if (all_joined) *all_joined = k == order.size();
   return top_at(k).second;
 }
 
@@ -83,7 +85,8 @@ std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const Cel
 
 TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood fill finds them", "[kde][tasking]") {
   std::mt19937 rng(7);
-  int top_all = 0;  // trials with every group ranked that found more than 4
+  int top_all = 0;     // trials with every group ranked that found more than 4
+  int all_joined = 0;  // trials in which every positive cell joined without filling the budget
   for (int trial = 0; trial < 120; ++trial) {
     // Small grids, then larger ones whose many groups merge while ranked below the top, so that
     // the top's losses are made good from a rest that has changed since.
@@ -93,8 +96,9 @@ TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood
     s.value.assign(n, 0.0f);
     s.mask.assign(n, 1);
     std::uniform_int_distribution<int> level(0, 6), coin(0, 9);
+    const bool sparse = trial % 6 == 5;  // a small bandwidth's islands: few positive cells, often all joining
     for (size_t c = 0; c < n; ++c) {
-      s.value[c] = static_cast<float>(level(rng));  // ties and zeros on purpose
+      s.value[c] = sparse && coin(rng) != 0 ? 0.0f : static_cast<float>(level(rng));  // ties and zeros on purpose
       if (coin(rng) == 0) s.mask[c] = 0;
     }
     s.study_cells = std::count(s.mask.begin(), s.mask.end(), 1);
@@ -109,7 +113,9 @@ TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood
     b.min_incidents = 1 + trial % 3;
     const auto got = tasking_hotspots(s, counts, b);
     INFO("trial " << trial);
-    CHECK(got == brute_force(s, counts, b));
+    bool joined = false;
+    CHECK(got == brute_force(s, counts, b, &joined));
+    all_joined += joined;
     // Through the ranking, told how many cells are positive (or more): the same, fetched at once.
     const TopCells top_of = [&](int64_t k) { return top_cells(s, k); };
     int64_t positive = 0;
@@ -123,6 +129,8 @@ TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood
     if (b.top > 4) top_all += got.size() > 4;
   }
   CHECK(top_all > 3);
+  CHECK(all_joined > 3);
+  CHECK(all_joined < 100);
 }
 
 TEST_CASE("tasking hotspots: a sharp peak grows to fill the budget; nothing without incidents", "[kde][tasking]") {
