@@ -14,7 +14,7 @@ struct MapSize {
   double scale = 1.4;  // line widths and text sizes, from their 96-dpi values
 };
 
-// Draws a map with Mapnik (its cairo renderer) and frames it with cairo and pango: the legend
+// Draws a map with Mapnik (its AGG renderer) and frames it with cairo and pango: the legend
 // (the spec's title, each symbol with a legend line, each ramp with its unit), a scale bar, a
 // north arrow and the attribution. Returns the PNG's bytes. Throws DataError naming the map and
 // the layer Mapnik could not read.
