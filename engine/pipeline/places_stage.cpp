@@ -236,12 +236,24 @@ MapSpec place_map(const PlaceProfile& p, const GEOSGeometry* geometry, GEOSConte
   return m;
 }
 
+// What a street list left out: "43 incidents on streets of the same names elsewhere (more than
+// 1.5 km from the rest) left out".
+std::string elsewhere_text(const TargetPlace& t) {
+  return fmt::format("{} incident{} on streets of the same names elsewhere (more than {:g} km from the rest) left out",
+                     t.elsewhere, t.elsewhere == 1 ? "" : "s", kStreetLink_m / 1000);
+}
+
 // A place's own section: its profile in words, its LSOAs' deprivation and its streets.
 BriefSection place_section(const PlaceProfile& p, const TargetPlace& t, const StudyData& study) {
-  std::string html = profile_html(p), missing;
-  for (const auto& street : t.streets_missing) missing += (missing.empty() ? "" : "; ") + street;
+  std::string html = profile_html(p);
+  const auto list = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : "; ") + n;
+    return out;
+  };
   html += html_paragraph("Defined as " + t.kind + ": " + t.definition +
-                         (t.streets_missing.empty() ? "" : " (named but not in the data: " + missing + ")"));
+                         (t.streets_missing.empty() ? "" : " (named but not in the data: " + list(t.streets_missing) + ")"));
+  if (t.elsewhere) html += html_paragraph(elsewhere_text(t) + " (" + list(t.streets_elsewhere) + ").");
   if (!p.lsoas.empty()) {
     std::vector<std::string> header = {"LSOA", "residents in the place", "IMD decile"};
     for (const char* d : kImdDomains) header.push_back(std::string(d) == "living_environment" ? "living env." : d);
@@ -322,6 +334,15 @@ class PlacesStage final : public StageWith<PlacesParams> {
         for (const auto& s : p.streets_missing) missing.Add(s);
         o.Add("streets_not_in_data", missing);
       }
+      if (p.elsewhere) {
+        CPLJSONObject left;
+        left.Add("incidents", static_cast<GInt64>(p.elsewhere));
+        CPLJSONArray streets;
+        for (const auto& s : p.streets_elsewhere) streets.Add(s);
+        left.Add("streets", streets);
+        left.Add("link_m", kStreetLink_m);
+        o.Add("left_out_elsewhere", left);
+      }
       places.Add(o);
     }
     report.summary.Add("places", places);
@@ -343,6 +364,9 @@ class PlacesStage final : public StageWith<PlacesParams> {
       }
       rows.push_back({row.place, row.group, std::to_string(k.baseline), std::to_string(k.current),
                       change_percent_text(k.change), p_value_short(k.p_value), html_rag(k.rag), spark});
+    }
+    for (const TargetPlace& p : r.places) {
+      if (p.elsewhere) fmt::format_to(out, "  {}: {}\n", p.name, elsewhere_text(p));
     }
     std::string html = html_paragraph(fmt::format(
         "Each place's incidents in {} (baseline) and {} (current); the change is per month, so periods of different "

@@ -3,8 +3,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
+#include "analyses/union_find.hpp"
 #include "core/errors.hpp"
+#include "core/locations.hpp"
+#include "core/point_index.hpp"
 #include "core/text.hpp"
 #include "options/option.hpp"
 #include "places/area_locator.hpp"
@@ -29,6 +34,54 @@ GeomPtr street_area(const std::vector<uint8_t>& member, const StudyData& study) 
               GeomDeleter{ctx});
   GeomPtr hull(GEOSConvexHull_r(ctx, all.get()), GeomDeleter{ctx});
   return GeomPtr(GEOSBuffer_r(ctx, hull.get(), kStreetReach_m, 8), GeomDeleter{ctx});
+}
+
+// Keeps the place's incidents in the one neighbourhood its streets name (kStreetLink_m); the
+// others are counted in p.elsewhere, their streets in p.streets_elsewhere.
+void keep_one_neighbourhood(TargetPlace& p, const Incidents& inc) {
+  std::vector<size_t> of;  // the place's incidents
+  std::vector<double> x, y;
+  for (size_t i = 0; i < inc.size(); ++i) {
+    if (!p.member[i]) continue;
+    of.push_back(i);
+    x.push_back(inc.x[i]);
+    y.push_back(inc.y[i]);
+  }
+  const Locations points = distinct_locations(x, y);
+  const PointIndex index(points.x, points.y);
+  UnionFind groups(points.size());
+  for (uint32_t k = 0; k < points.size(); ++k) {
+    index.within(points.x[k], points.y[k], kStreetLink_m * kStreetLink_m, [&](uint32_t j, double) { groups.unite(k, j); });
+  }
+  struct Group {
+    std::set<uint32_t> streets;
+    uint64_t incidents = 0;
+    size_t first = 0;  // its first incident, in load order
+  };
+  std::map<uint32_t, Group> by_root;
+  for (size_t m = 0; m < of.size(); ++m) {
+    const uint32_t root = groups.find(points.of_point[m]);
+    auto [it, fresh] = by_root.try_emplace(root);
+    if (fresh) it->second.first = m;
+    it->second.streets.insert(inc.location[of[m]]);
+    ++it->second.incidents;
+  }
+  const auto better = [](const Group& a, const Group& b) {
+    if (a.streets.size() != b.streets.size()) return a.streets.size() > b.streets.size();
+    return a.incidents != b.incidents ? a.incidents > b.incidents : a.first < b.first;
+  };
+  uint32_t best = by_root.begin()->first;
+  for (const auto& [root, g] : by_root) {
+    if (better(g, by_root.at(best))) best = root;
+  }
+  std::set<std::string> elsewhere;
+  for (size_t m = 0; m < of.size(); ++m) {
+    if (groups.find(points.of_point[m]) == best) continue;
+    p.member[of[m]] = 0;
+    ++p.elsewhere;
+    elsewhere.insert(inc.location_names[inc.location[of[m]]]);
+  }
+  p.streets_elsewhere.assign(elsewhere.begin(), elsewhere.end());
 }
 
 TargetPlace ward_place(const std::string& wanted, const StudyData& study) {
@@ -92,6 +145,7 @@ TargetPlace street_place(const std::string& spec, const StudyData& study) {
                           (p.streets_missing.empty() ? "" : suggestion(p.streets_missing.front(), inc.location_names)));
   }
   for (size_t i = 0; i < inc.size(); ++i) p.member[i] = wanted_location[inc.location[i]];
+  keep_one_neighbourhood(p, inc);
   p.geometry = street_area(p.member, study);
   return p;
 }

@@ -26,9 +26,20 @@ struct TargetPlace {
   // EPSG:27700, in the study boundaries' GEOS context: the ward or drawn polygon; for a street
   // list, the convex hull of its incidents' points widened by kStreetReach_m (its residents' area).
   GeomPtr geometry;
+  // Streets: the incidents left out on same-named streets elsewhere (see kStreetLink_m), and
+  // those streets' names, sorted.
+  uint64_t elsewhere = 0;
+  std::vector<std::string> streets_elsewhere;
 };
 
 inline constexpr double kStreetReach_m = 50;
+
+// A street list names one neighbourhood, but street names repeat from town to town (a county
+// has several Richmond Roads). The listed streets' police.uk points are grouped by single
+// linkage at this distance (a street's snap points lie a few hundred metres apart, an estate's
+// streets within a kilometre or so of each other), and the place is the group that holds the
+// most of the listed streets (then the most incidents, then the first read).
+inline constexpr double kStreetLink_m = 1500;
 
 // District code -> name, from whichever of the study's layers name districts (the boundaries,
 // the wards, the map's districts); a district no layer names is named by its code.
