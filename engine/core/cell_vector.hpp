@@ -42,7 +42,7 @@ struct LargePages : std::allocator<T> {
   }
   void deallocate(T* p, size_t n) noexcept {
     if (n * sizeof(T) < kLargeBlock) return std::allocator<T>::deallocate(p, n);
-    ::operator delete(p, n * sizeof(T), kLargePageAlignment);
+    ::operator delete(p, kLargePageAlignment);  // unsized: clang declares sized delete only with -fsized-deallocation
   }
   template <class U>
   bool operator==(const LargePages<U>&) const noexcept {
