@@ -54,12 +54,13 @@ decltype(auto) with_kernel(Kernel kernel, F&& f) {
   return f(std::integral_constant<Kernel, Kernel::gaussian>{});
 }
 
-// For each centre i in [first, last) and each grid row in [row0, row_last] within its reach,
-// calls run(row, c0, c1, px, dy2, scale, inv_h2): the cells c0..c1 of the row (none when c0 > c1)
-// are those whose centres lie within reach, and each gets scale * k((dx^2 + dy2) * inv_h2).
-template <Kernel K, typename Run>
+// For each centre i in [first, last) and each grid row in [row0, row_last] within its reach that
+// wanted(row) accepts, calls run(row, c0, c1, px, dy2, scale, inv_h2): the cells c0..c1 of the
+// row (none when c0 > c1) are those whose centres lie within reach, and each gets
+// scale * k((dx^2 + dy2) * inv_h2).
+template <Kernel K, typename Wanted, typename Run>
 void for_each_run(const KernelCentres& kc, const Grid& g, bool raw, size_t first, size_t last, int64_t row0,
-                  int64_t row_last, Run&& run) {
+                  int64_t row_last, Wanted&& wanted, Run&& run) {
   const double constant = kernel_constant(K) * 1e6;
   const double reach = kernel_reach(K);
   for (size_t i = first; i < last; ++i) {
@@ -71,6 +72,7 @@ void for_each_run(const KernelCentres& kc, const Grid& g, bool raw, size_t first
     const int64_t ra = std::max(row0, static_cast<int64_t>(std::floor((g.north - py - r) / g.cell - 0.5)) - 1);
     const int64_t rb = std::min(row_last, static_cast<int64_t>(std::ceil((g.north - py + r) / g.cell - 0.5)) + 1);
     for (int64_t row = ra; row <= rb; ++row) {
+      if (!wanted(row)) continue;
       const double dy = g.centre_y(row) - py;
       const double dy2 = dy * dy;
       if (dy2 > r2) continue;
@@ -105,7 +107,7 @@ void add_kernels_of(const KernelCentres& kc, const Grid& g, bool raw, size_t fir
                     int64_t nrows, double* out) {
   const double west = g.west, cell = g.cell;  // locals: stores to `out` cannot alias them
   const int64_t cols = g.cols;
-  for_each_run<K>(kc, g, raw, first, last, row0, row0 + nrows - 1,
+  for_each_run<K>(kc, g, raw, first, last, row0, row0 + nrows - 1, [](int64_t) { return true; },
                   [&](int64_t row, int64_t c0, int64_t c1, double px, double dy2, double scale, double inv_h2) {
                     double* line = out + (row - row0) * cols;
                     // A 32-bit column (grids are far narrower), so that the loop vectorises.
@@ -140,10 +142,16 @@ std::vector<double> kernel_sums_at_of(const KernelCentres& kc, const Grid& g, bo
   const double west = g.west, cell = g.cell;
   double* const sums = out.data();
   const double* const cols = col.data();
-  for_each_run<K>(kc, g, raw, first, last, first_row, last_row,
+  // Rows without any of the cells are skipped before their run is worked out: the cells asked
+  // for (a ranking's top) gather in towns, and most rows a wide kernel reaches hold none.
+  const auto has_cells = [&](int64_t row) {
+    const size_t r = static_cast<size_t>(row - first_row);
+    return row_start[r] != row_start[r + 1];
+  };
+  for_each_run<K>(kc, g, raw, first, last, first_row, last_row, has_cells,
                   [&](int64_t row, int64_t c0, int64_t c1, double px, double dy2, double scale, double inv_h2) {
                     const size_t r = static_cast<size_t>(row - first_row);
-                    if (row_start[r] == row_start[r + 1] || c0 > c1) return;
+                    if (c0 > c1) return;
                     const int64_t base = row * g.cols;
                     const auto begin = cells.begin() + static_cast<std::ptrdiff_t>(row_start[r]);
                     const auto end = cells.begin() + static_cast<std::ptrdiff_t>(row_start[r + 1]);
