@@ -145,6 +145,9 @@ TargetPlace street_place(const std::string& spec, const StudyData& study) {
                           (p.streets_missing.empty() ? "" : suggestion(p.streets_missing.front(), inc.location_names)));
   }
   for (size_t i = 0; i < inc.size(); ++i) p.member[i] = wanted_location[inc.location[i]];
+  if (std::find(p.member.begin(), p.member.end(), 1) == p.member.end()) {
+    throw OptionError("places.streets", spec, "no incident kept in the study lies on its streets (only rows left out name them)");
+  }
   keep_one_neighbourhood(p, inc);
   p.geometry = street_area(p.member, study);
   return p;

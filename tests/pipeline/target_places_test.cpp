@@ -42,7 +42,8 @@ TEST_CASE("places: a street list is the one neighbourhood holding most of its st
                                   "465500,356000,2024-01,Robbery,On or near B Road\n"
                                   "465500,356000,2024-02,Robbery,On or near B Road\n"
                                   "465500,356000,2024-03,Robbery,On or near B Road\n"
-                                  "480000,356000,2024-01,Robbery,On or near C Road\n");
+                                  "480000,356000,2024-01,Robbery,On or near C Road\n"
+                                  "495000,356000,2024-01,Robbery,On or near Z Road\n");  // outside the area
   REQUIRE(s.load.incidents.size() == 13);
   PlaceDefinitions defs;
   defs.streets = {"Estate: A Road; b road; C Road; E Road", "Pair: A Road; B Road"};
@@ -68,4 +69,9 @@ TEST_CASE("places: a street list is the one neighbourhood holding most of its st
   CHECK(pair.member == std::vector<uint8_t>{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0});
   CHECK(pair.elsewhere == 4);
   CHECK(pair.streets_elsewhere == std::vector<std::string>{"A Road", "B Road"});
+
+  // A street that only a row outside the study names: the key is at fault, not a crash or an
+  // empty place.
+  defs.streets = {"Outside: Z Road"};
+  CHECK_THROWS_WITH(target_places(defs, s), Catch::Contains("places.streets") && Catch::Contains("no incident kept"));
 }
