@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace hotspot {
 
@@ -17,6 +19,16 @@ inline std::string lower(std::string s) {
 inline std::string trim(const std::string& s) {
   const size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
   return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+
+// The items in order, `separator` between them ("Robbery; Possession of weapons").
+inline std::string joined(const std::vector<std::string>& items, std::string_view separator = "; ") {
+  std::string out;
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (k) out += separator;
+    out += items[k];
+  }
+  return out;
 }
 
 // A count as analysts read it: 197026 -> "197,026".

@@ -78,10 +78,8 @@ IndicatorTable indicator_table(const StudyData& study, const IndicatorsParams& p
       any = any || in_group[k];
     }
     if (!any) {
-      std::string held;
-      for (const auto& name : inc.type_names) held += (held.empty() ? "" : "; ") + name;
       throw OptionError("indicators.groups", group,
-                        "the study holds no incident of these types (it holds: " + held +
+                        "the study holds no incident of these types (it holds: " + joined(inc.type_names) +
                             "); [crime_types] types must include them");
     }
     for (const IndicatorArea& area : areas) {

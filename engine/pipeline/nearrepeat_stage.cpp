@@ -8,6 +8,7 @@
 #include "analyses/time/knox.hpp"
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "outputs/csv_table.hpp"
 #include "pipeline/stage.hpp"
 
@@ -89,7 +90,7 @@ BriefSection knox_section(const KnoxResult& r, const NearRepeatParams& p) {
     summary = "No band pair holds more pairs of incidents than the permutations give at p <= 0.05: no near-repeat pattern at these bands.";
   } else {
     summary = "More pairs than chance at p <= 0.05 (near repeats): ";
-    for (size_t k = 0; k < strong.size(); ++k) summary += (k ? "; " : "") + strong[k];
+    summary += joined(strong);
     summary += ". After one incident, the risk of another nearby is raised for that long: patrols and "
                "cocooning there pay.";
   }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
@@ -246,14 +247,9 @@ std::string elsewhere_text(const TargetPlace& t) {
 // A place's own section: its profile in words, its LSOAs' deprivation and its streets.
 BriefSection place_section(const PlaceProfile& p, const TargetPlace& t, const StudyData& study) {
   std::string html = profile_html(p);
-  const auto list = [](const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : "; ") + n;
-    return out;
-  };
   html += html_paragraph("Defined as " + t.kind + ": " + t.definition +
-                         (t.streets_missing.empty() ? "" : " (named but not in the data: " + list(t.streets_missing) + ")"));
-  if (t.elsewhere) html += html_paragraph(elsewhere_text(t) + " (" + list(t.streets_elsewhere) + ").");
+                         (t.streets_missing.empty() ? "" : " (named but not in the data: " + joined(t.streets_missing) + ")"));
+  if (t.elsewhere) html += html_paragraph(elsewhere_text(t) + " (" + joined(t.streets_elsewhere) + ").");
   if (!p.lsoas.empty()) {
     std::vector<std::string> header = {"LSOA", "residents in the place", "IMD decile"};
     for (const char* d : kImdDomains) header.push_back(std::string(d) == "living_environment" ? "living env." : d);
