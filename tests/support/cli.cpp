@@ -15,7 +15,11 @@
 namespace hotspot::test {
 
 CliResult run_hotspot(const std::string& args, const std::string& cwd) {
-  const std::string cmd = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(HOTSPOT_BIN) + " " + args + " 2>&1";
+  return run_command((cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string(HOTSPOT_BIN) + " " + args);
+}
+
+CliResult run_command(const std::string& command) {
+  const std::string cmd = command + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];

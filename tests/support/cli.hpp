@@ -12,6 +12,9 @@ struct CliResult {
 // Runs the hotspot binary with `args` (shell words), in the folder `cwd` when one is given.
 CliResult run_hotspot(const std::string& args, const std::string& cwd = "");
 
+// Runs a shell command.
+CliResult run_command(const std::string& command);
+
 // A file's bytes.
 std::string slurp(const std::string& path);
 
