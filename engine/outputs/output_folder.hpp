@@ -61,7 +61,7 @@ class OutputFolder {
   // thread, after the work handed over before it, while the run goes on.
   void write_later(std::function<void()> work);
   // Waits for the work handed over; rethrows the first that failed. commit() calls it first; the
-  // run calls it before anything reads the files back (the maps).
+  // run calls it before anything reads the files back (map.html).
   void finish_writing();
   // Names of the files staged so far (not the scratch files), relative to the folder, in staging order.
   std::vector<std::string> staged_names() const;

@@ -304,7 +304,12 @@ void VectorLayer::close() {
     for (Target& t : targets_) finish(t);
     return;
   }
-  // Every file is the layer's own: the writer thread writes the features and closes them.
+  // Every file is the layer's own: the maps' FlatGeobuf is written now (no transformation, and
+  // the maps can then be drawn while the writer thread goes on), the rest on the writer thread.
+  Target& map = targets_.back();
+  for (const auto& f : pending_) write(map, *f);
+  finish(map);
+  targets_.pop_back();
   auto job = std::make_shared<std::pair<std::vector<Target>, std::vector<std::unique_ptr<OGRFeature>>>>(std::move(targets_),
                                                                                                           std::move(pending_));
   out_->write_later([job] {

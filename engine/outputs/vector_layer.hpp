@@ -67,7 +67,8 @@ class VectorLayer {
   OGRFeatureDefn* defn() { return defn_.get(); }
   // The feature is copied: when every file of the layer is its own (not the pack's GeoPackage)
   // and it is not a point table, the features are written by the folder's writer thread once the
-  // layer is closed (OutputFolder::write_later), while the run goes on.
+  // layer is closed (OutputFolder::write_later), while the run goes on; all but the maps' file,
+  // written by close() itself.
   void add(OGRFeature& feature);
   // A feature from a table row, one text per field in order ("" = null), and its geometry
   // (EPSG:27700, taken over).

@@ -127,9 +127,11 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));
   }
-  out.finish_writing();  // the layers' files are whole before the maps and pages read them
+  // The maps draw from files written as their layers closed; the writer thread may still be
+  // writing the published files while they are drawn, and they are whole before map.html reads them.
   report.map_context = map_context(plan.inputs, study);
   draw_maps(report.map_context, report.stages, out, progress);
+  out.finish_writing();
   hotspot::report(progress, "writing pages", 0.0);
   const WebPage web = web_map(report.stages, out, page_title(plan), plan.marking);
   if (!web.layers.empty()) write_text(out.stage("map.html"), map_html(web));
