@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crs.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -89,6 +93,38 @@ TransformPtr from_working_crs(const OGRSpatialReference& to, const std::string& 
   if (!ct) ct = between(working_crs_locked(), to, what, "from");
   made_from_working().push_back({to, std::move(ct)});
   return TransformPtr(made_from_working().back().transform->Clone());
+}
+
+void transform_points(OGRCoordinateTransformation& ct, std::vector<double>& x, std::vector<double>& y,
+                      std::vector<int>& ok) {
+  // The distinct points, by their bits (a transformation is a function of its input's bits).
+  struct PairHash {
+    size_t operator()(const std::pair<uint64_t, uint64_t>& p) const { return std::hash<uint64_t>{}(p.first * 0x9E3779B97F4A7C15ULL ^ p.second); }
+  };
+  std::unordered_map<std::pair<uint64_t, uint64_t>, uint32_t, PairHash> index;
+  std::vector<uint32_t> of_point(x.size());
+  std::vector<double> ux, uy;
+  for (size_t i = 0; i < x.size(); ++i) {
+    const auto [at, added] = index.try_emplace({std::bit_cast<uint64_t>(x[i]), std::bit_cast<uint64_t>(y[i])},
+                                               static_cast<uint32_t>(ux.size()));
+    if (added) {
+      ux.push_back(x[i]);
+      uy.push_back(y[i]);
+    }
+    of_point[i] = at->second;
+  }
+  std::vector<int> uok(ux.size(), 0);
+  constexpr size_t kChunk = 1 << 20;  // GDAL 3.6 takes an int count
+  for (size_t at = 0; at < ux.size(); at += kChunk) {
+    const int n = static_cast<int>(std::min(kChunk, ux.size() - at));
+    ct.Transform(n, ux.data() + at, uy.data() + at, nullptr, uok.data() + at);
+  }
+  ok.resize(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    x[i] = ux[of_point[i]];
+    y[i] = uy[of_point[i]];
+    ok[i] = uok[of_point[i]];
+  }
 }
 
 }  // namespace hotspot

@@ -471,12 +471,8 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   }
   if (b.x.empty()) return b;
   const TransformPtr ct = to_working_crs(coords.crs, "incidents '" + path + "'");
-  std::vector<int> ok(b.x.size(), 0);
-  constexpr size_t kChunk = 1 << 20;  // GDAL 3.6 takes an int count
-  for (size_t at = 0; at < b.x.size(); at += kChunk) {
-    const int n = static_cast<int>(std::min(kChunk, b.x.size() - at));
-    ct->Transform(n, b.x.data() + at, b.y.data() + at, nullptr, ok.data() + at);
-  }
+  std::vector<int> ok;
+  transform_points(*ct, b.x, b.y, ok);
   for (size_t i = 0; i < ok.size(); ++i) {
     if (!ok[i] || !std::isfinite(b.x[i]) || !std::isfinite(b.y[i])) {
       b.x[i] = std::numeric_limits<double>::quiet_NaN();  // dropped, and rejected, at the merge

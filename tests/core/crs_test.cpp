@@ -39,3 +39,23 @@ TEST_CASE("crs: transformations are made once and copied, and the way back is th
   CHECK(bx == Approx(fx).margin(1e-8));
   CHECK(by == Approx(fy).margin(1e-8));
 }
+
+TEST_CASE("crs: transform_points gives each point what transforming it alone gives, repeated points and failures included",
+          "[crs]") {
+  const TransformPtr ct = to_working_crs(crs_from_user("EPSG:4326", "test"), "test");
+  // Police.uk-like: map points repeated; a latitude past the pole fails; -0.0 and 0.0 apart.
+  std::vector<double> x = {-1.2445, -1.19, -1.2445, 0.0, -0.0, -1.19, -1.2445, -1.0};
+  std::vector<double> y = {53.0995, 53.14, 53.0995, 52.5, 52.5, 53.14, 53.0995, 95.0};
+  std::vector<double> ex = x, ey = y;
+  std::vector<int> ok, eok(x.size());
+  for (size_t i = 0; i < x.size(); ++i) eok[i] = ct->Transform(1, &ex[i], &ey[i]);
+  transform_points(*ct, x, y, ok);
+  REQUIRE(ok.size() == x.size());
+  CHECK(ok == eok);
+  CHECK(eok == std::vector<int>{1, 1, 1, 1, 1, 1, 1, 0});
+  for (size_t i = 0; i + 1 < x.size(); ++i) {
+    INFO(i);
+    CHECK(x[i] == ex[i]);  // the same bits: the same transformation of the same input
+    CHECK(y[i] == ey[i]);
+  }
+}
