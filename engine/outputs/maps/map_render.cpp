@@ -3,6 +3,7 @@
 #include "outputs/maps/map_render.hpp"
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 
 #include <mapnik/agg_renderer.hpp>
 #include <mapnik/datasource.hpp>
@@ -16,6 +17,7 @@
 #include <mapnik/map.hpp>
 
 #include <atomic>
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -150,12 +152,16 @@ std::string render_map(const MapSpec& spec, const MapContext& context, const Pac
 std::vector<std::string> render_maps(const std::vector<const MapSpec*>& specs, const MapContext& context,
                                      const PackPath& pack_path, const MapSize& size) {
   init_mapnik();
+  // Fontconfig reads its configuration and caches (tens of ms) the first time pango lays out
+  // text, the first map's frame: here it does so while Mapnik draws the first map.
+  std::future<void> fonts = std::async(std::launch::async, [] { FcInit(); });
   std::vector<std::string> png(specs.size());
   std::atomic<size_t> next{0};  // maps differ in cost: each thread takes the next one left
   parallel_for(worker_count(specs.size()), [&](size_t) {
     Datasources datasources;
     for (size_t i; (i = next++) < specs.size();) png[i] = draw(*specs[i], context, pack_path, size, datasources);
   });
+  fonts.get();
   return png;
 }
 
