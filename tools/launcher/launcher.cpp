@@ -15,13 +15,15 @@
 
 int main(int argc, char** argv) {
   (void)argc;
+  // Where this file is: /proc/self/exe, else (no /proc mounted) the path it was started by.
   char self[PATH_MAX];
   const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  if (n <= 0) {
-    fprintf(stderr, "hotspot: cannot find where hotspot is installed (/proc/self/exe)\n");
+  if (n > 0) {
+    self[n] = '\0';
+  } else if (!strchr(argv[0], '/') || !realpath(argv[0], self)) {
+    fprintf(stderr, "hotspot: cannot find where hotspot is installed (no /proc/self/exe): run hotspot.bin, beside it\n");
     return 2;
   }
-  self[n] = '\0';
   char* slash = strrchr(self, '/');
   char engine[PATH_MAX];
   if (!slash || snprintf(engine, sizeof engine, "%.*s/hotspot.bin", static_cast<int>(slash - self), self) >= PATH_MAX) {
