@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inputs/imd.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "core/network.hpp"
@@ -55,10 +57,18 @@ GDALDatasetUniquePtr open_imd_csv(const std::string& path, const std::string& wh
 
 // Calls `row(feature, number)` for every row of the CSV `ds` read from `path`, where number(field)
 // parses a count or throws naming file, line and column.
-void for_each_row(GDALDataset& ds, const std::string& path,
+// Calls row(feature, number) for each row; only the `used` fields are given values (GDAL need
+// not make text of the others: the domains file has 32 columns, 8 of them read).
+void for_each_row(GDALDataset& ds, const std::string& path, const std::vector<int>& used,
                   const std::function<void(OGRFeature&, const std::function<long long(int)>&)>& row) {
   OGRLayer* layer = ds.GetLayer(0);
   const OGRFeatureDefn& defn = *layer->GetLayerDefn();
+  std::vector<const char*> ignored;
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    if (std::find(used.begin(), used.end(), i) == used.end()) ignored.push_back(defn.GetFieldDefn(i)->GetNameRef());
+  }
+  ignored.push_back(nullptr);
+  if (ignored.size() > 1) layer->SetIgnoredFields(ignored.data());
   for (auto& feature : CheckedFeatures(*layer, "IMD file", path)) {
     const auto number = [&](int field) -> long long {
       const auto v = parse_count(feature->GetFieldAsString(field));
@@ -89,7 +99,7 @@ Imd read_imd(const std::string& file1, const std::string& file2, const std::stri
     const int decile = require_field(defn, "Index of Multiple Deprivation (IMD) Decile", file1);
     const int lad_code = field_starting(defn, "Local Authority District code");
     const int lad_name = field_starting(defn, "Local Authority District name");
-    for_each_row(*ds, file1, [&](OGRFeature& f, const auto& number) {
+    for_each_row(*ds, file1, {code, rank, decile, lad_code, lad_name}, [&](OGRFeature& f, const auto& number) {
       ImdRecord& r = imd.by_code[f.GetFieldAsString(code)];
       r.rank = static_cast<int>(number(rank));
       r.decile = static_cast<int>(number(decile));
@@ -113,7 +123,9 @@ Imd read_imd(const std::string& file1, const std::string& file2, const std::stri
         "Living Environment Decile"};
     std::array<int, 7> fields{};
     for (size_t d = 0; d < fields.size(); ++d) fields[d] = require_field(defn, kPrefixes[d], file2);
-    for_each_row(*ds, file2, [&](OGRFeature& f, const auto& number) {
+    std::vector<int> used(fields.begin(), fields.end());
+    used.push_back(code);
+    for_each_row(*ds, file2, used, [&](OGRFeature& f, const auto& number) {
       auto it = imd.by_code.find(f.GetFieldAsString(code));
       if (it == imd.by_code.end()) return;  // reported through the boundary join, not here
       for (size_t d = 0; d < fields.size(); ++d) it->second.domain_deciles[d] = static_cast<int>(number(fields[d]));
@@ -126,7 +138,7 @@ Imd read_imd(const std::string& file1, const std::string& file2, const std::stri
     const OGRFeatureDefn& defn = *ds->GetLayer(0)->GetLayerDefn();
     const int code = require_field(defn, "LSOA code", file6);
     const int total = require_field(defn, "Total population", file6);
-    for_each_row(*ds, file6, [&](OGRFeature& f, const auto& number) {
+    for_each_row(*ds, file6, {code, total}, [&](OGRFeature& f, const auto& number) {
       auto it = imd.by_code.find(f.GetFieldAsString(code));
       if (it != imd.by_code.end()) it->second.population = static_cast<double>(number(total));
     });
