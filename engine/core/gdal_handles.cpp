@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/gdal_handles.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <mutex>
@@ -97,6 +98,16 @@ int find_field(const OGRFeatureDefn& defn, const std::vector<std::string>& names
     }
   }
   return -1;
+}
+
+void read_only_fields(OGRLayer& layer, const std::vector<int>& used) {
+  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+  std::vector<const char*> ignored;
+  for (int i = 0; i < defn.GetFieldCount(); ++i) {
+    if (std::find(used.begin(), used.end(), i) == used.end()) ignored.push_back(defn.GetFieldDefn(i)->GetNameRef());
+  }
+  ignored.push_back(nullptr);
+  if (ignored.size() > 1) layer.SetIgnoredFields(ignored.data());
 }
 
 std::string as_utf8(const char* text) {

@@ -63,6 +63,9 @@ std::string gdal_last_error(const std::string& fallback = "unknown GDAL error");
 // `names` order), or -1.
 int find_field(const OGRFeatureDefn& defn, const std::vector<std::string>& names);
 
+// Tells the layer which fields are read (-1s ignored): GDAL then makes no text of the others.
+void read_only_fields(OGRLayer& layer, const std::vector<int>& used);
+
 // Text as UTF-8: input that is not valid UTF-8 is taken as Latin-1 and recoded.
 std::string as_utf8(const char* text);
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "inputs/imd.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <vector>
@@ -57,18 +56,13 @@ GDALDatasetUniquePtr open_imd_csv(const std::string& path, const std::string& wh
 
 // Calls `row(feature, number)` for every row of the CSV `ds` read from `path`, where number(field)
 // parses a count or throws naming file, line and column.
-// Calls row(feature, number) for each row; only the `used` fields are given values (GDAL need
-// not make text of the others: the domains file has 32 columns, 8 of them read).
+// Calls row(feature, number) for each row; only the `used` fields are given values (the domains
+// file has 32 columns, 8 of them read).
 void for_each_row(GDALDataset& ds, const std::string& path, const std::vector<int>& used,
                   const std::function<void(OGRFeature&, const std::function<long long(int)>&)>& row) {
   OGRLayer* layer = ds.GetLayer(0);
   const OGRFeatureDefn& defn = *layer->GetLayerDefn();
-  std::vector<const char*> ignored;
-  for (int i = 0; i < defn.GetFieldCount(); ++i) {
-    if (std::find(used.begin(), used.end(), i) == used.end()) ignored.push_back(defn.GetFieldDefn(i)->GetNameRef());
-  }
-  ignored.push_back(nullptr);
-  if (ignored.size() > 1) layer->SetIgnoredFields(ignored.data());
+  read_only_fields(*layer, used);
   for (auto& feature : CheckedFeatures(*layer, "IMD file", path)) {
     const auto number = [&](int field) -> long long {
       const auto v = parse_count(feature->GetFieldAsString(field));

@@ -284,17 +284,10 @@ SourceBatch read_source(const std::string& path, uint32_t file, const IncidentCo
   };
   ReadFraction read_so_far(*layer, path, records ? records->records() : 0);
   // The columns read; GDAL need not make text of the others (a police.uk row has 12, 6 of them used).
-  {
-    std::set<int> used = {type_field, month_field, id_field, force_field, location_field, coords.x_field, coords.y_field,
-                          times.start, times.start_time, times.end, times.end_time};
-    used.insert(address_fields.begin(), address_fields.end());
-    std::vector<const char*> ignored;
-    for (int i = 0; i < defn.GetFieldCount(); ++i) {
-      if (!used.count(i)) ignored.push_back(defn.GetFieldDefn(i)->GetNameRef());
-    }
-    ignored.push_back(nullptr);
-    if (ignored.size() > 1) layer->SetIgnoredFields(ignored.data());
-  }
+  std::vector<int> used = {type_field, month_field, id_field, force_field, location_field, coords.x_field, coords.y_field,
+                           times.start, times.start_time, times.end, times.end_time};
+  used.insert(used.end(), address_fields.begin(), address_fields.end());
+  read_only_fields(*layer, used);
   layer->ResetReading();
   CPLErrorReset();  // GDAL ends a read early on some errors (a line over its limit): checked after the loop
   for (auto& feature : *layer) {
