@@ -42,6 +42,12 @@ CPLJSONObject rows_json(const RowAccount& account) {
   return rows;
 }
 
+CPLJSONArray json_strings(const std::vector<std::string>& items) {
+  CPLJSONArray a;
+  for (const auto& s : items) a.Add(s);
+  return a;
+}
+
 std::string json_text(const CPLJSONObject& summary) {
   CPLJSONDocument doc;
   doc.SetRoot(summary);

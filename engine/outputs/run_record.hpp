@@ -16,6 +16,9 @@ void write_rejects(const std::string& path, const RowAccount& account, const std
 // The "rows" block of summary.json: read, filtered, loaded, rejected by reason.
 CPLJSONObject rows_json(const RowAccount& account);
 
+// A JSON array of the texts, in order.
+CPLJSONArray json_strings(const std::vector<std::string>& items);
+
 // `summary` as indented JSON, any source's password masked.
 std::string json_text(const CPLJSONObject& summary);
 

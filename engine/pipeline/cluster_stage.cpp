@@ -12,6 +12,7 @@
 #include "outputs/csv_table.hpp"
 #include "outputs/numbers.hpp"
 #include "outputs/point_layer.hpp"
+#include "outputs/run_record.hpp"
 #include "outputs/styles.hpp"
 #include "places/area_locator.hpp"
 #include "places/random_points.hpp"
@@ -151,12 +152,6 @@ void write_clusters(const StudyData& study, const ClusterResult& result, OutputF
 
 namespace {
 
-CPLJSONArray string_array(const std::vector<std::string>& items) {
-  CPLJSONArray a;
-  for (const auto& s : items) a.Add(s);
-  return a;
-}
-
 CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) {
   CPLJSONObject o;
   o.Add("method", r.method);
@@ -218,7 +213,7 @@ CPLJSONObject cluster_json(const ClusterParams& params, const ClusterResult& r) 
       j.Add("p_value", round_to(s.p_value, 6));
       h.Add("simulation", j);
     }
-    h.Add("notes", string_array(r.nnh->notes));
+    h.Add("notes", json_strings(r.nnh->notes));
     o.Add("nnh", h);
   }
   return o;

@@ -384,12 +384,8 @@ GeocodeReport run_geocode(const GeocodeParams& p, const Progress& progress) {
   rows.Add("hit_rate", round_to(hit_rate, 4));
   rows.Add("min_score", p.min_score);
   s.Add("rows", rows);
-  CPLJSONArray left_out;  // column names only, never values
-  for (const auto& c : report.columns_left_out) left_out.Add(c);
-  s.Add("columns_left_out", left_out);
-  CPLJSONArray warnings;
-  for (const auto& w : report.warnings) warnings.Add(w);
-  s.Add("warnings", warnings);
+  s.Add("columns_left_out", json_strings(report.columns_left_out));  // column names only, never values
+  s.Add("warnings", json_strings(report.warnings));
   CPLJSONArray outputs;
   for (const auto& n : out.staged_names()) outputs.Add(n);
   outputs.Add("summary.json");

@@ -15,6 +15,7 @@
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
 #include "outputs/csv_table.hpp"
+#include "outputs/run_record.hpp"
 #include "outputs/styles.hpp"
 #include "outputs/vector_layer.hpp"
 #include "outputs/numbers.hpp"
@@ -326,16 +327,12 @@ class PlacesStage final : public StageWith<PlacesParams> {
       o.Add("kind", p.kind);
       o.Add("definition", p.definition);
       if (!p.streets_missing.empty()) {
-        CPLJSONArray missing;
-        for (const auto& s : p.streets_missing) missing.Add(s);
-        o.Add("streets_not_in_data", missing);
+        o.Add("streets_not_in_data", json_strings(p.streets_missing));
       }
       if (p.elsewhere) {
         CPLJSONObject left;
         left.Add("incidents", static_cast<GInt64>(p.elsewhere));
-        CPLJSONArray streets;
-        for (const auto& s : p.streets_elsewhere) streets.Add(s);
-        left.Add("streets", streets);
+        left.Add("streets", json_strings(p.streets_elsewhere));
         left.Add("link_m", kStreetLink_m);
         o.Add("left_out_elsewhere", left);
       }

@@ -24,19 +24,13 @@
 namespace hotspot {
 namespace {
 
-CPLJSONArray strings(const std::vector<std::string>& items) {
-  CPLJSONArray a;
-  for (const auto& s : items) a.Add(s);
-  return a;
-}
-
 CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   const StudyInputs& in = plan.inputs;
   CPLJSONObject o;
-  o.Add("incidents", strings(study.load.incidents.files));
+  o.Add("incidents", json_strings(study.load.incidents.files));
   o.Add("boundaries", in.boundaries);
   if (!in.study_area.empty()) o.Add("study_area", in.study_area);
-  if (!in.columns.address.empty()) o.Add("address_columns", strings(in.columns.address));
+  if (!in.columns.address.empty()) o.Add("address_columns", json_strings(in.columns.address));
   if (in.geocode.given()) {
     CPLJSONObject g;
     g.Add("postcodes", in.geocode.postcodes);
@@ -52,7 +46,7 @@ CPLJSONObject inputs_json(const RunPlan& plan, const StudyData& study) {
   if (!in.imd_areas.empty()) o.Add("imd_areas", in.imd_areas);
   CPLJSONObject filters;
   filters.Add("types", plan.types_spec);
-  if (in.filter.types) filters.Add("type_names", strings({in.filter.types->begin(), in.filter.types->end()}));
+  if (in.filter.types) filters.Add("type_names", json_strings({in.filter.types->begin(), in.filter.types->end()}));
   if (in.filter.from_month) filters.Add("from", format_month(in.filter.from_month));
   if (in.filter.to_month) filters.Add("to", format_month(in.filter.to_month));
   if (in.filter.from_day) filters.Add("from", date_text(*in.filter.from_day));
@@ -66,12 +60,12 @@ CPLJSONObject study_area_json(const RunPlan& plan, const StudyData& study) {
   o.Add("areas", static_cast<GInt64>(study.boundaries.areas.size()));
   o.Add("area_km2", round_to(study.boundaries.total_area_m2() / 1e6, 3));
   const auto& districts = plan.inputs.boundary_options.districts;
-  if (!districts.empty()) o.Add("districts", strings(districts));
+  if (!districts.empty()) o.Add("districts", json_strings(districts));
   o.Add("code_field", study.boundaries.code_field);
   o.Add("edge_rule", "a point within 1 mm of an edge belongs to the area holding it moved onto the edge and a step "
                      "north-east (docs/method.md#point-in-lsoa)");
   o.Add("incidents_on_edges", static_cast<GInt64>(study.incidents_on_edges));
-  o.Add("areas_without_imd", strings(study.codes_without_imd));
+  o.Add("areas_without_imd", json_strings(study.codes_without_imd));
   if (study.study_area) {
     o.Add("study_area_polygons", static_cast<GInt64>(study.study_area->areas.size()));
     o.Add("study_area_km2", round_to(study.study_area->total_area_m2() / 1e6, 3));
@@ -115,7 +109,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   report.summary.Add("inputs", inputs_json(plan, study));
   report.summary.Add("study_area", study_area_json(plan, study));
   report.summary.Add("rows", rows_json(study.load.account));
-  report.summary.Add("warnings", strings(study.warnings));
+  report.summary.Add("warnings", json_strings(study.warnings));
   if (target.database()) report.summary.Add("schema", plan.schema);  // not the connection: it may hold a password
 
   for (const auto& stage : plan.stages) {
@@ -144,7 +138,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
   // brief.html, summary.txt and summary.json are staged last: the outputs they list are complete.
   for (const char* name : {"brief.html", "summary.txt", "summary.json"}) out.stage(name);
   const std::vector<std::string> names = out.staged_names();
-  report.summary.Add("outputs", strings(names));
+  report.summary.Add("outputs", json_strings(names));
   write_text(out.stage("brief.html"), brief_html(brief_page(plan, report)));
   std::string text = summary_text(report);  // ends with "wrote:", the outputs not yet in place
   for (const auto& name : names) text += "  " + name + "\n";
