@@ -14,6 +14,7 @@
 #include "core/calendar.hpp"
 #include "core/crs.hpp"
 #include "core/errors.hpp"
+#include "core/free_memory.hpp"
 #include "core/secrets.hpp"
 #include "core/gdal_handles.hpp"
 #include "core/parallel.hpp"
@@ -580,6 +581,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     rows += b.x.size();
     if (!b.crime_id.empty()) with_id += b.x.size();
   }
+  const bool large = rows >= kLargeLoad;
   for (auto* v : {&inc.x, &inc.y}) v->reserve(rows);
   inc.month.reserve(rows);
   if (inc.dated) {
@@ -626,7 +628,8 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
       inc.file.push_back(f);
       inc.line.push_back(b.line[i]);
     }
-    b = SourceBatch{};  // free as we go
+    b = SourceBatch{};  // freed as we go (a large load's memory back to the system before the next source is copied)
+    if (large) release_free_memory();
   }
   // A Crime ID seen before: at the place it was first seen (in source and row order), or elsewhere.
   std::sort(ids.begin(), ids.end());
@@ -639,6 +642,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     ++(inc.x[a] == inc.x[k] && inc.y[a] == inc.y[k] ? account.repeated_ids_same_location : account.repeated_ids_other_location);
   }
   ids = {};
+  if (large) release_free_memory();
   report(progress, "merging the sources", 1.0);
   for (const auto& source : sources) inc.files.push_back(redact_secrets(source));  // every output names them
   account.loaded = inc.size();

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/calendar.hpp"
+#include "core/free_memory.hpp"
 #include "core/version.hpp"
 #include "inputs/crime_types.hpp"
 #include "outputs/charts/charts.hpp"
@@ -120,6 +121,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     hotspot::report(progress, step, 1.0);
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));
+    if (study.load.incidents.size() >= kLargeLoad) release_free_memory();  // what the step freed, before the next step's peak
   }
   // The maps draw from files written as their layers closed; the writer thread may still be
   // writing the published files while they are drawn, and they are whole before map.html reads them.
