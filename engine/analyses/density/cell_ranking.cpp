@@ -9,6 +9,7 @@
 #include <boost/sort/spreadsort/integer_sort.hpp>
 
 #include "analyses/union_find.hpp"
+#include "core/parallel.hpp"
 
 namespace hotspot {
 
@@ -49,10 +50,17 @@ std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n, const std::ve
   // A radix select: the cells of the buckets holding the n highest are taken, and only those sorted.
   uint32_t low = kValueBuckets - 1;  // the lowest bucket taken
   for (int64_t taken = count[low]; taken < n && low > 1;) taken += count[--low];
-  std::vector<std::pair<float, int64_t>> candidates;
-  for (size_t c = 0; c < s.value.size(); ++c) {
-    if (bucket_of(s, c) >= low) candidates.push_back({s.value[c], static_cast<int64_t>(c)});
-  }
+  // The candidates, a slice of the grid on each core (the bandwidth search
+  // ranks a county's millions of cells once or twice per bandwidth while its folds wait).
+  const size_t cells = s.value.size(), workers = worker_count(cells, size_t{1} << 20);
+  std::vector<std::vector<std::pair<float, int64_t>>> found(workers);
+  parallel_for(workers, [&](size_t w) {
+    for (size_t c = slice_begin(cells, w, workers), last = slice_begin(cells, w + 1, workers); c < last; ++c) {
+      if (bucket_of(s, c) >= low) found[w].push_back({s.value[c], static_cast<int64_t>(c)});
+    }
+  });
+  std::vector<std::pair<float, int64_t>> candidates = std::move(found[0]);
+  for (size_t w = 1; w < workers; ++w) candidates.insert(candidates.end(), found[w].begin(), found[w].end());
   return highest_cells(candidates, static_cast<size_t>(n));
 }
 
