@@ -49,11 +49,14 @@ std::vector<int64_t> top_cells(const DensitySurface& s, int64_t n, const std::ve
   if (n <= 0) return {};
   // A radix select: the cells of the buckets holding the n highest are taken, and only those sorted.
   uint32_t low = kValueBuckets - 1;  // the lowest bucket taken
-  for (int64_t taken = count[low]; taken < n && low > 1;) taken += count[--low];
-  // The candidates, a slice of the grid on each core (the bandwidth search
-  // ranks a county's millions of cells once or twice per bandwidth while its folds wait).
+  int64_t taken = count[low];
+  while (taken < n && low > 1) taken += count[--low];
+  // The candidates, a slice of the grid on each core (the bandwidth search ranks a county's
+  // millions of cells once or twice per bandwidth while its folds wait). Room for all of them in
+  // each slice's list, made here: a list grown on another thread would grow that thread's heap.
   const size_t cells = s.value.size(), workers = worker_count(cells, size_t{1} << 20);
   std::vector<std::vector<std::pair<float, int64_t>>> found(workers);
+  for (auto& f : found) f.reserve(static_cast<size_t>(taken));
   parallel_for(workers, [&](size_t w) {
     for (size_t c = slice_begin(cells, w, workers), last = slice_begin(cells, w + 1, workers); c < last; ++c) {
       if (bucket_of(s, c) >= low) found[w].push_back({s.value[c], static_cast<int64_t>(c)});
