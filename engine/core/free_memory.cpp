@@ -9,9 +9,11 @@
 
 namespace hotspot {
 
-void release_free_memory() noexcept {
+void release_free_memory(size_t incidents) noexcept {
 #if defined(__GLIBC__)
-  malloc_trim(0);
+  if (incidents >= 1'000'000) malloc_trim(0);
+#else
+  (void)incidents;
 #endif
 }
 

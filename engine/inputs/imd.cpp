@@ -55,9 +55,8 @@ GDALDatasetUniquePtr open_imd_csv(const std::string& path, const std::string& wh
 }
 
 // Calls `row(feature, number)` for every row of the CSV `ds` read from `path`, where number(field)
-// parses a count or throws naming file, line and column.
-// Calls row(feature, number) for each row; only the `used` fields are given values (the domains
-// file has 32 columns, 8 of them read).
+// parses a count or throws naming file, line and column. Only the `used` fields are given values
+// (the domains file has 32 columns, 8 of them read).
 void for_each_row(GDALDataset& ds, const std::string& path, const std::vector<int>& used,
                   const std::function<void(OGRFeature&, const std::function<long long(int)>&)>& row) {
   OGRLayer* layer = ds.GetLayer(0);

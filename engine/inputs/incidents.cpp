@@ -581,7 +581,6 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     rows += b.x.size();
     if (!b.crime_id.empty()) with_id += b.x.size();
   }
-  const bool large = rows >= kLargeLoad;
   for (auto* v : {&inc.x, &inc.y}) v->reserve(rows);
   inc.month.reserve(rows);
   if (inc.dated) {
@@ -629,7 +628,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
       inc.line.push_back(b.line[i]);
     }
     b = SourceBatch{};  // freed as we go (a large load's memory back to the system before the next source is copied)
-    if (large) release_free_memory();
+    release_free_memory(rows);
   }
   // A Crime ID seen before: at the place it was first seen (in source and row order), or elsewhere.
   std::sort(ids.begin(), ids.end());
@@ -642,7 +641,7 @@ IncidentLoad read_incidents(const std::vector<std::string>& sources, const Incid
     ++(inc.x[a] == inc.x[k] && inc.y[a] == inc.y[k] ? account.repeated_ids_same_location : account.repeated_ids_other_location);
   }
   ids = {};
-  if (large) release_free_memory();
+  release_free_memory(rows);
   report(progress, "merging the sources", 1.0);
   for (const auto& source : sources) inc.files.push_back(redact_secrets(source));  // every output names them
   account.loaded = inc.size();

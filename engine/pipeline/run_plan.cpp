@@ -121,7 +121,7 @@ RunReport execute(const RunPlan& plan, const Progress& progress) {
     hotspot::report(progress, step, 1.0);
     report.summary.Add(r.name, r.summary);
     report.stages.push_back(std::move(r));
-    if (study.load.incidents.size() >= kLargeLoad) release_free_memory();  // what the step freed, before the next step's peak
+    release_free_memory(study.load.incidents.size());  // what the step freed, before the next step's peak
   }
   // The maps draw from files written as their layers closed; the writer thread may still be
   // writing the published files while they are drawn, and they are whole before map.html reads them.
