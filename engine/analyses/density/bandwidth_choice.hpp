@@ -30,7 +30,7 @@ namespace hotspot {
 // be?), and incidents that recur at a snap point in another month are real repeats, not ties.
 // Each fold is fitted on 5/6 of the incidents, close to the whole.
 //
-// Candidates: bandwidths from twice the cell size upwards by factors of sqrt(2), rounded to whole
+// Candidates: bandwidths from the cell size upwards by factors of sqrt(2), rounded to whole
 // metres, up to 1,600 m or half the study area's shorter side; recency none or tau of 1, 2, 3, 6
 // and 12 months. With both chosen the search goes by turns: the bandwidths without decay, the
 // recency weights at the best bandwidth, then (when a decay won) the bandwidths again at it.
