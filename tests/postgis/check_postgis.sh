@@ -59,9 +59,12 @@ tables_before=$(psql "$conn" -qAt -c "SELECT count(*) FROM pg_tables WHERE schem
 # (DROP SCHEMA ... CASCADE) waits for it: the run cannot finish before it is seen writing, however
 # fast it writes.
 coproc LOCKER { psql "$conn" -qAt 2>&1; }
+# Bash unsets LOCKER and LOCKER_PID as soon as the coprocess ends (psql ends once its input is
+# closed), which `set -u` then reports: keep the descriptors and the PID.
+locker_pid=$LOCKER_PID locker_in=${LOCKER[1]} locker_out=${LOCKER[0]}
 first_table=$(psql "$conn" -qAt -c "SELECT tablename FROM pg_tables WHERE schemaname = '$schema' ORDER BY 1 LIMIT 1")
-echo "BEGIN; LOCK TABLE $schema.$first_table IN ACCESS SHARE MODE; SELECT 'locked';" >&"${LOCKER[1]}"
-read -r -t 30 locked <&"${LOCKER[0]}" && [[ $locked == locked ]] || fail "could not hold a lock on $schema.$first_table"
+echo "BEGIN; LOCK TABLE $schema.$first_table IN ACCESS SHARE MODE; SELECT 'locked';" >&"$locker_in"
+read -r -t 30 locked <&"$locker_out" && [[ $locked == locked ]] || fail "could not hold a lock on $schema.$first_table"
 "$hotspot" run "$config" --output "PG:$conn" -q &
 pid=$!
 killed=0
@@ -74,9 +77,9 @@ for _ in $(seq 1 2000); do
   sleep 0.02
 done
 wait "$pid" 2>/dev/null || true
-echo "COMMIT;" >&"${LOCKER[1]}"
-exec {LOCKER[1]}>&-
-wait "$LOCKER_PID" 2>/dev/null || true
+echo "COMMIT;" >&"$locker_in"
+exec {locker_in}>&-
+wait "$locker_pid" 2>/dev/null || true
 ((killed)) || fail "the run finished before it could be killed while writing"
 [[ $(psql "$conn" -qAt -c "SELECT count(*) FROM pg_namespace WHERE nspname = '${schema}__staging'") == 1 ]] || fail "the killed run left no staging schema (was it killed while writing?)"
 [[ $(snapshot) == "$before" ]] || fail "the killed run changed schema $schema"
