@@ -113,12 +113,8 @@ KdeResult kde_surface(const StudyData& study, const KdeParams& p, KdeGrid& grid,
 std::vector<int64_t> hot_cells(const KdeParams& p, const DensitySurface& surface, const std::vector<double>& weights,
                                const std::vector<int64_t>& cells) {
   if (p.threshold) return cells_at_or_above(surface, static_cast<float>(*p.threshold));
-  CellCounts counts;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (weights[i] > 0 && cells[i] >= 0) counts[cells[i]].add(weights[i]);
-  }
   std::vector<int64_t> hot;
-  for (const auto& g : tasking_hotspots(surface, counts, p.budget)) hot.insert(hot.end(), g.begin(), g.end());
+  for (const auto& g : tasking_hotspots(surface, cell_counts(cells, weights), p.budget)) hot.insert(hot.end(), g.begin(), g.end());
   return hot;
 }
 

@@ -37,7 +37,7 @@ class Trials {
     // for recency: without, a fold's surface is the whole less its own).
     for (const Fold& f : folds) {
       own_.emplace_back(f.out_x, f.out_y);
-      unweighted_.push_back(cell_counts(f, std::vector<double>(f.x.size(), 1.0)));
+      unweighted_.push_back(cell_counts(f.fit_cells, std::vector<double>(f.x.size(), 1.0)));
       if (p.choose_recency || p.tau_months) fitted_.emplace_back(f.x, f.y);
     }
   }
@@ -77,15 +77,6 @@ class Trials {
   std::vector<BandwidthTrial> take() { return std::move(trials_); }
 
  private:
-  // The fold's fitted incidents per cell, each weighing w.
-  static CellCounts cell_counts(const Fold& f, const std::vector<double>& w) {
-    CellCounts counts;
-    for (size_t i = 0; i < w.size(); ++i) {
-      if (f.fit_cells[i] >= 0) counts[f.fit_cells[i]].add(w[i]);
-    }
-    return counts;
-  }
-
   // The fold's left-out incidents inside the tasking hotspots of the surface of the rest.
   // With tau, the surface is made from the fold's own weights; without, it is `whole_` (all
   // incidents) less the fold's own.
@@ -97,7 +88,7 @@ class Trials {
       std::vector<double> w(f.x.size());
       for (size_t i = 0; i < w.size(); ++i) w[i] = std::exp(-f.age[i] / *tau);
       groups = tasking_hotspots(density_surface(fitted_[fold].centres(dp, &w), grid_.grid, grid_.mask, dp),
-                                cell_counts(f, w), p_.budget);
+                                cell_counts(f.fit_cells, w), p_.budget);
     } else {
       const KernelCentres own = own_[fold].centres(dp);
       groups = tasking_hotspots(whole_->grid(), whole_->study_cells(), [&](int64_t n) { return whole_->top_without(own, n); },

@@ -58,6 +58,7 @@ class Neighbours {
   }
 
   const std::array<uint32_t, 4>& of(uint32_t i) const { return of_[i]; }
+  const std::vector<CellPlace>& by_cell() const { return by_cell_; }
 
  private:
   std::vector<CellPlace> by_cell_;  // (cell, place in the order), by cell
@@ -77,10 +78,19 @@ class Growth {
     sets_.grow(order_.size());
     groups_.resize(order_.size());
     neighbours_.extend(grid_, order_);
-    for (size_t i = incidents_.size(); i < order_.size(); ++i) {
-      const auto it = counts_.find(order_[i]);
-      incidents_.push_back(it == counts_.end() ? 0 : fixed_point(it->second.weight));
-      count_.push_back(it == counts_.end() ? 0 : it->second.count);
+    // The new cells' incidents, walking the cells and the counts side by side (both by cell):
+    // looking each cell up, in the order of density, missed the cache.
+    const size_t had = incidents_.size();
+    incidents_.resize(order_.size(), 0);
+    count_.resize(order_.size(), 0);
+    auto at = counts_.begin();
+    for (const auto& [cell, place] : neighbours_.by_cell()) {
+      while (at != counts_.end() && at->cell < cell) ++at;
+      if (at == counts_.end()) break;
+      if (at->cell == cell && place >= had) {
+        incidents_[place] = fixed_point(at->incidents.weight);
+        count_[place] = at->incidents.count;
+      }
     }
   }
 
@@ -235,6 +245,20 @@ class RankedGroups {
 };
 
 }  // namespace
+
+CellCounts cell_counts(const std::vector<int64_t>& cells, const std::vector<double>& weights) {
+  std::vector<std::pair<int64_t, size_t>> by_cell;  // (cell, incident), sorted by both: each cell's in the order given
+  for (size_t k = 0; k < cells.size(); ++k) {
+    if (cells[k] >= 0 && weights[k] > 0) by_cell.push_back({cells[k], k});
+  }
+  std::sort(by_cell.begin(), by_cell.end());
+  CellCounts out;
+  for (const auto& [cell, k] : by_cell) {
+    if (out.empty() || out.back().cell != cell) out.push_back({cell, {}});
+    out.back().incidents.add(weights[k]);
+  }
+  return out;
+}
 
 int64_t budget_cells(double coverage, int64_t study_cells) {
   return std::max<int64_t>(1, static_cast<int64_t>(std::floor(coverage * static_cast<double>(study_cells) + 1e-9)));

@@ -2,7 +2,6 @@
 #pragma once
 #include <cstdint>
 #include <functional>
-#include <unordered_map>
 #include <vector>
 
 #include "analyses/density/kernel_density.hpp"
@@ -26,7 +25,15 @@ struct CellIncidents {
     weight += w;
   }
 };
-using CellCounts = std::unordered_map<int64_t, CellIncidents>;  // the cells holding any
+struct CellCount {
+  int64_t cell = 0;
+  CellIncidents incidents;
+};
+using CellCounts = std::vector<CellCount>;  // the cells holding any, by cell
+
+// The cells of the incidents (cells[k], -1 outside the grid) that weigh weights[k] > 0, with each
+// cell's weights summed in the order given.
+CellCounts cell_counts(const std::vector<int64_t>& cells, const std::vector<double>& weights);
 
 // Cells in `coverage` of `study_cells`: the most whose area stays within it, at least 1.
 int64_t budget_cells(double coverage, int64_t study_cells);

@@ -20,6 +20,8 @@ namespace {
 // the first whose top N exceeds the budget. `all_joined`: whether no k did (every positive cell joined).
 std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const CellCounts& counts, const HotspotBudget& b,
                                               bool* all_joined = nullptr) {
+  std::map<int64_t, CellIncidents> of_cell;
+  for (const CellCount& k : counts) of_cell[k.cell] = k.incidents;
   std::vector<int64_t> order;
   for (int64_t c = 0; c < s.grid.cells(); ++c) {
     if (s.mask[c] && s.value[c] > 0) order.push_back(c);
@@ -48,7 +50,7 @@ std::vector<std::vector<int64_t>> brute_force(const DensitySurface& s, const Cel
         stack.pop_back();
         g.cells.push_back(c);
         g.first = std::min(g.first, rank_of[c]);
-        if (const auto it = counts.find(c); it != counts.end()) {
+        if (const auto it = of_cell.find(c); it != of_cell.end()) {
           g.weight += it->second.weight;
           g.count += it->second.count;
         }
@@ -102,11 +104,16 @@ TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood
       if (coin(rng) == 0) s.mask[c] = 0;
     }
     s.study_cells = std::count(s.mask.begin(), s.mask.end(), 1);
-    CellCounts counts;
+    std::vector<int64_t> incident_cells;
+    std::vector<double> weights;
     for (size_t c = 0; c < n; ++c) {
       const int k = coin(rng) < 4 ? coin(rng) : 0;
-      for (int i = 0; i < k; ++i) counts[static_cast<int64_t>(c)].add(trial % 2 ? 1.0 : 0.25 + 0.1 * i);
+      for (int i = 0; i < k; ++i) {
+        incident_cells.push_back(static_cast<int64_t>(c));
+        weights.push_back(trial % 2 ? 1.0 : 0.25 + 0.1 * i);
+      }
     }
+    const CellCounts counts = cell_counts(incident_cells, weights);
     HotspotBudget b;
     b.top = trial % 5 == 4 ? std::numeric_limits<int>::max() : 1 + trial % 4;  // or every group, as the backtest asks
     b.coverage = 0.05 + 0.05 * (trial % 4);
@@ -133,6 +140,20 @@ TEST_CASE("tasking hotspots: the top N groups grown until the budget, as a flood
   CHECK(all_joined < 100);
 }
 
+TEST_CASE("cell counts: by cell, each cell's weights summed in the order given, none outside or weightless", "[kde][tasking]") {
+  // 0.1 + 0.2 + 0.3 is 0.6000000000000001 in that order and 0.6 from the other end: the order is kept.
+  const CellCounts got = cell_counts({9, -1, 4, 9, 4, 9, 7}, {0.1, 1.0, 2.0, 0.2, 0.0, 0.3, -1.0});
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].cell == 4);
+  CHECK(got[0].incidents.count == 1);
+  CHECK(got[0].incidents.weight == 2.0);
+  CHECK(got[1].cell == 9);
+  CHECK(got[1].incidents.count == 3);
+  CHECK(got[1].incidents.weight == (0.1 + 0.2) + 0.3);
+  CHECK(got[1].incidents.weight != 0.1 + (0.2 + 0.3));
+  CHECK(cell_counts({}, {}).empty());
+}
+
 TEST_CASE("tasking hotspots: a sharp peak grows to fill the budget; nothing without incidents", "[kde][tasking]") {
   DensitySurface s;
   s.grid = {0, 0, 10, 10, 10};
@@ -143,8 +164,7 @@ TEST_CASE("tasking hotspots: a sharp peak grows to fill the budget; nothing with
     const double dx = static_cast<double>(c % 10) - 4.5, dy = static_cast<double>(c / 10) - 4.5;
     s.value[static_cast<size_t>(c)] = static_cast<float>(100.0 - dx * dx - dy * dy);
   }
-  CellCounts counts;
-  counts[44].add(1);
+  const CellCounts counts = cell_counts({44}, {1.0});
   HotspotBudget b;
   b.top = 20;
   b.coverage = 0.12;  // 12 cells
