@@ -252,7 +252,10 @@ CellCounts cell_counts(const std::vector<int64_t>& cells, const std::vector<doub
     if (cells[k] >= 0 && weights[k] > 0) by_cell.push_back({cells[k], k});
   }
   std::sort(by_cell.begin(), by_cell.end());
+  size_t distinct = 0;  // the list made to size: a national year's has millions of cells
+  for (size_t i = 0; i < by_cell.size(); ++i) distinct += i == 0 || by_cell[i].first != by_cell[i - 1].first;
   CellCounts out;
+  out.reserve(distinct);
   for (const auto& [cell, k] : by_cell) {
     if (out.empty() || out.back().cell != cell) out.push_back({cell, {}});
     out.back().incidents.add(weights[k]);
